@@ -1,0 +1,49 @@
+// Lint: typescript-eslint's recommended rules plus the dependency arrows of docs/architecture.md.
+import tseslint from 'typescript-eslint';
+
+const layers = ['core', 'text', 'nlu', 'policy', 'knowledge', 'agent', 'data', 'integrations', 'gateway', 'cli', 'web'];
+
+// What each layer may import from src/ besides itself. Composition (main, server, compose) may import all.
+const allowed = {
+  core: [],
+  text: ['core'],
+  nlu: ['core', 'text'],
+  policy: ['core'],
+  knowledge: ['core', 'text'],
+  agent: ['core', 'text', 'nlu', 'policy', 'knowledge'],
+  data: ['core'],
+  integrations: ['core'],
+  gateway: ['core', 'agent', 'config'],
+  cli: [...layers.filter((l) => l !== 'cli'), 'config'],
+  web: [],
+};
+
+const boundaryRules = Object.entries(allowed).map(([layer, may]) => {
+  const forbidden = [...layers, 'config', 'compose', 'server', 'main'].filter((other) => other !== layer && !may.includes(other));
+  return {
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidden.map((other) => ({
+            group: [`**/${other}`, `**/${other}/**`, `**/${other}.ts`],
+            message: `src/${layer} may not import src/${other}: dependencies point down (see docs/architecture.md). Declare a port in core instead.`,
+          })),
+        },
+      ],
+    },
+  };
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '.concierge/**', '.tmp/**', 'src/data/migrations/**', 'src/web/**/dist/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  ...boundaryRules,
+);

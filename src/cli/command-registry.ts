@@ -1,0 +1,4 @@
+// Feature commands register here, one line each, so the dispatcher stays closed to edits.
+import { registerCommand } from './main';
+
+registerCommand('nlu', 'offline NLU: JSON Lines in → analysis out; `nlu eval` scores the held-out split', async () => (await import('./commands/nlu')).nluCommand);

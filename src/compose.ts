@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Redis } from 'ioredis';
+import { Registry } from 'prom-client';
+import { apiKeyService } from './core/api-key-service';
+import type { Cache } from './core/ports/cache';
+import type { PubSub } from './core/ports/pubsub';
+import type { RateLimiter } from './core/ports/rate-limiter';
+import type { SessionStore } from './core/ports/session-store';
+import { storeService } from './core/store-service';
+import type { Env } from './config/env';
+import { openDatabase, type Database } from './data/database';
+import { cacheSessionStore, MemoryCache } from './data/memory/memory-cache';
+import { MemoryPubSub } from './data/memory/memory-pubsub';
+import { MemoryRateLimiter } from './data/memory/memory-rate-limiter';
+import { migrate } from './data/migrate';
+import { RedisCache } from './data/redis/redis-cache';
+import { RedisPubSub } from './data/redis/redis-pubsub';
+import { RedisRateLimiter } from './data/redis/redis-rate-limiter';
+import { apiKeyRepository } from './data/repositories/api-key-repository';
+import { auditLogRepository } from './data/repositories/audit-log';
+import { idempotencyStore } from './data/repositories/idempotency-store';
+import { storeRepository } from './data/repositories/store-repository';
+import { readOrCreateKeyFile } from './data/secrets/keyring-file';
+import { createKeyring, type Keyring } from './data/secrets/keyring';
+import type { GatewayDeps } from './gateway/app';
+import { tokenIssuer } from './gateway/tokens';
+
+/** The running system's parts, wired once: main.ts, the CLI and integration tests all build it here. */
+export interface System {
+  mode: 'embedded' | 'server';
+  env: Env;
+  database: Database;
+  cache: Cache;
+  rateLimiter: RateLimiter;
+  sessions: SessionStore;
+  pubsub: PubSub;
+  keyring: Keyring;
+  adminToken: string;
+  stores: ReturnType<typeof storeService>;
+  apiKeys: ReturnType<typeof apiKeyService>;
+  gatewayDeps: GatewayDeps;
+  close(): Promise<void>;
+}
+
+export interface SystemOptions {
+  /** Skip migrations (the `migrate` command runs them itself). */
+  migrate?: boolean;
+  /** Namespace for Redis keys and channels (tests run side by side on one Redis). */
+  redisPrefix?: string;
+}
+
+function readOrCreateSecretFile(dataDir: string, name: string, make: () => string): string {
+  const path = join(resolve(dataDir), name);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(resolve(dataDir), { recursive: true });
+  const value = make();
+  writeFileSync(path, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+export function keyringFor(env: Env): Keyring {
+  const keys = env.CONCIERGE_ENCRYPTION_KEY ? env.CONCIERGE_ENCRYPTION_KEY.split(',') : readOrCreateKeyFile(env.CONCIERGE_DATA_DIR);
+  return createKeyring(keys);
+}
+
+export async function createSystem(env: Env, options: SystemOptions = {}): Promise<System> {
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CONCIERGE_DATA_DIR });
+  if (options.migrate !== false) await migrate(database);
+
+  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) : undefined;
+  const subscriber = redis ? redis.duplicate() : undefined;
+  const prefix = options.redisPrefix ?? 'concierge:';
+  const cache: Cache = redis ? new RedisCache(redis, `${prefix}cache:`) : new MemoryCache();
+  const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis, `${prefix}rl:`) : new MemoryRateLimiter();
+  const pubsub: PubSub = redis && subscriber ? new RedisPubSub(redis, subscriber, `${prefix}events:`) : new MemoryPubSub();
+  const sessions = cacheSessionStore(cache);
+
+  const keyring = keyringFor(env);
+  const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
+  const db = database.db;
+  const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring });
+  const apiKeys = apiKeyService({ keys: apiKeyRepository(db), cache });
+
+  const readiness: GatewayDeps['readiness'] = {
+    database: async () => void (await database.query('SELECT 1')),
+    cache: async () => {
+      await cache.set('readyz', 1, 5_000);
+      if ((await cache.get('readyz')) !== 1) throw new Error('cache did not return what was written');
+    },
+    queue: redis ? async () => void (await redis.ping()) : async () => void (await database.query('SELECT 1 FROM jobs LIMIT 1')),
+  };
+
+  const gatewayDeps: GatewayDeps = {
+    adminToken,
+    stores,
+    apiKeys,
+    audit: auditLogRepository(db),
+    idempotency: idempotencyStore(db),
+    rateLimiter,
+    tokens: tokenIssuer(keyring.derive('concierge-jwt')),
+    metrics: new Registry(),
+    readiness,
+    rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
+    logLevel: env.LOG_LEVEL,
+    surfaces: [],
+  };
+
+  return {
+    mode: env.DATABASE_URL ? 'server' : 'embedded',
+    env,
+    database,
+    cache,
+    rateLimiter,
+    sessions,
+    pubsub,
+    keyring,
+    adminToken,
+    stores,
+    apiKeys,
+    gatewayDeps,
+    async close() {
+      await pubsub.close();
+      redis?.disconnect();
+      await database.close();
+    },
+  };
+}

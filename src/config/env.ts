@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Every environment variable Concierge reads, with its default and meaning. The only reader of process.env. */
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((value) => protocols.some((p) => value.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    })
+    .optional();
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const envSchema = z.object({
+  PORT: port.default(3000).describe('HTTP port'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('HTTP bind address'),
+  CONCIERGE_DATA_DIR: z.string().min(1).default('./.concierge').describe('embedded data folder (PGlite database, generated keys)'),
+  CONCIERGE_ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().describe('instance admin token (generated and printed when unset)'),
+  DATABASE_URL: optionalUrl(['postgres', 'postgresql']).describe('PostgreSQL URL: server mode database (PGlite when unset)'),
+  REDIS_URL: optionalUrl(['redis', 'rediss']).describe('Redis URL: shared cache, rate limits, sessions, pub/sub, queue (in-process when unset)'),
+  CONCIERGE_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9+/=]{43,44})*$/, 'must be one or more comma-separated base64 32-byte keys, the first one current')
+    .optional()
+    .describe('AES-256-GCM key(s) for credentials at rest, base64, comma-separated, current first (generated into the data folder when unset)'),
+  CONCIERGE_MODEL: z.enum(['local', 'openai', 'anthropic']).default('local').describe('model behind the agent: local (offline), openai, anthropic'),
+  OPENAI_API_KEY: z.string().optional().describe('OpenAI-compatible API key'),
+  OPENAI_BASE_URL: optionalUrl(['http', 'https']).describe('OpenAI-compatible base URL'),
+  ANTHROPIC_API_KEY: z.string().optional().describe('Anthropic API key'),
+  CONCIERGE_SMTP_PORT: port.optional().describe('inbound SMTP listener port (off when unset)'),
+  SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
+  CONCIERGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests per minute per store and endpoint'),
+  CONCIERGE_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('largest accepted request body'),
+  CONCIERGE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('create the demo store at first start of the embedded default'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment; a wrong value names the variable and what is expected. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const picked = Object.fromEntries(
+    Object.keys(envSchema.shape)
+      .map((key) => [key, source[key]] as const)
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const result = envSchema.safeParse(picked);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    const got = picked[name] === undefined ? '' : ` (got "${redact(name, String(picked[name]))}")`;
+    return `  ${name}: ${issue.message}${got}`;
+  });
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+function redact(name: string, value: string): string {
+  return /KEY|TOKEN|SECRET|PASSWORD/.test(name) ? '***' : value;
+}
+
+export function envHelp(): string {
+  const entries = Object.entries(envSchema.shape) as [string, z.ZodType][];
+  const width = Math.max(...entries.map(([name]) => name.length));
+  return entries.map(([name, schema]) => `  ${name.padEnd(width)}  ${schema.description ?? ''}`).join('\n');
+}

@@ -1,0 +1,7 @@
+/** Fan-out of events to every instance (SSE listeners, cache invalidation). */
+export interface PubSub {
+  publish(channel: string, message: unknown): Promise<void>;
+  /** Returns a function that unsubscribes. */
+  subscribe(channel: string, listener: (message: unknown) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/** Store settings: the policy figures the policy engine decides with, brand voice, escalation, origins. */
+const origin = z
+  .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i, 'must be an origin such as https://shop.example.com (scheme, host, optional port; no path)')
+  .transform((value) => value.toLowerCase());
+
+const category = z.string().trim().min(1).max(100);
+
+export const refundReasons = ['damaged', 'defective', 'not_received', 'wrong_item', 'not_as_described', 'changed_mind', 'late', 'other'] as const;
+
+export const brandVoiceSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  tone: z.enum(['friendly', 'formal', 'playful', 'concise']),
+  signOff: z.string().max(200),
+});
+
+export const escalationSchema = z.strictObject({
+  minConfidence: z.number().min(0).max(1),
+  onNegativeSentiment: z.boolean(),
+  highValueOrderAmount: z.number().min(0),
+  maxUnresolvedTurns: z.number().int().min(1).max(20),
+});
+
+export const policySettingsSchema = z.strictObject({
+  returnWindowDays: z.number().int().min(0).max(365),
+  excludedReturnCategories: z.array(category).max(100),
+  refundAutoApproveLimit: z.number().min(0).max(1_000_000),
+  refundWindowDays: z.number().int().min(0).max(365),
+  returnlessRefundReasons: z.array(z.enum(refundReasons)),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
+  maxRefundsPerOrder: z.number().int().min(0).max(100),
+  brandVoice: brandVoiceSchema,
+  escalation: escalationSchema,
+  allowedOrigins: z.array(origin).max(50),
+});
+
+export type StoreSettings = z.infer<typeof policySettingsSchema>;
+
+export const defaultSettings: StoreSettings = {
+  returnWindowDays: 30,
+  excludedReturnCategories: ['final-sale', 'gift-card'],
+  refundAutoApproveLimit: 50,
+  refundWindowDays: 30,
+  returnlessRefundReasons: ['damaged', 'defective', 'not_received'],
+  currency: 'USD',
+  maxRefundsPerOrder: 1,
+  brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '' },
+  escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
+  allowedOrigins: [],
+};
+
+/** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
+export const channelCredentialsSchema = z.strictObject({
+  shopify: z.strictObject({ shopDomain: z.string().min(1), accessToken: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
+  stripe: z.strictObject({ secretKey: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
+  zendesk: z.strictObject({ subdomain: z.string().min(1), email: z.string().email(), apiToken: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
+  gorgias: z.strictObject({ domain: z.string().min(1), email: z.string().email(), apiKey: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
+  email: z.strictObject({ fromAddress: z.string().email(), inboundSecret: z.string().min(1).optional() }).nullable().optional(),
+});
+export type ChannelCredentialsPatch = z.infer<typeof channelCredentialsSchema>;
+export type ChannelName = keyof ChannelCredentialsPatch;
+
+export const settingsPatchSchema = z.strictObject({
+  returnWindowDays: policySettingsSchema.shape.returnWindowDays.optional(),
+  excludedReturnCategories: policySettingsSchema.shape.excludedReturnCategories.optional(),
+  refundAutoApproveLimit: policySettingsSchema.shape.refundAutoApproveLimit.optional(),
+  refundWindowDays: policySettingsSchema.shape.refundWindowDays.optional(),
+  returnlessRefundReasons: policySettingsSchema.shape.returnlessRefundReasons.optional(),
+  currency: policySettingsSchema.shape.currency.optional(),
+  maxRefundsPerOrder: policySettingsSchema.shape.maxRefundsPerOrder.optional(),
+  brandVoice: brandVoiceSchema.partial().optional(),
+  escalation: escalationSchema.partial().optional(),
+  allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),
+  channels: channelCredentialsSchema.optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Merges a patch into settings (nested objects field by field); channels are handled apart. */
+export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch): StoreSettings {
+  const { channels: _channels, brandVoice, escalation, ...flat } = patch;
+  const defined = Object.fromEntries(Object.entries(flat).filter(([, value]) => value !== undefined));
+  return policySettingsSchema.parse({
+    ...current,
+    ...defined,
+    brandVoice: { ...current.brandVoice, ...brandVoice },
+    escalation: { ...current.escalation, ...escalation },
+  });
+}
+
+/** Reads stored settings, filling whatever an older row lacks with today's defaults. */
+export function normaliseSettings(stored: unknown): StoreSettings {
+  const value = (stored ?? {}) as Partial<StoreSettings>;
+  return policySettingsSchema.parse({
+    ...defaultSettings,
+    ...value,
+    brandVoice: { ...defaultSettings.brandVoice, ...value.brandVoice },
+    escalation: { ...defaultSettings.escalation, ...value.escalation },
+  });
+}

@@ -1,0 +1,131 @@
+import { AppError } from './errors';
+import type { Cache } from './ports/cache';
+import type { StoreRepository, StoredStore } from './ports/store-repository';
+import type { Sealer } from './sealed-value';
+import { applySettingsPatch, defaultSettings, normaliseSettings, type ChannelName, type SettingsPatch, type StoreSettings } from './settings';
+import { mintKey } from './api-key-secret';
+import { secretKeyDefaultScopes, widgetKeyScopes } from './scopes';
+import type { ChannelStatus, Store, StoreWithSettings } from './stores';
+
+export interface StoreServiceDeps {
+  stores: StoreRepository;
+  cache: Cache;
+  sealer: Sealer;
+}
+
+export interface CreatedStore {
+  store: Store;
+  apiKey: string;
+  widgetKey: string;
+}
+
+const SETTINGS_TTL_MS = 60_000;
+const settingsKey = (storeId: string) => `settings:${storeId}`;
+// Binds a sealed credential to its store and channel: copied elsewhere, it does not open.
+const credentialContext = (storeId: string, channel: string) => `${storeId}:${channel}`;
+
+/** Tenants: creation with their first keys, settings read (cached) and changed, credentials sealed. */
+export function storeService({ stores, cache, sealer }: StoreServiceDeps) {
+  async function load(storeId: string): Promise<StoredStore> {
+    const stored = await stores.get(storeId);
+    if (!stored) throw new AppError('not_found', `store ${storeId} not found`);
+    return stored;
+  }
+
+  function present(stored: StoredStore): StoreWithSettings {
+    const channels: Record<string, ChannelStatus> = {};
+    for (const [name, sealed] of Object.entries(stored.credentials)) {
+      channels[name] = { configured: true, keyId: sealed.kid, updatedAt: sealed.updatedAt };
+    }
+    const { credentials: _c, settings, ...store } = stored;
+    return { ...store, settings: normaliseSettings(settings), channels };
+  }
+
+  return {
+    async create(input: { name: string; platform?: string; settings?: SettingsPatch }): Promise<CreatedStore> {
+      const settings = input.settings ? applySettingsPatch(defaultSettings, { ...input.settings, channels: undefined }) : defaultSettings;
+      const apiKey = mintKey('secret');
+      const widgetKey = mintKey('publishable');
+      const keyRow = (key: typeof apiKey, name: string, scopes: typeof secretKeyDefaultScopes) => ({
+        id: key.id,
+        storeId: '',
+        kind: key.kind,
+        name,
+        prefix: key.prefix,
+        secretHash: key.secretHash,
+        scopes,
+      });
+      const store = await stores.create({ name: input.name, platform: input.platform ?? 'demo', settings }, [
+        keyRow(apiKey, 'default', secretKeyDefaultScopes),
+        keyRow(widgetKey, 'widget', widgetKeyScopes),
+      ]);
+      if (input.settings?.channels) await this.updateSettings(store.id, { channels: input.settings.channels });
+      return { store, apiKey: apiKey.secret, widgetKey: widgetKey.secret };
+    },
+
+    async get(storeId: string): Promise<StoreWithSettings> {
+      const cached = await cache.get<StoreWithSettings>(settingsKey(storeId));
+      if (cached) return { ...cached, createdAt: new Date(cached.createdAt) };
+      const presented = present(await load(storeId));
+      await cache.set(settingsKey(storeId), presented, SETTINGS_TTL_MS);
+      return presented;
+    },
+
+    async settings(storeId: string): Promise<StoreSettings> {
+      return (await this.get(storeId)).settings;
+    },
+
+    async updateSettings(storeId: string, patch: SettingsPatch): Promise<StoreWithSettings> {
+      const stored = await load(storeId);
+      const settings = applySettingsPatch(normaliseSettings(stored.settings), patch);
+      const credentials = { ...stored.credentials };
+      for (const [channel, value] of Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]) {
+        if (value === undefined) continue;
+        if (value === null) delete credentials[channel];
+        else credentials[channel] = { ...sealer.seal(JSON.stringify(value), credentialContext(storeId, channel)), updatedAt: new Date().toISOString() };
+      }
+      await stores.saveSettings(storeId, settings, credentials);
+      await cache.delete(settingsKey(storeId));
+      await cache.delete('origins:all');
+      return present({ ...stored, settings, credentials });
+    },
+
+    /** Whether any store allows this origin (answers CORS preflights, which carry no key). */
+    async isKnownOrigin(origin: string): Promise<boolean> {
+      let origins = await cache.get<string[]>('origins:all');
+      if (!origins) {
+        origins = await stores.allAllowedOrigins();
+        await cache.set('origins:all', origins, SETTINGS_TTL_MS);
+      }
+      return origins.includes(origin.toLowerCase());
+    },
+
+    /** Opens one channel's credentials for an adapter; undefined when the channel is not configured. */
+    async channelCredentials<T>(storeId: string, channel: ChannelName): Promise<T | undefined> {
+      const sealed = (await load(storeId)).credentials[channel];
+      return sealed ? (JSON.parse(sealer.open(sealed, credentialContext(storeId, channel))) as T) : undefined;
+    },
+
+    /** Re-seals every store's credentials under the current key; returns how many values changed. */
+    async resealAll(): Promise<number> {
+      let count = 0;
+      for (const storeId of await stores.listIds()) {
+        const stored = await load(storeId);
+        const credentials = { ...stored.credentials };
+        let changed = false;
+        for (const [channel, sealed] of Object.entries(credentials)) {
+          if (sealed.kid === sealer.currentKeyId) continue;
+          const plain = sealer.open(sealed, credentialContext(storeId, channel));
+          credentials[channel] = { ...sealer.seal(plain, credentialContext(storeId, channel)), updatedAt: sealed.updatedAt };
+          changed = true;
+          count += 1;
+        }
+        if (changed) await stores.saveSettings(storeId, normaliseSettings(stored.settings), credentials);
+        await cache.delete(settingsKey(storeId));
+      }
+      return count;
+    },
+  };
+}
+
+export type StoreService = ReturnType<typeof storeService>;

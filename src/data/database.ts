@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The query layer both drivers share: repositories only ever see this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs raw SQL (migrations, health checks); returns rows. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements in one transaction on one connection. */
+  transactionSql(fn: (run: (text: string, params?: unknown[]) => Promise<unknown[]>) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Embedded data folder; `memory://` keeps PGlite in memory (tests). */
+  dataDir: string;
+  poolSize?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, otherwise PGlite with pgvector in the data folder. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  // numeric stays a string (exact money); int8 fits a JS number for our counters.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => undefined); // a dropped idle client must not crash the process; queries report it
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    async query(text, params) {
+      return (await pool.query(text, params as unknown[])).rows;
+    },
+    async transactionSql(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await fn(async (text, params) => (await client.query(text, params as unknown[])).rows);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let location: string | undefined;
+  if (dataDir !== 'memory://') {
+    location = join(resolve(dataDir), 'pgdata');
+    mkdirSync(location, { recursive: true });
+  }
+  const client = await PGlite.create(location, { extensions: { vector } });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    async query(text, params) {
+      return (await client.query(text, params as unknown[])).rows as never[];
+    },
+    async transactionSql(fn) {
+      await client.transaction(async (tx) => {
+        await fn(async (text, params) => (await tx.query(text, params as unknown[])).rows);
+      });
+    },
+    close: () => client.close(),
+  };
+}

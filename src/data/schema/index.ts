@@ -1,0 +1,5 @@
+// The one schema: drizzle-kit generates the SQL migrations from these files.
+export * from './stores';
+export * from './conversations';
+export * from './jobs';
+export * from './commerce';

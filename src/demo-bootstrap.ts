@@ -1,0 +1,29 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { System } from './compose';
+
+export interface DemoCredentials {
+  storeId: string;
+  apiKey: string;
+  widgetKey: string;
+  createdAt: string;
+}
+
+const DEMO_FILE = 'demo-store.json';
+
+/**
+ * At the first start of the embedded default, creates the demo store and keeps its keys in the
+ * data folder (mode 0600) so a developer can find them again; returns them for printing.
+ */
+export async function ensureDemoStore(system: System, publicUrl: string): Promise<DemoCredentials | undefined> {
+  if (system.mode !== 'embedded' || !system.env.CONCIERGE_DEMO) return undefined;
+  const path = join(resolve(system.env.CONCIERGE_DATA_DIR), DEMO_FILE);
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
+  const created = await system.stores.create({
+    name: 'Demo Store',
+    settings: { allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')], brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' } },
+  });
+  const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString() };
+  writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  return credentials;
+}

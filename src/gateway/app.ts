@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Registry } from 'prom-client';
+import type { ApiKeyService } from '../core/api-key-service';
+import type { IdempotencyStore } from '../core/ports/idempotency-store';
+import type { RateLimiter } from '../core/ports/rate-limiter';
+import type { AuditLog } from '../core/ports/store-repository';
+import type { StoreService } from '../core/store-service';
+import { loggerOptions } from './logger';
+import { auditPlugin } from './plugins/audit';
+import { authPlugin } from './plugins/auth';
+import { corsPlugin } from './plugins/cors';
+import { errorsPlugin } from './plugins/errors';
+import { idempotencyPlugin } from './plugins/idempotency';
+import { metricsPlugin } from './plugins/metrics';
+import { rateLimitPlugin } from './plugins/rate-limit';
+import { apiKeyRoutes } from './routes/api-keys/api-keys';
+import { tokenRoute } from './routes/auth/token';
+import { healthRoutes, type ReadinessCheck } from './routes/health';
+import { createStoreRoute } from './routes/stores/create-store';
+import { settingsRoutes } from './routes/stores/settings';
+import type { TokenIssuer } from './tokens';
+
+/** Everything the gateway needs, built by main.ts (or a test). */
+export interface GatewayDeps {
+  adminToken: string;
+  stores: StoreService;
+  apiKeys: ApiKeyService;
+  audit: AuditLog;
+  idempotency: IdempotencyStore;
+  rateLimiter: RateLimiter;
+  tokens: TokenIssuer;
+  metrics: Registry;
+  readiness: Record<string, ReadinessCheck>;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  logLevel: string;
+  /** Feature surfaces (conversations, knowledge…) register themselves here. */
+  surfaces?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the Fastify instance without listening: tests use inject, main.ts calls listen. */
+export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.logLevel),
+    bodyLimit: deps.bodyLimitBytes,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(errorsPlugin);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Concierge API', version: '1', description: 'AI customer support for online stores. Errors: {"error": {"code", "message", "requestId"}}.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'store key sk_…, widget key pk_…, admin token, or a JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(metricsPlugin, { registry: deps.metrics });
+  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens });
+  await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute });
+  await app.register(corsPlugin, { stores: deps.stores });
+  await app.register(auditPlugin, { audit: deps.audit });
+  await app.register(idempotencyPlugin, { store: deps.idempotency });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { checks: deps.readiness });
+  await app.register(createStoreRoute, { stores: deps.stores });
+  await app.register(settingsRoutes, { stores: deps.stores });
+  await app.register(apiKeyRoutes, { apiKeys: deps.apiKeys });
+  await app.register(tokenRoute, { tokens: deps.tokens });
+  for (const surface of deps.surfaces ?? []) await app.register(surface);
+  return app;
+}

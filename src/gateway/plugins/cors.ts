@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { StoreService } from '../../core/store-service';
+import { principalStoreId } from '../auth-context';
+
+const ALLOW_HEADERS = 'authorization, content-type, idempotency-key, last-event-id, x-request-id';
+const EXPOSE_HEADERS = 'x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
+
+/**
+ * CORS per store: a preflight is allowed when some store allows the origin (it carries no key);
+ * the real response is shared only with origins the calling store allows.
+ */
+export const corsPlugin = fp(async (app: FastifyInstance, { stores }: { stores: StoreService }) => {
+  app.options('*', { logLevel: 'warn' }, async (request, reply) => {
+    const origin = request.headers.origin;
+    if (origin && (await stores.isKnownOrigin(origin))) {
+      reply
+        .header('access-control-allow-origin', origin)
+        .header('access-control-allow-methods', 'GET, POST, PATCH, DELETE')
+        .header('access-control-allow-headers', ALLOW_HEADERS)
+        .header('access-control-max-age', '600');
+    }
+    return reply.header('vary', 'Origin').status(204).send();
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const origin = request.headers.origin;
+    const storeId = principalStoreId(request.principal);
+    if (!origin || !storeId) return payload;
+    const { allowedOrigins } = await stores.settings(storeId);
+    reply.header('vary', 'Origin');
+    if (allowedOrigins.includes(origin.toLowerCase())) {
+      reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
+    }
+    return payload;
+  });
+});

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { StoreService } from '../../../core/store-service';
+import type { StoreWithSettings } from '../../../core/stores';
+import { settingsPatchSchema, settingsResponse, storeIdParams } from './schema';
+
+const present = ({ settings, channels }: StoreWithSettings) => ({ ...settings, channels });
+
+/** GET/PATCH /v1/stores/{storeId}/settings: the full settings object; credentials are write-only. */
+export async function settingsRoutes(app: FastifyInstance, { stores }: { stores: StoreService }) {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/v1/stores/:storeId/settings',
+    {
+      config: { auth: { mode: 'store' } },
+      schema: { tags: ['stores'], summary: 'Read the store settings', security: [{ bearer: [] }], params: storeIdParams, response: { 200: settingsResponse } },
+    },
+    async (request) => present(await stores.get(request.params.storeId)),
+  );
+  typed.patch(
+    '/v1/stores/:storeId/settings',
+    {
+      config: { auth: { mode: 'store', scope: 'settings:write', action: 'settings.update' } },
+      schema: {
+        tags: ['stores'],
+        summary: 'Change the store settings (any subset; channel credentials are sealed and never returned)',
+        security: [{ bearer: [] }],
+        params: storeIdParams,
+        body: settingsPatchSchema,
+        response: { 200: settingsResponse },
+      },
+    },
+    async (request) => present(await stores.updateSettings(request.params.storeId, request.body)),
+  );
+}
