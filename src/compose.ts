@@ -22,6 +22,7 @@ import { apiKeyRepository } from './data/repositories/api-key-repository';
 import { auditLogRepository } from './data/repositories/audit-log';
 import { idempotencyStore } from './data/repositories/idempotency-store';
 import { storeRepository } from './data/repositories/store-repository';
+import { tieredCache } from './data/tiered-cache';
 import { readOrCreateKeyFile } from './data/secrets/keyring-file';
 import { createKeyring, type Keyring } from './data/secrets/keyring';
 import type { GatewayDeps } from './gateway/app';
@@ -69,19 +70,21 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CONCIERGE_DATA_DIR });
   if (options.migrate !== false) await migrate(database);
 
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false }) : undefined;
+  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 2, enableAutoPipelining: true }) : undefined;
   const subscriber = redis ? redis.duplicate() : undefined;
   const prefix = options.redisPrefix ?? 'concierge:';
-  const cache: Cache = redis ? new RedisCache(redis, `${prefix}cache:`) : new MemoryCache();
   const rateLimiter: RateLimiter = redis ? new RedisRateLimiter(redis, `${prefix}rl:`) : new MemoryRateLimiter();
   const pubsub: PubSub = redis && subscriber ? new RedisPubSub(redis, subscriber, `${prefix}events:`) : new MemoryPubSub();
+  const sharedCache: Cache = redis ? new RedisCache(redis, `${prefix}cache:`) : new MemoryCache();
+  // Settings may lag a change on another instance by the pub/sub hop; a revoked key may not.
+  const cache: Cache = redis ? await tieredCache(sharedCache, pubsub) : sharedCache;
   const sessions = cacheSessionStore(cache);
 
   const keyring = keyringFor(env);
   const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
   const db = database.db;
   const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring });
-  const apiKeys = apiKeyService({ keys: apiKeyRepository(db), cache });
+  const apiKeys = apiKeyService({ keys: apiKeyRepository(db), cache: sharedCache });
 
   const readiness: GatewayDeps['readiness'] = {
     database: async () => void (await database.query('SELECT 1')),

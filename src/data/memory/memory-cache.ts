@@ -6,7 +6,10 @@ interface Entry {
   expiresAt: number;
 }
 
-/** In-process cache for the embedded default; bounded so a long run cannot grow without limit. */
+/**
+ * In-process cache for the embedded default; bounded so a long run cannot grow without limit.
+ * Values are copied on the way in; readers get a shared copy and must not mutate it.
+ */
 export class MemoryCache implements Cache {
   private readonly entries = new Map<string, Entry>();
 
@@ -19,7 +22,7 @@ export class MemoryCache implements Cache {
       this.entries.delete(key);
       return undefined;
     }
-    return structuredClone(entry.value) as T;
+    return entry.value as T;
   }
 
   async set<T>(key: string, value: T, ttlMs: number): Promise<void> {
