@@ -2,3 +2,4 @@
 import { registerCommand } from './main';
 
 registerCommand('nlu', 'offline NLU: JSON Lines in → analysis out; `nlu eval` scores the held-out split', async () => (await import('./commands/nlu')).nluCommand);
+registerCommand('chat', 'talk to the agent in the terminal (embedded default, demo store)', async () => (await import('./commands/chat')).chatCommand);

@@ -3,3 +3,4 @@ export * from './stores';
 export * from './conversations';
 export * from './jobs';
 export * from './commerce';
+export * from './agent';

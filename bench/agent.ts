@@ -1,0 +1,77 @@
+// npm run bench:agent — one agent turn on the offline model, embedded default (PGlite, in-process
+// cache): measured inside the process (conversation service) and through HTTP (inject over the
+// full gateway), as p50/p99 and turns per second. Messages rotate through WISMO, returns, policy
+// questions and small talk on demo orders.
+import { randomBytes } from 'node:crypto';
+import { createSystem } from '../src/compose';
+import { loadEnv } from '../src/config/env';
+import { generateKey } from '../src/data/secrets/keyring';
+import { ensureDemoStore } from '../src/demo-bootstrap';
+import { buildApp } from '../src/gateway/app';
+
+const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
+
+function percentile(sorted: number[], p: number): number {
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
+}
+
+const dataDir = `./.tmp/bench-agent-${randomBytes(4).toString('hex')}`;
+const env = loadEnv({ CONCIERGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', CONCIERGE_RATE_LIMIT_PER_MINUTE: '100000000' });
+const system = await createSystem(env);
+const demo = (await ensureDemoStore(system, 'http://127.0.0.1:3000'))!;
+const orders = await system.commerce!.findOrders(demo.storeId, { limit: 0 }).catch(() => []);
+const sample = (await system.database.query<{ name: string; email: string }>('SELECT name, email FROM orders WHERE store_id = $1 ORDER BY name LIMIT 50', [demo.storeId])) ?? orders;
+const messages = (i: number) => {
+  const order = sample[i % sample.length]!;
+  return [`where is my order ${order.name}? my email is ${order.email}`, 'what is your return policy?', 'thanks!', `has ${order.name} shipped yet`][i % 4]!;
+};
+
+async function measure(label: string, turn: (i: number) => Promise<void>) {
+  for (let i = 0; i < 100; i += 1) await turn(i); // warm-up
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < TURNS; i += 1) {
+    const t = performance.now();
+    await turn(i);
+    times.push(performance.now() - t);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const result = { p50: percentile(times, 50), p99: percentile(times, 99), turnsPerSecond: Math.round(TURNS / seconds) };
+  console.log(`${label}: p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.turnsPerSecond} turns/s over ${TURNS} turns`);
+  return result;
+}
+
+// Each turn in its own conversation: the first turn of a conversation is the common case and the costliest (no cache).
+const inside = await measure('in process', async (i) => {
+  const { conversation } = await system.agent.conversations.create(demo.storeId, { channel: 'api' }, false);
+  await system.agent.conversations.postMessage(demo.storeId, conversation.id, messages(i));
+});
+
+const app = await buildApp(system.gatewayDeps);
+await app.ready();
+const headers = { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' };
+const conversationIds: string[] = [];
+for (let i = 0; i < 200; i += 1) {
+  const created = await app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: { channel: 'api' } });
+  conversationIds.push(created.json().id as string);
+}
+const http = await measure('through HTTP', async (i) => {
+  const response = await app.inject({ method: 'POST', url: `/v1/conversations/${conversationIds[i % conversationIds.length]}/messages`, headers, payload: { content: messages(i) } });
+  if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}: ${response.body}`);
+});
+
+await app.close();
+await system.close();
+console.log(
+  JSON.stringify({
+    database: system.database.kind,
+    turns: TURNS,
+    insideP50Ms: inside.p50,
+    insideP99Ms: inside.p99,
+    insideTurnsPerSecond: inside.turnsPerSecond,
+    httpP50Ms: http.p50,
+    httpP99Ms: http.p99,
+    httpTurnsPerSecond: http.turnsPerSecond,
+  }),
+);

@@ -1,0 +1,26 @@
+import type { BaseCheckpointSaver } from '@langchain/langgraph';
+import type { CommercePort, PaymentsPort, ShippingPort } from '../core/ports/commerce';
+import type { Nlu } from '../core/ports/nlu';
+import type { StoreSettings } from '../core/settings';
+
+/** A grounded answer from the store's knowledge base, or found:false when nothing relevant exists. */
+export interface KnowledgeAnswer {
+  found: boolean;
+  answer: string;
+  citations: { title: string; source: string }[];
+}
+
+export type KnowledgeAnswerer = (storeId: string, question: string, settings: StoreSettings) => Promise<KnowledgeAnswer>;
+
+/** Everything the agent graph needs, passed in by the composition root. */
+export interface AgentDeps {
+  nlu: Nlu;
+  commerce: CommercePort;
+  payments: PaymentsPort;
+  shipping: ShippingPort;
+  /** Absent until a knowledge base is configured: product and general questions then go to a human. */
+  knowledge?: KnowledgeAnswerer;
+  settings(storeId: string): Promise<StoreSettings>;
+  now(): Date;
+  checkpointer: BaseCheckpointSaver;
+}

@@ -1,0 +1,59 @@
+import { END, START, StateGraph } from '@langchain/langgraph';
+import type { AgentDeps } from './deps';
+import { analyzeSentimentNode } from './nodes/analyze-sentiment';
+import { buildResponseNode } from './nodes/build-response';
+import { checkEscalationNode } from './nodes/check-escalation';
+import { classifyNode } from './nodes/classify';
+import { fetchContextNode } from './nodes/fetch-context';
+import { humanHandoffNode } from './nodes/human-handoff';
+import { routeNode } from './nodes/route';
+import type { ReplyRenderer } from './prompts/render';
+import { afterEscalationCheck, toSpecialist } from './routing';
+import { approvalGraph } from './specialists/refunds/approval-graph';
+import { generalAgent } from './specialists/general/graph';
+import { productAgent } from './specialists/knowledge/graph';
+import { orderChangesAgent } from './specialists/order-changes/graph';
+import { refundsAgent } from './specialists/refunds/graph';
+import { returnsAgent } from './specialists/returns/graph';
+import { wismoAgent } from './specialists/wismo/graph';
+import { ConversationState } from './state';
+import { createTools } from './tools/index';
+
+const SPECIALISTS = ['wismo_agent', 'returns_agent', 'refunds_agent', 'order_changes_agent', 'product_agent', 'general_agent'] as const;
+
+/** Wiring only: classify → analyze_sentiment → fetch_context → route → specialist → build_response → check_escalation → human_handoff | END. */
+export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer) {
+  const tools = createTools(deps);
+  const approvals = approvalGraph(deps.payments, deps.checkpointer);
+  const graph = new StateGraph(ConversationState)
+    .addNode('classify', classifyNode(deps.nlu))
+    .addNode('analyze_sentiment', analyzeSentimentNode)
+    .addNode('fetch_context', fetchContextNode(deps))
+    .addNode('route', routeNode)
+    .addNode('wismo_agent', wismoAgent(tools))
+    .addNode('returns_agent', returnsAgent(tools))
+    .addNode('refunds_agent', refundsAgent(tools, approvals))
+    .addNode('order_changes_agent', orderChangesAgent(tools))
+    .addNode('product_agent', productAgent(tools))
+    .addNode('general_agent', generalAgent(tools))
+    .addNode('build_response', buildResponseNode(renderer))
+    .addNode('check_escalation', checkEscalationNode)
+    .addNode('human_handoff', humanHandoffNode(renderer))
+    .addEdge(START, 'classify')
+    .addEdge('classify', 'analyze_sentiment')
+    .addEdge('analyze_sentiment', 'fetch_context')
+    .addEdge('fetch_context', 'route')
+    .addConditionalEdges('route', toSpecialist, [...SPECIALISTS])
+    .addEdge('wismo_agent', 'build_response')
+    .addEdge('returns_agent', 'build_response')
+    .addEdge('refunds_agent', 'build_response')
+    .addEdge('order_changes_agent', 'build_response')
+    .addEdge('product_agent', 'build_response')
+    .addEdge('general_agent', 'build_response')
+    .addEdge('build_response', 'check_escalation')
+    .addConditionalEdges('check_escalation', afterEscalationCheck, ['human_handoff', END])
+    .addEdge('human_handoff', END);
+  return { conversation: graph.compile({ checkpointer: deps.checkpointer, name: 'concierge' }), approvals };
+}
+
+export type ConversationGraphs = ReturnType<typeof buildConversationGraph>;

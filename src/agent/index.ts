@@ -1,0 +1,31 @@
+import type { ConversationLock, ConversationStore } from '../core/ports/conversation-store';
+import type { PubSub } from '../core/ports/pubsub';
+import type { AgentDeps } from './deps';
+import { buildConversationGraph } from './graph';
+import { createReplyRenderer } from './prompts/render';
+import { actionService } from './runtime/action-service';
+import { conversationService } from './runtime/conversation-service';
+
+export type { AgentDeps, KnowledgeAnswer, KnowledgeAnswerer } from './deps';
+
+export interface AgentRuntimeDeps extends AgentDeps {
+  store: ConversationStore;
+  lock: ConversationLock;
+  pubsub: PubSub;
+  discardCheckpoints(threadId: string): void;
+}
+
+/** The agent: its compiled graphs and the services the gateway and the CLI call. */
+export function createAgent(deps: AgentRuntimeDeps) {
+  const renderer = createReplyRenderer();
+  const graphs = buildConversationGraph(deps, renderer);
+  const shared = { store: deps.store, lock: deps.lock, graphs, pubsub: deps.pubsub, settings: deps.settings, now: deps.now, discardCheckpoints: deps.discardCheckpoints };
+  return {
+    graphs,
+    renderer,
+    conversations: conversationService(shared),
+    actions: actionService({ ...shared, renderer }),
+  };
+}
+
+export type Agent = ReturnType<typeof createAgent>;

@@ -1,0 +1,44 @@
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { Intent, Nlu } from '../../core/ports/nlu';
+import type { ConversationStateType, ConversationUpdate } from '../state';
+import { runContext } from '../run-context';
+import { answersAwaited } from '../understanding/answers-awaited';
+
+// Intents that never take over a task in progress: "ok", "thanks", noise.
+const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
+const TOPIC_CHANGE_CONFIDENCE = 0.7;
+
+/**
+ * classify: the offline NLU reads the message; a short answer to the question we asked last
+ * turn keeps the task in progress, a confident new request changes topic.
+ */
+export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
+  const { now } = runContext(config);
+  const result = nlu.analyze(state.input, { referenceDate: now });
+  let intent: Intent = result.intent;
+  let awaiting = state.awaiting;
+  let activeIntent = state.active_intent;
+
+  const continuing = activeIntent !== null && awaiting !== null && answersAwaited(state.input, awaiting, result);
+  if (continuing) {
+    intent = activeIntent!;
+  } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE)) {
+    intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
+  } else {
+    awaiting = null;
+    activeIntent = WEAK_INTENTS.has(intent) ? activeIntent : intent;
+  }
+  return {
+    intent,
+    nlu_intent: result.intent,
+    sub_intents: result.subIntents,
+    confidence_score: continuing ? Math.max(result.confidence, 0.9) : result.confidence,
+    sentiment: result.sentiment,
+    sentiment_score: result.sentimentScore,
+    frustration: result.frustration,
+    language: result.language,
+    entities: result.entities,
+    awaiting,
+    active_intent: activeIntent,
+  };
+};

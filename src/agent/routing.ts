@@ -1,0 +1,10 @@
+import type { ConversationStateType } from './state';
+import { specialistOfRoute } from './nodes/route';
+
+/** Pure edge functions of state: a resumed checkpoint replays the same way. */
+export const toSpecialist = (state: ConversationStateType) => specialistOfRoute[state.route];
+
+export const afterEscalationCheck = (state: ConversationStateType) => (state.requires_escalation ? 'human_handoff' : '__end__');
+
+/** Inside a specialist: stop at the first step that chose a reply (a question or an answer). */
+export const replyChosen = (state: ConversationStateType) => state.agent_outputs.reply !== undefined;

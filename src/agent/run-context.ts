@@ -1,0 +1,25 @@
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { Order } from '../core/commerce';
+import type { StoreSettings } from '../core/settings';
+
+/**
+ * Facts of one run that are not checkpointed: the store's settings, the turn's clock, and the
+ * orders fetched fresh this turn (domain objects with dates, for the policy engine).
+ */
+export interface RunContext {
+  settings: StoreSettings;
+  now: Date;
+  orders: Map<string, Order>;
+  /** Idempotency seed of this turn (the conversation and its message count). */
+  turnKey: string;
+}
+
+export function runContext(config: LangGraphRunnableConfig | undefined): RunContext {
+  const context = config?.configurable?.run as RunContext | undefined;
+  if (!context) throw new Error('agent run without configurable.run');
+  return context;
+}
+
+export function runConfig(threadId: string, storeId: string, run: RunContext) {
+  return { configurable: { thread_id: threadId, store_id: storeId, run } };
+}

@@ -1,0 +1,164 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { agentMayReply, transition, type Action, type Channel, type Conversation, type ConversationEvent, type Message } from '../../core/conversation';
+import { AppError } from '../../core/errors';
+import type { ConversationLock, ConversationStore, TurnWrite } from '../../core/ports/conversation-store';
+import type { PubSub } from '../../core/ports/pubsub';
+import type { StoreSettings } from '../../core/settings';
+import type { ConversationGraphs } from '../graph';
+import { runConfig, type RunContext } from '../run-context';
+import type { ConversationStateType } from '../state';
+import { turnInput } from './turn-input';
+import { analysisOf, turnWrite, type TurnAnalysis } from './turn-write';
+
+export interface ConversationServiceDeps {
+  store: ConversationStore;
+  lock: ConversationLock;
+  graphs: ConversationGraphs;
+  pubsub: PubSub;
+  settings(storeId: string): Promise<StoreSettings>;
+  now(): Date;
+  /** Forgets checkpoints a failed run buffered, so the next turn starts from the last committed one. */
+  discardCheckpoints(threadId: string): void;
+}
+
+export interface TurnOutcome {
+  message: Message;
+  reply: Message | null;
+  analysis: TurnAnalysis | null;
+  actions: Action[];
+  escalated: boolean;
+  escalationReason: string | null;
+  conversation: Conversation;
+}
+
+export const conversationChannel = (storeId: string, conversationId: string) => `conversation:${storeId}:${conversationId}`;
+export const storeChannel = (storeId: string) => `store:${storeId}`;
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Conversations: create, take a shopper's turn through the agent graph, human replies, lifecycle. */
+export function conversationService(deps: ConversationServiceDeps) {
+  const { store, lock, graphs, pubsub } = deps;
+
+  async function publish(events: ConversationEvent[]): Promise<void> {
+    for (const event of events) {
+      await pubsub.publish(conversationChannel(event.storeId, event.conversationId), event);
+      await pubsub.publish(storeChannel(event.storeId), event);
+    }
+  }
+
+  async function commit(write: TurnWrite) {
+    const committed = await store.commitTurn(write);
+    await publish(committed.events);
+    return committed;
+  }
+
+  async function load(storeId: string, conversationId: string): Promise<Conversation> {
+    const conversation = await store.get(storeId, conversationId);
+    if (!conversation) throw new AppError('not_found', `conversation ${conversationId} not found`);
+    return conversation;
+  }
+
+  async function runTurn(conversation: Conversation, content: string): Promise<TurnOutcome> {
+    if (!agentMayReply(conversation.status)) {
+      // A human owns the conversation: keep the message, stay silent.
+      const committed = await commit({
+        storeId: conversation.storeId,
+        conversationId: conversation.id,
+        messages: [{ role: 'customer', content }],
+        actions: [],
+        checkpointThreads: [],
+        events: [{ storeId: conversation.storeId, conversationId: conversation.id, type: 'conversation.message_created', data: { role: 'customer' } }],
+      });
+      return { message: committed.messages[0]!, reply: null, analysis: null, actions: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null, conversation: committed.conversation };
+    }
+    const now = deps.now();
+    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id };
+    let state: ConversationStateType;
+    try {
+      state = (await graphs.conversation.invoke(turnInput(conversation, content, now), { ...runConfig(conversation.id, conversation.storeId, run), durability: 'exit' })) as ConversationStateType;
+    } catch (error) {
+      deps.discardCheckpoints(conversation.id);
+      throw error;
+    }
+    const write = turnWrite(conversation, content, state);
+    let committed;
+    try {
+      committed = await commit(write);
+    } catch (error) {
+      for (const thread of write.checkpointThreads) deps.discardCheckpoints(thread);
+      throw error;
+    }
+    const [message, reply] = committed.messages;
+    return {
+      message: message!,
+      reply: reply ?? null,
+      analysis: analysisOf(state),
+      actions: committed.actions.filter((a) => a.type !== 'handoff'),
+      escalated: state.requires_escalation,
+      escalationReason: state.escalation_reason,
+      conversation: committed.conversation,
+    };
+  }
+
+  return {
+    async create(storeId: string, input: { channel: Channel; customer?: { email?: string; name?: string; externalId?: string }; message?: string }, trustedIdentity: boolean) {
+      const accessToken = input.channel === 'widget' ? `ct_${randomBytes(24).toString('base64url')}` : undefined;
+      const conversation = await store.create(storeId, {
+        channel: input.channel,
+        customerId: input.customer?.externalId ?? input.customer?.email ?? null,
+        metadata: {
+          ...(input.customer ? { customer: input.customer } : {}),
+          identityVerified: trustedIdentity && Boolean(input.customer?.email || input.customer?.externalId),
+          ...(accessToken ? { accessTokenHash: hashToken(accessToken) } : {}),
+        },
+      });
+      await publish([{ storeId, conversationId: conversation.id, type: 'conversation.created', at: new Date().toISOString(), data: { channel: input.channel } }]);
+      const turn = input.message ? await lock.withLock(conversation.id, () => runTurn(conversation, input.message!)) : undefined;
+      return { conversation: turn?.conversation ?? conversation, accessToken, turn };
+    },
+
+    async postMessage(storeId: string, conversationId: string, content: string): Promise<TurnOutcome> {
+      return lock.withLock(conversationId, async () => runTurn(await load(storeId, conversationId), content));
+    },
+
+    find: load,
+
+    async get(storeId: string, conversationId: string) {
+      const conversation = await load(storeId, conversationId);
+      const [messages, actions] = await Promise.all([store.messages(storeId, conversationId), store.actions(storeId, { conversationId })]);
+      return { conversation, messages, actions };
+    },
+
+    list: (storeId: string, query: { status?: Conversation['status']; limit: number; cursor?: string }) => store.list(storeId, query),
+
+    /** A human agent answers; an escalated conversation stays with the human until handed back. */
+    async humanReply(storeId: string, conversationId: string, content: string, author: string) {
+      return lock.withLock(conversationId, async () => {
+        const conversation = await load(storeId, conversationId);
+        const base = { storeId, conversationId };
+        const committed = await commit({
+          ...base,
+          messages: [{ role: 'agent', content, metadata: { author } }],
+          actions: [],
+          ...(conversation.status === 'resolved' ? { status: 'handed_off' as const } : {}),
+          checkpointThreads: [],
+          events: [{ ...base, type: 'conversation.message_created', data: { role: 'agent' } }],
+        });
+        return { message: committed.messages[0]!, conversation: committed.conversation };
+      });
+    },
+
+    /** Moves the conversation along its lifecycle (resolve, hand back to the agent). */
+    async changeStatus(storeId: string, conversationId: string, to: 'resolved' | 'open', actor: string) {
+      return lock.withLock(conversationId, async () => {
+        const conversation = await load(storeId, conversationId);
+        const event = transition(conversation.status, to);
+        const base = { storeId, conversationId };
+        const committed = await commit({ ...base, messages: [], actions: [], status: to, checkpointThreads: [], events: [{ ...base, type: event, data: { from: conversation.status, to, actor } }] });
+        return committed.conversation;
+      });
+    },
+  };
+}
+
+export type ConversationService = ReturnType<typeof conversationService>;

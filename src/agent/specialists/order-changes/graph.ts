@@ -1,0 +1,17 @@
+import type { AgentTools } from '../../tools/index';
+import { requireOrderStep } from '../shared/require-order';
+import { stepChain } from '../shared/chain';
+import { verifyOwnerStep } from '../shared/verify-owner';
+import { cancelOrderStep } from './cancel-order';
+import { changeAddressStep } from './change-address';
+import { modifyOrderStep } from './modify-order';
+
+/** order_changes_agent: find the order → verify → cancel, change the address, or hand item changes to a human. */
+export const orderChangesAgent = (tools: AgentTools) =>
+  stepChain([
+    ['find_order', requireOrderStep],
+    ['verify_owner', verifyOwnerStep],
+    ['cancel_order', cancelOrderStep(tools)],
+    ['change_address', changeAddressStep(tools)],
+    ['modify_order', modifyOrderStep],
+  ]);

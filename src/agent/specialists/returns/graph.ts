@@ -1,0 +1,24 @@
+import type { AgentTools } from '../../tools/index';
+import { chooseItemsStep } from '../shared/choose-items';
+import { requireOrderStep } from '../shared/require-order';
+import { stepChain } from '../shared/chain';
+import { verifyOwnerStep } from '../shared/verify-owner';
+import { checkReturnStep } from './check-return';
+import { confirmConditionStep } from './confirm-condition';
+import { createReturnStep } from './create-return';
+import { returnStatusStep } from './return-status';
+
+/**
+ * returns_agent: find the order → verify → (return status) → which items → eligibility →
+ * condition questions → label + RMA + instructions; not eligible: why, and the alternatives.
+ */
+export const returnsAgent = (tools: AgentTools) =>
+  stepChain([
+    ['find_order', requireOrderStep],
+    ['verify_owner', verifyOwnerStep],
+    ['return_status', returnStatusStep],
+    ['choose_items', chooseItemsStep('returns/choose_items')],
+    ['check_eligibility', checkReturnStep],
+    ['confirm_condition', confirmConditionStep],
+    ['create_return', createReturnStep(tools)],
+  ]);

@@ -1,0 +1,13 @@
+import type { AgentTools } from '../../tools/index';
+import { requireOrderStep } from '../shared/require-order';
+import { stepChain } from '../shared/chain';
+import { verifyOwnerStep } from '../shared/verify-owner';
+import { reportStatusStep } from './report-status';
+
+/** wismo_agent: find the order → verify the shopper → report its status category. */
+export const wismoAgent = (tools: AgentTools) =>
+  stepChain([
+    ['find_order', requireOrderStep],
+    ['verify_owner', verifyOwnerStep],
+    ['report_status', reportStatusStep(tools)],
+  ]);

@@ -1,0 +1,100 @@
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { ShipmentStatus } from '../../../core/commerce';
+import { runContext } from '../../run-context';
+import type { ConversationStateType, ConversationUpdate } from '../../state';
+import type { OrderView } from '../../state-types';
+import type { AgentTools } from '../../tools/index';
+import { toolConfig } from '../../tools/tool-context';
+import { listText, reply } from '../shared/reply';
+
+type Shipment = OrderView['fulfillments'][number];
+
+// Shipments our team must chase: the agent tells the shopper and hands over.
+const NEEDS_TEAM: Partial<Record<ShipmentStatus, string>> = { exception: 'shipment_exception', returning: 'shipment_returning_to_sender' };
+
+const STATUS_TEXT: Record<ShipmentStatus, string> = {
+  pending: 'preparing to ship',
+  label_created: 'label created, waiting for the carrier',
+  in_transit: 'in transit',
+  out_for_delivery: 'out for delivery',
+  pickup_ready: 'ready for pickup',
+  failed_attempt: 'delivery attempted',
+  delivered: 'delivered',
+  returning: 'returning to us',
+  exception: 'held up by the carrier',
+  stale: 'no recent carrier updates',
+};
+
+async function refreshTracking(shipment: Shipment, tools: AgentTools, storeId: string): Promise<Shipment> {
+  if (!shipment.trackingNumber) return shipment;
+  const tracking = await tools.getTracking.invoke({ trackingNumber: shipment.trackingNumber }, toolConfig(storeId));
+  if (!tracking) return shipment;
+  return {
+    ...shipment,
+    shipmentStatus: tracking.status,
+    estimatedDeliveryAt: tracking.estimatedDeliveryAt ?? shipment.estimatedDeliveryAt,
+    deliveredAt: tracking.deliveredAt ?? shipment.deliveredAt,
+    trackingUrl: tracking.trackingUrl ?? shipment.trackingUrl,
+    lastEvent: tracking.lastEvent,
+  };
+}
+
+const isLate = (s: Shipment, now: Date) => s.shipmentStatus !== 'delivered' && s.estimatedDeliveryAt !== null && new Date(s.estimatedDeliveryAt) < now;
+
+function singleShipmentReply(state: ConversationStateType, order: OrderView, s: Shipment, now: Date): ConversationUpdate {
+  const vars = {
+    order_name: order.name,
+    carrier: s.carrier ?? 'the carrier',
+    tracking_number: s.trackingNumber,
+    tracking_url: s.trackingUrl,
+    eta: s.estimatedDeliveryAt && new Date(s.estimatedDeliveryAt) >= now ? s.estimatedDeliveryAt : null,
+    delivered_at: s.deliveredAt,
+    last_event: s.lastEvent ? `${s.lastEvent.message}${s.lastEvent.location ? ` (${s.lastEvent.location})` : ''}` : null,
+  };
+  const escalation = NEEDS_TEAM[s.shipmentStatus];
+  if (escalation) return reply(`wismo/${s.shipmentStatus}`, vars, null, { requires_escalation: true, escalation_reason: escalation });
+  if (s.shipmentStatus === 'delivered') {
+    if (state.intent === 'delivery_problem') return reply('wismo/delivered_not_received', vars, null, { requires_escalation: true, escalation_reason: 'delivered_not_received' });
+    return reply('wismo/delivered', vars);
+  }
+  if (s.shipmentStatus === 'failed_attempt' || s.shipmentStatus === 'out_for_delivery' || s.shipmentStatus === 'pickup_ready') return reply(`wismo/${s.shipmentStatus}`, vars);
+  if (s.shipmentStatus === 'stale' || isLate(s, now)) return reply('wismo/delayed', vars);
+  return reply('wismo/in_transit', vars);
+}
+
+/** The WISMO answer: the order's status category, with tracking, ETA and the latest scan from the carrier. */
+export const reportStatusStep = (tools: AgentTools) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
+  const { now } = runContext(config);
+  const order = state.order_data!;
+  const resolved: ConversationUpdate = { unresolved_turns: 0, agent_outputs: { resolved: true } };
+  if (order.cancelled) {
+    return reply('wismo/cancelled', { order_name: order.name, cancelled_at: order.cancelledAt, refunded: order.refundedCents, currency: order.currency }, null, resolved);
+  }
+  if (order.fulfillments.length === 0) return reply('wismo/processing', { order_name: order.name, ordered_at: order.createdAt }, null, resolved);
+
+  const shipments = await Promise.all(order.fulfillments.map((f) => refreshTracking(f, tools, state.store_id)));
+  const shippedIds = new Set(shipments.flatMap((s) => s.lineItemIds));
+  const unshipped = order.items.filter((item) => !shippedIds.has(item.id)).map((item) => item.title);
+  if (shipments.length === 1 && unshipped.length === 0) {
+    const answer = singleShipmentReply(state, order, shipments[0]!, now);
+    return { ...answer, unresolved_turns: 0, agent_outputs: { ...answer.agent_outputs, resolved: true } };
+  }
+
+  const titleOf = new Map(order.items.map((item) => [item.id, item.title]));
+  return reply(
+    'wismo/partial',
+    {
+      order_name: order.name,
+      unshipped: listText(unshipped),
+      shipments: shipments.map((s) => ({
+        items: listText(s.lineItemIds.map((id) => titleOf.get(id) ?? 'item')),
+        status: isLate(s, now) ? 'running late' : STATUS_TEXT[s.shipmentStatus],
+        carrier: s.carrier,
+        tracking_number: s.trackingNumber,
+        eta: s.shipmentStatus !== 'delivered' && s.estimatedDeliveryAt && new Date(s.estimatedDeliveryAt) >= now ? s.estimatedDeliveryAt : null,
+      })),
+    },
+    null,
+    resolved,
+  );
+};

@@ -1,0 +1,92 @@
+import type { ActionStatus, ActionType } from '../core/conversation';
+import type { Address, FinancialStatus, FulfillmentStatus, ShipmentStatus } from '../core/commerce';
+import type { Intent } from '../core/ports/nlu';
+
+/** The order as the agent carries it between steps: compact, JSON-safe (dates as ISO strings). */
+export interface OrderView {
+  id: string;
+  name: string;
+  email: string | null;
+  customerName: string | null;
+  financialStatus: FinancialStatus;
+  fulfillmentStatus: FulfillmentStatus;
+  currency: string;
+  totalCents: number;
+  refundedCents: number;
+  shippingZip: string | null;
+  shippingAddress: Address | null;
+  cancelled: boolean;
+  cancelledAt: string | null;
+  createdAt: string;
+  items: { id: string; title: string; variantTitle: string | null; quantity: number; priceCents: number; productType: string; tags: string[] }[];
+  fulfillments: {
+    id: string;
+    shipmentStatus: ShipmentStatus;
+    carrier: string | null;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+    estimatedDeliveryAt: string | null;
+    shippedAt: string | null;
+    deliveredAt: string | null;
+    lineItemIds: string[];
+    lastEvent: { message: string; location: string | null; occurredAt: string } | null;
+  }[];
+  refunds: { amountCents: number; status: string; createdAt: string }[];
+  returns: { rma: string; status: string; createdAt: string; lineItemIds: string[] }[];
+}
+
+/** What the agent asked last turn and is waiting for. */
+export type Awaiting =
+  | { kind: 'order_reference' }
+  | { kind: 'verification'; orderId: string }
+  | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
+  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string }
+  | { kind: 'refund_reason'; orderId: string }
+  | { kind: 'new_address'; orderId: string };
+
+/** What the shopper has told us so far, kept across turns. */
+export interface Slots {
+  orderRef?: string;
+  email?: string;
+  postalCode?: string;
+  itemIds?: string[];
+  refundReason?: string;
+  confirmed?: boolean;
+  newAddress?: Address;
+  failedVerifications?: number;
+}
+
+/** The reply a step chose: a template key and the facts it may state. */
+export interface AgentReply {
+  template: string;
+  vars: Record<string, unknown>;
+}
+
+/** Something the agent did or proposed this turn, with the policy's reasons. */
+export interface ActionLog {
+  id: string;
+  type: ActionType;
+  status: ActionStatus;
+  data: Record<string, unknown>;
+  reasons: string[];
+  idempotencyKey?: string;
+}
+
+export interface PendingActionRef {
+  actionId: string;
+  type: ActionType;
+  orderName: string;
+  amountCents?: number;
+  currency?: string;
+}
+
+export type { Intent };
+
+/** The policy engine's latest decision in this turn, kept to store with the action it leads to. */
+export interface PolicyDecisionRecord {
+  kind: 'return' | 'refund' | 'cancellation' | 'address_change';
+  outcome: 'allow' | 'deny' | 'review';
+  reasons: string[];
+  questions: string[];
+  amountCents?: number;
+}

@@ -1,0 +1,69 @@
+import { Annotation } from '@langchain/langgraph';
+import type { Channel } from '../core/conversation';
+import type { Entities, Intent, Route, Sentiment } from '../core/ports/nlu';
+import type { ActionLog, AgentReply, Awaiting, OrderView, PendingActionRef, PolicyDecisionRecord, Slots } from './state-types';
+
+export type { ActionLog, AgentReply, Awaiting, OrderView, PendingActionRef, PolicyDecisionRecord, Slots } from './state-types';
+
+/** One line of the conversation as the agent remembers it. */
+export interface TurnMessage {
+  role: 'customer' | 'assistant' | 'agent';
+  content: string;
+}
+
+const last = <T>(fallback: () => T) => Annotation<T>({ reducer: (_current: T, next: T) => next, default: fallback });
+
+/**
+ * ConversationState: the source design's fields (snake_case, as there) plus what multi-turn
+ * needs. Every channel is "last value wins" except `messages`, which keeps the recent turns.
+ * Values are plain JSON (dates as ISO strings): they are checkpointed between turns.
+ */
+export const ConversationState = Annotation.Root({
+  // Input
+  conversation_id: last<string>(() => ''),
+  store_id: last<string>(() => ''),
+  customer_id: last<string | null>(() => null),
+  channel: last<Channel>(() => 'api'),
+  messages: Annotation<TurnMessage[]>({ reducer: (current, next) => current.concat(next).slice(-30), default: () => [] }),
+  input: last<string>(() => ''),
+  // Analysis
+  intent: last<Intent>(() => 'other'),
+  sub_intents: last<Intent[]>(() => []),
+  sentiment: last<Sentiment>(() => 'neutral'),
+  sentiment_score: last<number>(() => 0),
+  frustration: last<boolean>(() => false),
+  priority: last<'low' | 'normal' | 'high' | 'urgent'>(() => 'normal'),
+  language: last<string>(() => 'en'),
+  entities: last<Entities>(() => ({})),
+  nlu_intent: last<Intent>(() => 'other'),
+  // Context
+  order_data: last<OrderView | null>(() => null),
+  customer_data: last<{ email: string | null; name: string | null; verified: boolean } | null>(() => null),
+  policy_context: last<string[]>(() => []),
+  policy_decision: last<PolicyDecisionRecord | null>(() => null),
+  // Processing
+  route: last<Route>(() => 'general'),
+  current_agent: last<string>(() => ''),
+  agent_outputs: last<{ reply?: AgentReply; citations?: { title: string; source: string }[]; resolved?: boolean }>(() => ({})),
+  actions_taken: last<ActionLog[]>(() => []),
+  // Output
+  response: last<string>(() => ''),
+  requires_escalation: last<boolean>(() => false),
+  escalation_reason: last<string | null>(() => null),
+  handoff_summary: last<string | null>(() => null),
+  confidence_score: last<number>(() => 0),
+  // Metadata
+  started_at: last<string>(() => new Date(0).toISOString()),
+  tokens_used: last<number>(() => 0),
+  // Multi-turn
+  active_intent: last<Intent | null>(() => null),
+  awaiting: last<Awaiting | null>(() => null),
+  slots: last<Slots>(() => ({})),
+  verified_orders: last<string[]>(() => []),
+  identity: last<{ email?: string; customerId?: string; verified: boolean }>(() => ({ verified: false })),
+  unresolved_turns: last<number>(() => 0),
+  pending_actions: last<PendingActionRef[]>(() => []),
+});
+
+export type ConversationStateType = typeof ConversationState.State;
+export type ConversationUpdate = typeof ConversationState.Update;

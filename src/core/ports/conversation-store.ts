@@ -1,0 +1,62 @@
+import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationEvent, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../conversation';
+
+export interface NewMessage {
+  role: MessageRole;
+  content: string;
+  metadata?: Record<string, unknown>;
+}
+
+export interface NewAction {
+  /** Set when the agent must refer to the action before it is stored (an approval thread). */
+  id?: string;
+  type: ActionType;
+  status: ActionStatus;
+  data: Record<string, unknown>;
+  reasons: string[];
+  actor: string;
+  idempotencyKey?: string;
+}
+
+/** Everything one turn changes, written in one transaction. */
+export interface TurnWrite {
+  storeId: string;
+  conversationId: string;
+  messages: NewMessage[];
+  actions: NewAction[];
+  /** Decisions on earlier actions (approve/reject). */
+  actionUpdates?: { id: string; status: ActionStatus; data?: Record<string, unknown>; reasons?: string[] }[];
+  status?: ConversationStatus;
+  metadata?: ConversationMetadata;
+  /** Agent threads whose buffered checkpoints belong to this turn. */
+  checkpointThreads: string[];
+  /** Events to publish once committed (kept in the outbox in the same transaction). */
+  events: Omit<ConversationEvent, 'at'>[];
+}
+
+export interface CommittedTurn {
+  messages: Message[];
+  actions: Action[];
+  conversation: Conversation;
+  events: ConversationEvent[];
+}
+
+export interface ConversationPage {
+  data: Conversation[];
+  nextCursor: string | null;
+}
+
+/** Conversations, their messages and actions. Every call names the store. */
+export interface ConversationStore {
+  create(storeId: string, input: { channel: Channel; customerId: string | null; metadata: ConversationMetadata }): Promise<Conversation>;
+  get(storeId: string, conversationId: string): Promise<Conversation | undefined>;
+  list(storeId: string, query: { status?: ConversationStatus; limit: number; cursor?: string }): Promise<ConversationPage>;
+  messages(storeId: string, conversationId: string): Promise<Message[]>;
+  actions(storeId: string, query: { conversationId?: string; status?: ActionStatus; limit?: number }): Promise<Action[]>;
+  action(storeId: string, actionId: string): Promise<Action | undefined>;
+  commitTurn(write: TurnWrite): Promise<CommittedTurn>;
+}
+
+/** Serialises turns of one conversation across instances. */
+export interface ConversationLock {
+  withLock<T>(conversationId: string, fn: () => Promise<T>): Promise<T>;
+}

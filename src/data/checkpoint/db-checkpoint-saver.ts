@@ -1,0 +1,187 @@
+import type { RunnableConfig } from '@langchain/core/runnables';
+import {
+  BaseCheckpointSaver,
+  type ChannelVersions,
+  type Checkpoint,
+  type CheckpointListOptions,
+  type CheckpointMetadata,
+  type CheckpointTuple,
+  type PendingWrite,
+  WRITES_IDX_MAP,
+  compareWritesSortKeys,
+  copyCheckpoint,
+  getCheckpointId,
+  writesSortKey,
+} from '@langchain/langgraph-checkpoint';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import type { Db } from '../database';
+import { agentCheckpointWrites, agentCheckpoints } from '../schema/agent';
+
+type CheckpointRow = typeof agentCheckpoints.$inferInsert;
+type WriteRow = typeof agentCheckpointWrites.$inferInsert;
+
+export interface CheckpointBatch {
+  checkpoints: CheckpointRow[];
+  writes: WriteRow[];
+}
+
+const KEEP_PER_THREAD = 10;
+
+/**
+ * A LangGraph checkpointer over our own database (PGlite or PostgreSQL), buffered: what a run
+ * writes stays in memory until the turn commits it, with the messages and actions, in one
+ * transaction (`drain` + `persist`). Reads see the buffer first, then the database.
+ */
+export class DbCheckpointSaver extends BaseCheckpointSaver {
+  private readonly pending = new Map<string, CheckpointBatch>();
+
+  constructor(private readonly db: Db) {
+    super();
+  }
+
+  private buffer(threadId: string): CheckpointBatch {
+    let batch = this.pending.get(threadId);
+    if (!batch) {
+      batch = { checkpoints: [], writes: [] };
+      this.pending.set(threadId, batch);
+    }
+    return batch;
+  }
+
+  /** Hands over (and forgets) what the runs of a thread wrote since the last drain. */
+  drain(threadId: string): CheckpointBatch {
+    const batch = this.pending.get(threadId) ?? { checkpoints: [], writes: [] };
+    this.pending.delete(threadId);
+    return batch;
+  }
+
+  /** Writes drained batches inside the caller's transaction and prunes old checkpoints. */
+  static async persist(tx: Db, batches: CheckpointBatch[]): Promise<void> {
+    const checkpoints = batches.flatMap((b) => b.checkpoints);
+    const writes = batches.flatMap((b) => b.writes);
+    if (checkpoints.length > 0) await tx.insert(agentCheckpoints).values(checkpoints).onConflictDoNothing();
+    if (writes.length > 0) await tx.insert(agentCheckpointWrites).values(writes).onConflictDoNothing();
+    for (const threadId of new Set(checkpoints.map((c) => c.threadId))) {
+      const keep = await tx
+        .select({ id: agentCheckpoints.checkpointId })
+        .from(agentCheckpoints)
+        .where(and(eq(agentCheckpoints.threadId, threadId), eq(agentCheckpoints.checkpointNs, '')))
+        .orderBy(desc(agentCheckpoints.checkpointId))
+        .limit(KEEP_PER_THREAD);
+      const oldest = keep.at(-1)?.id;
+      if (keep.length === KEEP_PER_THREAD && oldest) {
+        await tx.delete(agentCheckpoints).where(and(eq(agentCheckpoints.threadId, threadId), lt(agentCheckpoints.checkpointId, oldest)));
+        await tx.delete(agentCheckpointWrites).where(and(eq(agentCheckpointWrites.threadId, threadId), lt(agentCheckpointWrites.checkpointId, oldest)));
+      }
+    }
+  }
+
+  override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {
+    const threadId = config.configurable?.thread_id as string | undefined;
+    if (!threadId) return undefined;
+    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? '';
+    const wanted = getCheckpointId(config);
+    const row = this.findPending(threadId, ns, wanted) ?? (await this.findStored(threadId, ns, wanted));
+    return row ? this.toTuple(row) : undefined;
+  }
+
+  private findPending(threadId: string, ns: string, wanted: string | undefined): CheckpointRow | undefined {
+    const candidates = (this.pending.get(threadId)?.checkpoints ?? []).filter((c) => (c.checkpointNs ?? '') === ns && (!wanted || c.checkpointId === wanted));
+    return candidates.sort((a, b) => (a.checkpointId < b.checkpointId ? 1 : -1))[0];
+  }
+
+  private async findStored(threadId: string, ns: string, wanted: string | undefined): Promise<CheckpointRow | undefined> {
+    const conditions = [eq(agentCheckpoints.threadId, threadId), eq(agentCheckpoints.checkpointNs, ns)];
+    if (wanted) conditions.push(eq(agentCheckpoints.checkpointId, wanted));
+    const [row] = await this.db.select().from(agentCheckpoints).where(and(...conditions)).orderBy(desc(agentCheckpoints.checkpointId)).limit(1);
+    return row;
+  }
+
+  private async toTuple(row: CheckpointRow): Promise<CheckpointTuple> {
+    const ns = row.checkpointNs ?? '';
+    const stored = await this.db
+      .select()
+      .from(agentCheckpointWrites)
+      .where(and(eq(agentCheckpointWrites.threadId, row.threadId), eq(agentCheckpointWrites.checkpointNs, ns), eq(agentCheckpointWrites.checkpointId, row.checkpointId)));
+    const buffered = (this.pending.get(row.threadId)?.writes ?? []).filter((w) => (w.checkpointNs ?? '') === ns && w.checkpointId === row.checkpointId);
+    const writes = [...stored, ...buffered].sort((a, b) =>
+      compareWritesSortKeys(writesSortKey(a.taskPath ?? '', a.taskId, a.idx), writesSortKey(b.taskPath ?? '', b.taskId, b.idx)),
+    );
+    const tuple: CheckpointTuple = {
+      config: { configurable: { thread_id: row.threadId, checkpoint_ns: ns, checkpoint_id: row.checkpointId } },
+      checkpoint: (await this.serde.loadsTyped(row.checkpointType, row.checkpoint)) as Checkpoint,
+      metadata: (await this.serde.loadsTyped(row.metadataType, row.metadata)) as CheckpointMetadata,
+      pendingWrites: await Promise.all(writes.map(async (w) => [w.taskId, w.channel, await this.serde.loadsTyped(w.valueType, w.value)] as [string, string, unknown])),
+    };
+    if (row.parentId) tuple.parentConfig = { configurable: { thread_id: row.threadId, checkpoint_ns: ns, checkpoint_id: row.parentId } };
+    return tuple;
+  }
+
+  override async *list(config: RunnableConfig, options?: CheckpointListOptions): AsyncGenerator<CheckpointTuple> {
+    const threadId = config.configurable?.thread_id as string | undefined;
+    if (!threadId) return;
+    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? '';
+    const before = options?.before?.configurable?.checkpoint_id as string | undefined;
+    const stored = await this.db
+      .select()
+      .from(agentCheckpoints)
+      .where(and(eq(agentCheckpoints.threadId, threadId), eq(agentCheckpoints.checkpointNs, ns)))
+      .orderBy(desc(agentCheckpoints.checkpointId));
+    const rows = [...(this.pending.get(threadId)?.checkpoints ?? []).filter((c) => (c.checkpointNs ?? '') === ns), ...stored]
+      .filter((row) => !before || row.checkpointId < before)
+      .sort((a, b) => (a.checkpointId < b.checkpointId ? 1 : -1));
+    let remaining = options?.limit ?? Number.POSITIVE_INFINITY;
+    for (const row of rows) {
+      if (remaining <= 0) return;
+      const tuple = await this.toTuple(row);
+      if (options?.filter && !Object.entries(options.filter).every(([key, value]) => (tuple.metadata as Record<string, unknown>)?.[key] === value)) continue;
+      remaining -= 1;
+      yield tuple;
+    }
+  }
+
+  override async put(config: RunnableConfig, checkpoint: Checkpoint, metadata: CheckpointMetadata, _versions: ChannelVersions): Promise<RunnableConfig> {
+    const threadId = config.configurable?.thread_id as string | undefined;
+    if (!threadId) throw new Error('a checkpoint needs configurable.thread_id');
+    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? '';
+    const [[checkpointType, serialized], [metadataType, serializedMetadata]] = await Promise.all([
+      this.serde.dumpsTyped(copyCheckpoint(checkpoint)),
+      this.serde.dumpsTyped(metadata),
+    ]);
+    this.buffer(threadId).checkpoints.push({
+      threadId,
+      checkpointNs: ns,
+      checkpointId: checkpoint.id,
+      parentId: (config.configurable?.checkpoint_id as string | undefined) ?? null,
+      checkpointType,
+      checkpoint: serialized,
+      metadataType,
+      metadata: serializedMetadata,
+    });
+    return { configurable: { thread_id: threadId, checkpoint_ns: ns, checkpoint_id: checkpoint.id } };
+  }
+
+  override async putWrites(config: RunnableConfig, writes: PendingWrite[], taskId: string, taskPath?: string): Promise<void> {
+    const threadId = config.configurable?.thread_id as string;
+    const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? '';
+    const checkpointId = config.configurable?.checkpoint_id as string;
+    const batch = this.buffer(threadId);
+    for (const [index, [channel, value]] of writes.entries()) {
+      const idx = WRITES_IDX_MAP[channel] ?? index;
+      const [valueType, serialized] = await this.serde.dumpsTyped(value);
+      const existing = batch.writes.findIndex((w) => w.checkpointId === checkpointId && w.checkpointNs === ns && w.taskId === taskId && w.idx === idx);
+      const row: WriteRow = { threadId, checkpointNs: ns, checkpointId, taskId, idx, taskPath: taskPath ?? '', channel, valueType, value: serialized };
+      if (existing >= 0) {
+        if (idx < 0) batch.writes[existing] = row; // special writes (errors, interrupts) replace; regular ones are written once
+      } else {
+        batch.writes.push(row);
+      }
+    }
+  }
+
+  override async deleteThread(threadId: string): Promise<void> {
+    this.pending.delete(threadId);
+    await this.db.delete(agentCheckpoints).where(eq(agentCheckpoints.threadId, threadId));
+    await this.db.delete(agentCheckpointWrites).where(inArray(agentCheckpointWrites.threadId, [threadId]));
+  }
+}

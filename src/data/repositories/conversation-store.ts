@@ -1,0 +1,157 @@
+import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
+import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../../core/conversation';
+import type { ConversationStore } from '../../core/ports/conversation-store';
+import { DbCheckpointSaver } from '../checkpoint/db-checkpoint-saver';
+import type { Db } from '../database';
+import { actions, conversations, messages } from '../schema/index';
+
+type ConversationRow = typeof conversations.$inferSelect;
+type MessageRow = typeof messages.$inferSelect;
+type ActionRow = typeof actions.$inferSelect;
+
+const toConversation = (row: ConversationRow): Conversation => ({
+  ...row,
+  channel: row.channel as Channel,
+  status: row.status as ConversationStatus,
+  metadata: row.metadata as ConversationMetadata,
+});
+
+const toMessage =
+  (channel: Channel) =>
+  (row: MessageRow): Message => ({
+    id: row.id,
+    conversationId: row.conversationId,
+    role: row.role as MessageRole,
+    content: row.content,
+    createdAt: row.createdAt,
+    channel,
+    metadata: row.metadata as Record<string, unknown>,
+  });
+
+const toAction = (row: ActionRow): Action => ({
+  id: row.id,
+  conversationId: row.conversationId,
+  type: row.actionType as ActionType,
+  status: row.status as ActionStatus,
+  data: row.actionData as Record<string, unknown>,
+  reasons: row.reasons as string[],
+  actor: row.actor,
+  createdAt: row.createdAt,
+  completedAt: row.completedAt,
+});
+
+const encodeCursor = (row: ConversationRow) => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+function decodeCursor(cursor: string): [Date, string] | undefined {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const date = new Date(at);
+    return Number.isNaN(date.getTime()) || typeof id !== 'string' ? undefined : [date, id];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Conversations, messages and actions; a turn and its agent checkpoints commit in one transaction. */
+export function conversationStore(db: Db, saver: DbCheckpointSaver): ConversationStore {
+  const byStore = (storeId: string, id: string) => and(eq(conversations.storeId, storeId), eq(conversations.id, id));
+  return {
+    async create(storeId, input) {
+      const [row] = await db.insert(conversations).values({ storeId, channel: input.channel, customerId: input.customerId, status: 'open', metadata: input.metadata }).returning();
+      return toConversation(row!);
+    },
+    async get(storeId, conversationId) {
+      const [row] = await db.select().from(conversations).where(byStore(storeId, conversationId)).limit(1);
+      return row ? toConversation(row) : undefined;
+    },
+    async list(storeId, query) {
+      const conditions = [eq(conversations.storeId, storeId)];
+      if (query.status) conditions.push(eq(conversations.status, query.status));
+      const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+      if (cursor) {
+        conditions.push(or(lt(conversations.createdAt, cursor[0]), and(eq(conversations.createdAt, cursor[0]), lt(conversations.id, cursor[1])))!);
+      }
+      const rows = await db
+        .select()
+        .from(conversations)
+        .where(and(...conditions))
+        .orderBy(desc(conversations.createdAt), desc(conversations.id))
+        .limit(query.limit + 1);
+      const page = rows.slice(0, query.limit);
+      return { data: page.map(toConversation), nextCursor: rows.length > query.limit ? encodeCursor(page.at(-1)!) : null };
+    },
+    async messages(storeId, conversationId) {
+      const [conversation] = await db.select({ channel: conversations.channel }).from(conversations).where(byStore(storeId, conversationId));
+      if (!conversation) return [];
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.storeId, storeId), eq(messages.conversationId, conversationId)))
+        .orderBy(asc(messages.createdAt));
+      return rows.map(toMessage(conversation.channel as Channel));
+    },
+    async actions(storeId, query) {
+      const conditions = [eq(actions.storeId, storeId)];
+      if (query.conversationId) conditions.push(eq(actions.conversationId, query.conversationId));
+      if (query.status) conditions.push(eq(actions.status, query.status));
+      const rows = await db.select().from(actions).where(and(...conditions)).orderBy(desc(actions.createdAt)).limit(query.limit ?? 100);
+      return rows.map(toAction);
+    },
+    async action(storeId, actionId) {
+      const [row] = await db.select().from(actions).where(and(eq(actions.storeId, storeId), eq(actions.id, actionId))).limit(1);
+      return row ? toAction(row) : undefined;
+    },
+    async commitTurn(write) {
+      const batches = write.checkpointThreads.map((thread) => saver.drain(thread));
+      return db.transaction(async (tx) => {
+        const now = new Date();
+        // Messages of one turn keep their order: each gets a distinct, increasing timestamp.
+        const insertedMessages = write.messages.length
+          ? await tx
+              .insert(messages)
+              .values(write.messages.map((m, i) => ({ storeId: write.storeId, conversationId: write.conversationId, role: m.role, content: m.content, metadata: m.metadata ?? {}, createdAt: new Date(now.getTime() + i) })))
+              .returning()
+          : [];
+        const insertedActions = write.actions.length
+          ? await tx
+              .insert(actions)
+              .values(
+                write.actions.map((a) => ({
+                  ...(a.id ? { id: a.id } : {}),
+                  storeId: write.storeId,
+                  conversationId: write.conversationId,
+                  actionType: a.type,
+                  actionData: a.data,
+                  status: a.status,
+                  reasons: a.reasons,
+                  actor: a.actor,
+                  idempotencyKey: a.idempotencyKey,
+                  completedAt: a.status === 'pending' ? null : now,
+                })),
+              )
+              .returning()
+          : [];
+        for (const update of write.actionUpdates ?? []) {
+          await tx
+            .update(actions)
+            .set({ status: update.status, completedAt: update.status === 'pending' ? null : now, ...(update.data ? { actionData: update.data } : {}), ...(update.reasons ? { reasons: update.reasons } : {}) })
+            .where(and(eq(actions.storeId, write.storeId), eq(actions.id, update.id)));
+        }
+        const [conversation] = await tx
+          .update(conversations)
+          .set({ updatedAt: now, ...(write.status ? { status: write.status } : {}), ...(write.metadata ? { metadata: write.metadata } : {}) })
+          .where(byStore(write.storeId, write.conversationId))
+          .returning();
+        if (!conversation) throw new Error(`conversation ${write.conversationId} vanished during its turn`);
+        await DbCheckpointSaver.persist(tx as unknown as Db, batches);
+        const channel = conversation.channel as Channel;
+        return {
+          messages: insertedMessages.map(toMessage(channel)),
+          actions: insertedActions.map(toAction),
+          conversation: toConversation(conversation),
+          events: write.events.map((event) => ({ ...event, at: now.toISOString() })),
+        };
+      });
+    },
+  };
+}
+

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import type { ActionService } from '../../../agent/runtime/action-service';
+import type { ConversationService } from '../../../agent/runtime/conversation-service';
+import type { PubSub } from '../../../core/ports/pubsub';
+import { actionRoutes } from '../actions/actions';
+import { conversationEventsRoute } from './conversation-events';
+import { createConversationRoute } from './create-conversation';
+import { humanAgentRoutes } from './human-agent';
+import { postMessageRoute } from './post-message';
+import { readConversationRoutes } from './read-conversations';
+
+export interface ConversationSurfaceDeps {
+  conversations: ConversationService;
+  actions: ActionService;
+  pubsub: PubSub;
+}
+
+/** The conversation API of api.md as one surface. */
+export function conversationSurface(deps: ConversationSurfaceDeps) {
+  return async (app: FastifyInstance) => {
+    await app.register(createConversationRoute, deps);
+    await app.register(postMessageRoute, deps);
+    await app.register(readConversationRoutes, deps);
+    await app.register(conversationEventsRoute, deps);
+    await app.register(humanAgentRoutes, deps);
+    await app.register(actionRoutes, deps);
+  };
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ConversationService, TurnOutcome } from '../../../agent/runtime/conversation-service';
+import { assertConversationAccess, callerStore } from './access';
+import { conversationIdParams, postMessageBody, turnSchema } from './schema';
+import { openEventStream, wantsEventStream } from './sse';
+
+const present = (turn: TurnOutcome) => ({ message: turn.message, reply: turn.reply, analysis: turn.analysis, actions: turn.actions, escalated: turn.escalated, escalationReason: turn.escalationReason });
+
+/** The reply in pieces of a few words, as a model would stream it. */
+function tokens(text: string): string[] {
+  return text.match(/\S+\s*/g) ?? [];
+}
+
+/**
+ * POST /v1/conversations/{id}/messages: one shopper turn through the agent. JSON by default; with
+ * `Accept: text/event-stream` the turn streams as `analysis`, `action`, `token`…, `message`, `done`.
+ */
+export async function postMessageRoute(app: FastifyInstance, { conversations }: { conversations: ConversationService }) {
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '/v1/conversations/:id/messages',
+    {
+      config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true } },
+      schema: {
+        tags: ['conversations'],
+        summary: 'Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream)',
+        security: [{ bearer: [] }],
+        params: conversationIdParams,
+        body: postMessageBody,
+        response: { 200: turnSchema },
+      },
+    },
+    async (request, reply) => {
+      const storeId = callerStore(request);
+      assertConversationAccess(request, await conversations.find(storeId, request.params.id));
+      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content);
+      if (!wantsEventStream(request)) return present(turn);
+      const stream = openEventStream(request, reply);
+      if (turn.analysis) stream.send('analysis', turn.analysis);
+      for (const action of turn.actions) stream.send('action', action);
+      if (turn.reply) for (const token of tokens(turn.reply.content)) stream.send('token', { text: token });
+      stream.send('message', turn.reply ?? turn.message, (turn.reply ?? turn.message).id);
+      stream.send('done', { escalated: turn.escalated, escalationReason: turn.escalationReason, status: turn.conversation.status });
+      stream.end();
+      return reply;
+    },
+  );
+}

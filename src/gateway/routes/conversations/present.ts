@@ -1,0 +1,14 @@
+import type { Action, Conversation } from '../../../core/conversation';
+
+/** The public shape of a conversation: never its access-token hash or raw metadata. */
+export const presentConversation = (c: Conversation) => ({
+  id: c.id,
+  channel: c.channel,
+  status: c.status,
+  customerId: c.customerId,
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  handoff: c.metadata.handoff ?? null,
+});
+
+export const presentAction = (a: Action) => ({ ...a });

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { channels, conversationStatuses } from '../../../core/conversation';
+
+/** The conversation API's shapes (api.md): validation, OpenAPI and types from one place. */
+export const conversationIdParams = z.strictObject({ id: z.uuid('conversation id must be a UUID') });
+
+export const messageSchema = z.object({
+  id: z.string(),
+  role: z.enum(['customer', 'assistant', 'agent', 'system']),
+  content: z.string(),
+  createdAt: z.date(),
+  channel: z.enum(channels),
+});
+
+export const actionSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.enum(['completed', 'pending', 'rejected', 'failed']),
+  data: z.record(z.string(), z.unknown()),
+  reasons: z.array(z.string()),
+  createdAt: z.date(),
+  completedAt: z.date().nullable(),
+  conversationId: z.string().nullable().optional(),
+});
+
+export const conversationSchema = z.object({
+  id: z.string(),
+  channel: z.enum(channels),
+  status: z.enum(conversationStatuses),
+  customerId: z.string().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  handoff: z.object({ reason: z.string(), summary: z.string(), at: z.string() }).nullable(),
+});
+
+export const analysisSchema = z.object({
+  intent: z.string(),
+  route: z.string(),
+  sentiment: z.string(),
+  sentimentScore: z.number(),
+  frustration: z.boolean(),
+  confidence: z.number(),
+  language: z.string(),
+  subIntents: z.array(z.string()),
+  entities: z.record(z.string(), z.array(z.string())),
+});
+
+export const turnSchema = z.object({
+  message: messageSchema,
+  reply: messageSchema.nullable(),
+  analysis: analysisSchema.nullable(),
+  actions: z.array(actionSchema),
+  escalated: z.boolean(),
+  escalationReason: z.string().nullable().optional(),
+});
+
+const content = z.string().trim().min(1, 'content must not be empty').max(8000, 'content is limited to 8000 characters');
+
+export const createConversationBody = z.strictObject({
+  channel: z.enum(channels).default('api'),
+  customer: z.strictObject({ email: z.email().optional(), name: z.string().max(200).optional(), externalId: z.string().max(200).optional() }).optional(),
+  message: z.strictObject({ content }).optional(),
+});
+
+export const createConversationResponse = conversationSchema.extend({
+  accessToken: z.string().optional().describe('widget conversations only: send it as X-Conversation-Token on later calls; shown once'),
+  reply: turnSchema.nullable(),
+});
+
+export const postMessageBody = z.strictObject({ content });
+export const humanReplyBody = z.strictObject({ content, author: z.string().trim().min(1).max(200).optional() });
+
+export const listQuery = z.strictObject({
+  status: z.enum(conversationStatuses).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+export const conversationDetail = conversationSchema.extend({ messages: z.array(messageSchema), actions: z.array(actionSchema) });

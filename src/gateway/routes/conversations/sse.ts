@@ -1,0 +1,33 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Takes over the response for Server-Sent Events, keeping the CORS and request-id headers already decided. */
+export function openEventStream(request: FastifyRequest, reply: FastifyReply) {
+  const headers: Record<string, string> = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+  for (const name of ['access-control-allow-origin', 'access-control-expose-headers', 'vary', 'x-request-id']) {
+    const value = reply.getHeader(name);
+    if (typeof value === 'string') headers[name] = value;
+  }
+  reply.hijack();
+  reply.raw.writeHead(200, headers);
+  let open = true;
+  request.raw.on('close', () => {
+    open = false;
+  });
+  return {
+    get open() {
+      return open && !reply.raw.writableEnded;
+    },
+    send(event: string, data: unknown, id?: string) {
+      if (!open) return;
+      reply.raw.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    comment(text: string) {
+      if (open) reply.raw.write(`: ${text}\n\n`);
+    },
+    end() {
+      if (!reply.raw.writableEnded) reply.raw.end();
+    },
+  };
+}
+
+export const wantsEventStream = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/event-stream');
