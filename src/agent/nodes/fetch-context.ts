@@ -62,10 +62,11 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
         channelVerifiedEmail: state.identity.verified ? state.identity.email : undefined,
         channelCustomerId: state.identity.verified ? state.identity.customerId : undefined,
       },
+      failedAttempts: slots.failedVerifications ?? 0,
       now: run.now,
     });
     if (decision.outcome === 'allow') verified.add(order.id);
-    else if (decision.reasons.some((r) => r.code === 'verification_failed')) {
+    else if (decision.reasons.some((r) => r.code === 'verification_failed' || r.code === 'too_many_attempts')) {
       slots.failedVerifications = (slots.failedVerifications ?? 0) + 1;
       delete slots.email;
       delete slots.postalCode;

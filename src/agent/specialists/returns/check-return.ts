@@ -16,6 +16,7 @@ export function checkReturnStep(state: ConversationStateType, config: LangGraphR
     order,
     items: itemIds.map((lineItemId) => ({ lineItemId, quantity: order.lineItems.find((l) => l.id === lineItemId)?.quantity ?? 1 })),
     settings: run.settings,
+    ...(state.slots.confirmed ? { conditionConfirmed: true } : {}),
     now: run.now,
   });
   const titles = (ids: string[]) => listText(ids.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'));

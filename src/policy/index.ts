@@ -1,0 +1,10 @@
+/** The policy engine: pure decisions over store settings and order facts, each with its reasons. */
+export { decisionFrom, reasonCodes, reasonMessages, strictestOutcome, type Decision, type Outcome, type Reason } from './decision';
+export { conditionQuestionsFor, itemInCategory } from './categories';
+export { decideReturn, type ReturnAlternative, type ReturnDecision, type ReturnInput } from './return-eligibility';
+export type { ReturnItemDecision, ReturnReasonCode } from './return-item-eligibility';
+export { decideRefund, type RefundDecision, type RefundInput } from './refund-approval';
+export type { RefundReason, RefundReasonCode } from './refund-reasons';
+export { decideAddressChange, decideCancellation, type AddressChangeDecision, type CancellationDecision, type OrderChangeReasonCode } from './order-change';
+export { decideDisclosure, maskEmail, maxVerificationAttempts, type DisclosureDecision, type DisclosureReasonCode, type OwnershipClaim } from './disclosure';
+export { isHighValueOrder } from './high-value';

@@ -1,0 +1,83 @@
+import { formatMoney } from '../core/money';
+import type { Order } from '../core/commerce';
+import type { ItemQuantity } from '../core/ports/commerce';
+import type { Reason } from './decision';
+import { alreadyRefundedCents, refundedQuantity } from './order-facts';
+import type { RefundReasonCode } from './refund-reasons';
+
+/** What a refund request comes to: the amount, the items it covers, and what is left to refund. */
+export interface RefundAmount {
+  requestedCents: number;
+  items: ItemQuantity[];
+  /** Whether the amount was named by the caller (not derived from items or the order). */
+  explicitAmount: boolean;
+  remainingRefundableCents: number;
+  reasons: Reason<RefundReasonCode>[];
+}
+
+/**
+ * Resolves the amount: the one given; else the items' price × quantity; else everything still
+ * refundable on the order (total − already refunded) with every unit not yet refunded. Checks the
+ * items exist and are not refunded already, and the amount is positive, whole and within what is left.
+ */
+export function resolveRefundAmount(order: Order, amountCents: number | undefined, asked: ItemQuantity[] | undefined): RefundAmount {
+  const money = (cents: number) => formatMoney(cents, order.currency);
+  const remaining = Math.max(0, order.totalCents - alreadyRefundedCents(order));
+  const reasons: Reason<RefundReasonCode>[] = [];
+  const items = asked ?? (amountCents === undefined ? unrefundedItems(order) : []);
+
+  let itemsValue = 0;
+  for (const { lineItemId, quantity } of items) {
+    const line = order.lineItems.find((item) => item.id === lineItemId);
+    if (!line) {
+      reasons.push({ code: 'unknown_item', effect: 'deny', message: `line item ${lineItemId} is not on order ${order.name}`, facts: { lineItemId } });
+      continue;
+    }
+    itemsValue += line.priceCents * quantity;
+    const left = line.quantity - refundedQuantity(order, line.id);
+    if (!Number.isInteger(quantity) || quantity <= 0 || quantity > left)
+      reasons.push({
+        code: 'quantity_exceeds_refundable',
+        effect: 'deny',
+        message: `asked to refund ${quantity} of "${line.title}"; ${Math.max(0, left)} of ${line.quantity} are not refunded yet`,
+        facts: { lineItemId, requestedQuantity: quantity, refundableQuantity: Math.max(0, left) },
+      });
+  }
+
+  const requestedCents = amountCents ?? (asked ? itemsValue : remaining);
+  if (remaining === 0)
+    reasons.push({
+      code: 'nothing_to_refund',
+      effect: 'deny',
+      message: `${money(alreadyRefundedCents(order))} of the ${money(order.totalCents)} order is already refunded; nothing is left to refund`,
+      facts: { requestedCents, remainingRefundableCents: 0, totalCents: order.totalCents },
+    });
+  else if (!Number.isInteger(requestedCents) || requestedCents <= 0)
+    reasons.push({
+      code: 'invalid_amount',
+      effect: 'deny',
+      message: `the refund amount must be a whole number of minor units above 0 (got ${requestedCents})`,
+      facts: { requestedCents },
+    });
+  else if (requestedCents > remaining)
+    reasons.push({
+      code: 'exceeds_refundable_amount',
+      effect: 'deny',
+      message: `asked for ${money(requestedCents)}; ${money(remaining)} of the ${money(order.totalCents)} order is left to refund`,
+      facts: { requestedCents, remainingRefundableCents: remaining, totalCents: order.totalCents },
+    });
+  if (amountCents !== undefined && asked && asked.length > 0 && amountCents > itemsValue && reasons.length === 0)
+    reasons.push({
+      code: 'amount_exceeds_items_value',
+      effect: 'review',
+      message: `asked for ${money(amountCents)} for items worth ${money(itemsValue)}; a human checks the difference (shipping, goodwill)`,
+      facts: { requestedCents: amountCents, itemsValueCents: itemsValue },
+    });
+  return { requestedCents, items, explicitAmount: amountCents !== undefined, remainingRefundableCents: remaining, reasons };
+}
+
+function unrefundedItems(order: Order): ItemQuantity[] {
+  return order.lineItems
+    .map((item) => ({ lineItemId: item.id, quantity: item.quantity - refundedQuantity(order, item.id) }))
+    .filter((item) => item.quantity > 0);
+}
