@@ -1,0 +1,39 @@
+/**
+ * Concepts shoppers express with many words, and their pairs: "where's my money back" and
+ * "refund still not on my card" share REFUND+STATUS though they share no n-gram. Pairs give the
+ * linear model the conjunctions it cannot form itself.
+ */
+const CONCEPTS: [string, RegExp][] = [
+  ['REFUND', /\b(refund\w*|money back|reimburs\w*|my money|charge ?back|paid back|credit (it )?back)\b/],
+  ['RETURN', /\b(return\w*|send (it |this |them )?back|sent (it |them )?back|ship (it )?back|mail(ed)? (it )?back|rma|drop(ped)? off)\b/],
+  ['EXCHANGE', /\b(exchang\w*|swap\w*|trade|switch|instead|different size|another size|bigger|smaller|size up|size down|next size)\b/],
+  ['CANCEL', /\b(cancel\w*|call off|stop (my|the) order|void|don'?t (send|ship)|annul\w*)\b/],
+  ['ADDRESS', /\b(address|ship (it )?to|send (it )?to|deliver (it )?to|zip|postcode|postal code|apartment|apt|street|moved|redirect)\b/],
+  ['MODIFY', /\b(add (a|an|another|one|more)|remove|change (the|my) (order|size|colou?r|item|quantity)|edit|quantity|gift wrap\w*|gift note|upgrade)\b/],
+  ['STATUS', /\b(where|when|status|update|yet|still|eta|track\w*|how long|any news|arriv\w*|come|coming|hear back|been \d+|waiting)\b/],
+  ['PROBLEM', /\b(never (came|arrived|got|showed)|not (here|received|arrived)|missing|lost|stolen|late|delayed|stuck|damaged|broken|wrong (address|house|building|door)|empty|crushed|exception|failed)\b/],
+  ['DELIVERED', /\b(delivered|deliver(y|ed)|courier|driver|carrier|parcel|package|ups|usps|fedex|dhl|porch|doorstep)\b/],
+  ['ORDER', /\b(order\w*|purchase\w*|package|parcel|shipment|bought)\b|ordertoken/],
+  ['PRODUCT', /\b(waterproof|material|fabric|size chart|sizing|fit|fits|dimensions|weight|warm|colou?rs?|in stock|stock|washable|dishwasher|battery|made of|difference between)\b/],
+  ['BUY', /\b(buy|purchas\w*|checkout|check out|cart|place an order|pre-?order|gift card|pay later)\b/],
+  ['POLICY', /\b(policy|policies|warranty|guarantee|terms|conditions|return window|how many days|restocking|final sale|fee)\b/],
+  ['SHIPPING', /\b(ship(ping)? (to|cost|time|options?|rates?)|deliver(y)? (to|time|cost)|do you (ship|deliver)|international\w*|customs|express|overnight|free shipping|courier do you)\b/],
+  ['PAYMENT', /\b(pay(ment|pal)?|card|charged?|declined|apple pay|klarna|afterpay|visa|amex|bank|billed|installments?)\b/],
+  ['INVOICE', /\b(invoice|receipt|vat|tax id|proof of purchase|confirmation email|bill)\b/],
+  ['ACCOUNT', /\b(account|log ?in|sign ?in|password|username|profile|unsubscribe|newsletter|mailing list|emails from you|gdpr|sign up|register)\b/],
+  ['DISCOUNT', /\b(discount|promo|coupon|code|voucher|sale|price ?match|cheaper|deal|loyalty|points|% off|percent off)\b/],
+  ['HUMAN', /\b(human|person|agent|representative|someone|somebody|staff|manager|supervisor|operator|real people|bot|robot|call me)\b/],
+  ['COMPLAIN', /\b(complain\w*|worst|terrible|awful|unacceptable|disgrace\w*|useless|joke|scam|rude|ignor\w*|never (shop|order|buy))\b/],
+  ['CONTACT', /\b(phone number|call you|email address|opening hours|open|hours|located|location|address of your|store in|reach you|contact|get in touch|visit)\b/],
+  ['THANKS', /\b(thanks?|thank you|thx|ty|cheers|appreciate\w*|bye|goodbye|hello|hi|hey)\b/],
+  ['PRAISE', /\b(love|great|amazing|awesome|perfect|beautiful|happy|impressed|suggest\w*|feedback|review|should (add|sell|offer))\b/],
+  ['QUESTION', /\?|\b(how|what|which|is there|do you|does|can i|could i)\b/],
+];
+
+export function conceptKeys(normalized: string): string[] {
+  const present = CONCEPTS.filter(([, pattern]) => pattern.test(normalized)).map(([name]) => name);
+  const keys = present.map((name) => `k:${name}`);
+  for (let i = 0; i < present.length; i += 1) for (let j = i + 1; j < present.length; j += 1) keys.push(`k:${present[i]}+${present[j]}`);
+  if (present.length === 0) keys.push('k:NONE');
+  return keys;
+}

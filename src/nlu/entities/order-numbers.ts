@@ -1,0 +1,23 @@
+import { type Claimed, unclaimed, unique } from './spans';
+
+const MARKETPLACE = /\b\d{3}-\d{7}-\d{7}\b/g;
+const HASHED = /#\s?([A-Z]{0,4}-?\d{3,12})\b/gi;
+const AFTER_WORD = /\b(?:order|ordr|oder|purchase|confirmation)(?:\s+(?:no\.?|num(?:ber)?|nr\.?|id|ref(?:erence)?|is|was|was number|number is))?\s*[:#]?\s*#?\s*([A-Z]{0,4}-?\d{3,12})\b/gi;
+const PREFIXED = /\b((?:ORD|SO|PO|WO|INV|W|R|SH)-?\d{4,10})\b/g;
+const ALONE = /^\s*(?:#|no\.?\s*)?(\d{3,10})\s*[.!?]*\s*$/;
+const YEAR = /^(19|20)\d{2}$/;
+
+/** Order numbers as written, without a leading '#': "#1042", "order 1042", "W2378156", "112-4567890-1234567". */
+export function extractOrderNumbers(text: string, claimed: Claimed): string[] {
+  const found: string[] = [];
+  for (const m of unclaimed(text, MARKETPLACE, claimed)) found.push(m[0]);
+  for (const m of unclaimed(text, HASHED, claimed, 1)) found.push(m[1]!.toUpperCase());
+  for (const m of unclaimed(text, AFTER_WORD, claimed, 1)) {
+    if (!YEAR.test(m[1]!) || /#/.test(m[0])) found.push(m[1]!.toUpperCase());
+  }
+  for (const m of unclaimed(text, PREFIXED, claimed, 1)) found.push(m[1]!);
+  // A message that is only a number answers "what's your order number?".
+  const alone = ALONE.exec(text);
+  if (alone && !YEAR.test(alone[1]!) && !claimed.overlaps(0, text.length)) found.push(alone[1]!);
+  return unique(found);
+}

@@ -1,0 +1,32 @@
+import { routeOfIntent, type Nlu, type NluContext, type NluResult } from '../core/ports/nlu';
+import { extractEntities } from './entities/index';
+import { classifyIntent, subIntents } from './intent-classifier';
+import { detectLanguage } from './language';
+import { loadModel, type LoadedModel } from './model-loader';
+import { analyzeSentiment } from './sentiment/analyze';
+
+const MAX_CHARS = 8000;
+
+/** The offline NLU: intent (calibrated, with sub-intents), sentiment, entities and language, in one pass. */
+export function createOfflineNlu(model: LoadedModel = loadModel()): Nlu {
+  return {
+    analyze(input: string, context: NluContext = {}): NluResult {
+      const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
+      const prediction = classifyIntent(model, text);
+      const sentiment = analyzeSentiment(model, text);
+      return {
+        intent: prediction.intent,
+        route: routeOfIntent[prediction.intent],
+        confidence: Number(prediction.confidence.toFixed(4)),
+        subIntents: subIntents(model, text, prediction.intent),
+        sentiment: sentiment.sentiment,
+        sentimentScore: sentiment.score,
+        frustration: sentiment.frustration,
+        entities: extractEntities(text, { referenceDate: context.referenceDate ?? new Date(), ...(context.catalog ? { catalog: context.catalog } : {}) }),
+        language: detectLanguage(text),
+      };
+    },
+  };
+}
+
+export { loadModel } from './model-loader';

@@ -1,0 +1,43 @@
+import type { Intent } from '../core/ports/nlu';
+import { denseFeatures, featureKeys, featureVector } from './features';
+import { scores, softmax } from './linear-model';
+import type { LoadedModel } from './model-loader';
+
+export interface IntentPrediction {
+  intent: Intent;
+  confidence: number;
+  /** Probabilities of every intent, in the model's label order. */
+  probabilities: Float64Array;
+}
+
+/** The calibrated intent of a text; `other` when the best intent is below the validated threshold. */
+export function classifyIntent(model: LoadedModel, text: string): IntentPrediction {
+  const { ids, values } = featureVector(featureKeys(text), model.index, denseFeatures(text, model.vectors));
+  const probabilities = softmax(scores(model.intent, ids, values), model.intent.temperature);
+  let best = 0;
+  for (let c = 1; c < probabilities.length; c += 1) if (probabilities[c]! > probabilities[best]!) best = c;
+  const labels = model.file.intent.labels;
+  const confidence = probabilities[best]!;
+  // Only the dense vector part matched: no word or n-gram the model knows.
+  const noSignal = ids.length <= model.vectors.dims;
+  if (noSignal || confidence < model.file.intent.otherThreshold) {
+    return { intent: 'other', confidence: noSignal ? 1 - confidence : Math.max(1 - confidence, probabilities[labels.indexOf('other')]!), probabilities };
+  }
+  return { intent: labels[best]!, confidence, probabilities };
+}
+
+const CLAUSE_SPLIT = /(?<=[.!?])\s+|\n+|\s*;\s*|,?\s+(?:and also|and then|also|plus|as well as|and|but|then)\s+(?=(?:can|could|please|pls|i|i'd|i'm|my|what|where|when|how|do|does|is|are|will|would|refund|cancel|change|send|add|also|the|you)\b)/i;
+const QUIET = new Set<Intent>(['greeting', 'other', 'feedback']);
+const SUB_INTENT_CONFIDENCE = 0.55;
+
+/** Other requests in a multi-request message, one per clause confidently classified as something else. */
+export function subIntents(model: LoadedModel, text: string, main: Intent): Intent[] {
+  const clauses = text.split(CLAUSE_SPLIT).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
+  if (clauses.length < 2) return [];
+  const found: Intent[] = [];
+  for (const clause of clauses) {
+    const prediction = classifyIntent(model, clause);
+    if (prediction.intent !== main && !QUIET.has(prediction.intent) && prediction.confidence >= SUB_INTENT_CONFIDENCE && !found.includes(prediction.intent)) found.push(prediction.intent);
+  }
+  return found;
+}

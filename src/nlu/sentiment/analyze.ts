@@ -1,0 +1,33 @@
+import type { Sentiment } from '../../core/ports/nlu';
+import { denseFeatures, featureKeys, featureVector } from '../features';
+import { scores, softmax } from '../linear-model';
+import type { LoadedModel } from '../model-loader';
+import { cueKeys, sentimentCues } from './cues';
+
+export interface SentimentResult {
+  sentiment: Sentiment;
+  score: number;
+  frustration: boolean;
+}
+
+/**
+ * Sentiment for support messages: a model trained on labelled support messages over n-grams and
+ * tone cues (negation-aware lexicon, caps, punctuation, emoji, sarcasm, churn threats). The score
+ * in [-1, 1] is P(positive) − P(negative); frustration flags anger, threats and repeated contact.
+ */
+export function analyzeSentiment(model: LoadedModel, text: string): SentimentResult {
+  const cues = sentimentCues(text);
+  const { ids, values } = featureVector([...featureKeys(text), ...cueKeys(cues)], model.index, denseFeatures(text, model.vectors));
+  const p = softmax(scores(model.sentiment, ids, values), model.sentiment.temperature);
+  const labels = model.file.sentiment.labels;
+  const prob = (label: Sentiment) => p[labels.indexOf(label)]!;
+  let best = 0;
+  for (let c = 1; c < p.length; c += 1) if (p[c]! > p[best]!) best = c;
+  let sentiment = labels[best]!;
+  // Threats to leave or charge back are negative whatever the words around them.
+  if (cues.churnThreat || cues.sarcasm) sentiment = 'negative';
+  const score = Math.max(-1, Math.min(1, prob('positive') - prob('negative')));
+  const angry = cues.capsRatio > 0.5 || cues.exclamations >= 3 || cues.profanity || cues.lexical <= -4;
+  const frustration = sentiment === 'negative' && (cues.churnThreat || cues.repeatedContact || angry || (cues.sarcasm && cues.lexical < 0) || prob('negative') > 0.9);
+  return { sentiment, score: Number(score.toFixed(3)), frustration };
+}

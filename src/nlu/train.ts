@@ -1,0 +1,109 @@
+import { intents, type Intent, type Sentiment } from '../core/ports/nlu';
+import { augment, stableSeed } from './augment';
+import { corpusHash, type LabelledExample } from './corpus';
+import { denseFeatures, denseKeys, featureKeys, featureVector } from './features';
+import type { WordVectors } from '../text/word-vectors';
+import { fitTemperature, scores, softmax, trainLinear, type SparseExample } from './linear-model';
+import { quantize, type NluModelFile } from './model-file';
+import { cueKeys, sentimentCues } from './sentiment/cues';
+
+export const sentiments: Sentiment[] = ['negative', 'neutral', 'positive'];
+const TRAIN = { epochs: 10, learningRate: 1, l2: 2e-7, seed: 1042 };
+const MIN_FEATURE_COUNT = 2;
+
+interface Prepared {
+  text: string;
+  /** The written example this row is (or is a variant of). */
+  origin: string;
+  written: boolean;
+  intent: number;
+  sentiment: number;
+  intentKeys: string[];
+  sentimentKeys: string[];
+  dense: Float32Array;
+}
+
+function prepare(examples: LabelledExample[], vectors: WordVectors): Prepared[] {
+  const rows: Prepared[] = [];
+  for (const example of examples) {
+    for (const text of [example.text, ...augment(example.text, stableSeed(example.text))]) {
+      const keys = featureKeys(text);
+      rows.push({ text, origin: example.origin ?? example.text, written: text === example.text && example.source !== 'composed', intent: intents.indexOf(example.intent), sentiment: sentiments.indexOf(example.sentiment), intentKeys: keys, sentimentKeys: [...keys, ...cueKeys(sentimentCues(text))], dense: denseFeatures(text, vectors) });
+    }
+  }
+  return rows;
+}
+
+function featureIndex(rows: Prepared[]): string[] {
+  const counts = new Map<string, number>();
+  for (const row of rows) for (const key of new Set([...row.intentKeys, ...row.sentimentKeys])) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const key of denseKeys) counts.set(key, Number.MAX_SAFE_INTEGER);
+  return [...counts].filter(([key, count]) => count >= MIN_FEATURE_COUNT || key.startsWith('w:') || key.startsWith('k:') || !key.includes(':') || /^(lex|caps|excl|q|sarcasm|churn|repeated|supportneg|profanity)/.test(key)).map(([key]) => key).sort();
+}
+
+// Rare classes count as much as common ones.
+function classWeights(labels: number[], classes: number): number[] {
+  const counts = new Array<number>(classes).fill(0);
+  for (const label of labels) counts[label]! += 1;
+  return counts.map((count) => (count > 0 ? labels.length / (classes * count) : 0));
+}
+
+/** The `other` threshold: the confidence under which a prediction is reported as `other`, chosen on validation. */
+function chooseOtherThreshold(model: ReturnType<typeof trainLinear>, validation: SparseExample[]): number {
+  const other = intents.indexOf('other');
+  let best = 0.3;
+  let bestAccuracy = -1;
+  for (let threshold = 0.1; threshold <= 0.7; threshold += 0.02) {
+    let correct = 0;
+    for (const example of validation) {
+      const p = softmax(scores(model, example.ids, example.values), model.temperature);
+      let label = 0;
+      for (let c = 1; c < p.length; c += 1) if (p[c]! > p[label]!) label = c;
+      if (p[label]! < threshold) label = other;
+      if (label === example.label) correct += 1;
+    }
+    if (correct > bestAccuracy) {
+      bestAccuracy = correct;
+      best = Number(threshold.toFixed(2));
+    }
+  }
+  return best;
+}
+
+/**
+ * Trains the intent and sentiment models from the corpus. Deterministic: the same corpus gives
+ * byte-identical output. A validation fold of the training data (never the held-out split)
+ * calibrates the confidences and picks the `other` threshold; the final models see all of it.
+ */
+export function trainNluModel(examples: LabelledExample[], vectors: WordVectors): NluModelFile {
+  const rows = prepare(examples, vectors);
+  const keys = featureIndex(rows);
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const intentWeights = classWeights(rows.map((r) => r.intent), intents.length);
+  const sentimentWeights = classWeights(rows.map((r) => r.sentiment), sentiments.length);
+  const toIntent = (r: Prepared): SparseExample => ({ ...featureVector(r.intentKeys, index, r.dense), label: r.intent, weight: intentWeights[r.intent]! });
+  const toSentiment = (r: Prepared): SparseExample => ({ ...featureVector(r.sentimentKeys, index, r.dense), label: r.sentiment, weight: sentimentWeights[r.sentiment]! });
+
+  // Validation fold by the original text, so an example and its variants fall on the same side.
+  const fold = rows.map((r) => stableSeed(r.origin) % 100 < 15);
+  const trainRows = rows.filter((_, i) => !fold[i]);
+  // Validate on what people wrote, not on our variants of it.
+  const validationRows = rows.filter((r, i) => fold[i] && r.written);
+
+  const probe = trainLinear(trainRows.map(toIntent), intents.length, keys.length, TRAIN);
+  const intentTemperature = fitTemperature(probe, validationRows.map(toIntent));
+  const otherThreshold = chooseOtherThreshold({ ...probe, temperature: intentTemperature }, validationRows.map(toIntent));
+  const sentimentProbe = trainLinear(trainRows.map(toSentiment), sentiments.length, keys.length, TRAIN);
+  const sentimentTemperature = fitTemperature(sentimentProbe, validationRows.map(toSentiment));
+
+  const intentModel = { ...trainLinear(rows.map(toIntent), intents.length, keys.length, TRAIN), temperature: intentTemperature };
+  const sentimentModel = { ...trainLinear(rows.map(toSentiment), sentiments.length, keys.length, TRAIN), temperature: sentimentTemperature };
+  return {
+    version: 1,
+    corpusHash: corpusHash(examples),
+    examples: examples.length,
+    featureKeys: keys,
+    intent: { ...quantize(intentModel), labels: [...intents] as Intent[], otherThreshold },
+    sentiment: { ...quantize(sentimentModel), labels: sentiments },
+  };
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const vectorsBinPath = join(here, 'word-vectors.bin');
+export const vectorsWordsPath = join(here, 'word-vectors.txt');
+export const VECTOR_DIMS = 100;
+
+// Words too common to carry meaning in a mean of vectors.
+const STOPWORDS = new Set('a an the and or but of to in on at for with by from is are was were be been am i me my we our you your it its this that these those he she they them his her their do does did have has had will would can could should there here as so if not no'.split(' '));
+
+export interface WordVectors {
+  dims: number;
+  size: number;
+  has(word: string): boolean;
+  /** The vector of a word (dequantised, not normalised), or undefined. */
+  get(word: string): Float32Array | undefined;
+  /** The L2-normalised mean of the vectors of a text's meaningful words (zeros when none are known). */
+  embed(words: string[]): Float32Array;
+}
+
+/** Loads the pruned, int8 word-vector table shipped in the repo (see scripts/build-word-vectors.ts). */
+export function loadWordVectors(binPath = vectorsBinPath, wordsPath = vectorsWordsPath): WordVectors {
+  const bytes = readFileSync(binPath);
+  const words = readFileSync(wordsPath, 'utf8').split('\n').filter(Boolean);
+  const index = new Map(words.map((word, i) => [word, i]));
+  const stride = 4 + VECTOR_DIMS;
+  const get = (word: string): Float32Array | undefined => {
+    const i = index.get(word);
+    if (i === undefined) return undefined;
+    const offset = i * stride;
+    const scale = bytes.readFloatLE(offset);
+    const out = new Float32Array(VECTOR_DIMS);
+    for (let d = 0; d < VECTOR_DIMS; d += 1) out[d] = bytes.readInt8(offset + 4 + d) * scale;
+    return out;
+  };
+  return {
+    dims: VECTOR_DIMS,
+    size: words.length,
+    has: (word) => index.has(word),
+    get,
+    embed(list) {
+      const sum = new Float32Array(VECTOR_DIMS);
+      let count = 0;
+      for (const word of list) {
+        if (STOPWORDS.has(word)) continue;
+        const vector = get(word);
+        if (!vector) continue;
+        for (let d = 0; d < VECTOR_DIMS; d += 1) sum[d]! += vector[d]!;
+        count += 1;
+      }
+      let norm = 0;
+      for (const v of sum) norm += v * v;
+      if (count === 0 || norm === 0) return sum;
+      const scale = 1 / Math.sqrt(norm);
+      for (let d = 0; d < VECTOR_DIMS; d += 1) sum[d]! *= scale;
+      return sum;
+    },
+  };
+}
