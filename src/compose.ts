@@ -26,6 +26,21 @@ import { tieredCache } from './data/tiered-cache';
 import { readOrCreateKeyFile } from './data/secrets/keyring-file';
 import { createKeyring, type Keyring } from './data/secrets/keyring';
 import type { GatewayDeps } from './gateway/app';
+import { createAgent, type Agent } from './agent/index';
+import type { CommercePort, PaymentsPort, ShippingPort } from './core/ports/commerce';
+import type { CatalogImporter, CatalogWriter } from './core/ports/catalog';
+import { DbCheckpointSaver } from './data/checkpoint/db-checkpoint-saver';
+import { MemoryConversationLock } from './data/memory/memory-lock';
+import { RedisConversationLock } from './data/redis/redis-lock';
+import { conversationStore } from './data/repositories/conversation-store';
+import { catalogWriter } from './data/repositories/demo-commerce/catalog-writer';
+import { demoCommerce } from './data/repositories/demo-commerce/demo-commerce';
+import { demoPayments } from './data/repositories/demo-commerce/demo-payments';
+import { demoShipping } from './data/repositories/demo-commerce/demo-shipping';
+import { catalogSurface } from './gateway/routes/catalog/import';
+import { conversationSurface } from './gateway/routes/conversations/index';
+import { demoCatalogImporter } from './integrations/demo/catalog-importer';
+import { createOfflineNlu } from './nlu/index';
 import { tokenIssuer } from './gateway/tokens';
 
 /** The running system's parts, wired once: main.ts, the CLI and integration tests all build it here. */
@@ -41,6 +56,11 @@ export interface System {
   adminToken: string;
   stores: ReturnType<typeof storeService>;
   apiKeys: ReturnType<typeof apiKeyService>;
+  commerce: CommercePort;
+  payments: PaymentsPort;
+  shipping: ShippingPort;
+  catalog: CatalogWriter;
+  agent: Agent;
   gatewayDeps: GatewayDeps;
   close(): Promise<void>;
 }
@@ -86,6 +106,26 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring });
   const apiKeys = apiKeyService({ keys: apiKeyRepository(db), cache: sharedCache });
 
+  const commerce = demoCommerce(db);
+  const payments = demoPayments(db);
+  const shipping = demoShipping(db);
+  const catalog = catalogWriter(db);
+  const importer: CatalogImporter = demoCatalogImporter(catalog);
+  const saver = new DbCheckpointSaver(db);
+  const agent = createAgent({
+    nlu: createOfflineNlu(),
+    commerce,
+    payments,
+    shipping,
+    settings: (storeId) => stores.settings(storeId),
+    now: () => new Date(),
+    checkpointer: saver,
+    store: conversationStore(db, saver),
+    lock: redis ? new RedisConversationLock(redis, `${prefix}lock:`) : new MemoryConversationLock(),
+    pubsub,
+    discardCheckpoints: (threadId) => void saver.drain(threadId),
+  });
+
   const readiness: GatewayDeps['readiness'] = {
     database: async () => void (await database.query('SELECT 1')),
     cache: async () => {
@@ -108,7 +148,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
-    surfaces: [],
+    surfaces: [conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }), catalogSurface(importer)],
   };
 
   return {
@@ -123,6 +163,11 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     adminToken,
     stores,
     apiKeys,
+    commerce,
+    payments,
+    shipping,
+    catalog,
+    agent,
     gatewayDeps,
     async close() {
       await pubsub.close();

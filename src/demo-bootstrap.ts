@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { System } from './compose';
+import { generateDemoStore } from './integrations/demo/generator/generate-store';
 
 export interface DemoCredentials {
   storeId: string;
@@ -23,6 +24,8 @@ export async function ensureDemoStore(system: System, publicUrl: string): Promis
     name: 'Demo Store',
     settings: { allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')], brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' } },
   });
+  const demo = generateDemoStore(new Date());
+  await system.catalog.write(created.store.id, demo.records);
   const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString() };
   writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;

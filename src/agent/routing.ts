@@ -2,7 +2,7 @@ import type { ConversationStateType } from './state';
 import { specialistOfRoute } from './nodes/route';
 
 /** Pure edge functions of state: a resumed checkpoint replays the same way. */
-export const toSpecialist = (state: ConversationStateType) => specialistOfRoute[state.route];
+export const toSpecialist = (state: ConversationStateType) => specialistOfRoute[state.selected_route];
 
 export const afterEscalationCheck = (state: ConversationStateType) => (state.requires_escalation ? 'human_handoff' : '__end__');
 

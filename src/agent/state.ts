@@ -42,7 +42,7 @@ export const ConversationState = Annotation.Root({
   policy_context: last<string[]>(() => []),
   policy_decision: last<PolicyDecisionRecord | null>(() => null),
   // Processing
-  route: last<Route>(() => 'general'),
+  selected_route: last<Route>(() => 'general'),
   current_agent: last<string>(() => ''),
   agent_outputs: last<{ reply?: AgentReply; citations?: { title: string; source: string }[]; resolved?: boolean }>(() => ({})),
   actions_taken: last<ActionLog[]>(() => []),

@@ -1,6 +1,6 @@
 import { routeOfIntent, type Nlu, type NluContext, type NluResult } from '../core/ports/nlu';
 import { extractEntities } from './entities/index';
-import { classifyIntent, subIntents } from './intent-classifier';
+import { classifyIntent, splitIntents } from './intent-classifier';
 import { detectLanguage } from './language';
 import { loadModel, type LoadedModel } from './model-loader';
 import { analyzeSentiment } from './sentiment/analyze';
@@ -14,11 +14,12 @@ export function createOfflineNlu(model: LoadedModel = loadModel()): Nlu {
       const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
       const prediction = classifyIntent(model, text);
       const sentiment = analyzeSentiment(model, text);
+      const { main, subIntents } = splitIntents(model, text, prediction.intent);
       return {
-        intent: prediction.intent,
-        route: routeOfIntent[prediction.intent],
+        intent: main,
+        route: routeOfIntent[main],
         confidence: Number(prediction.confidence.toFixed(4)),
-        subIntents: subIntents(model, text, prediction.intent),
+        subIntents,
         sentiment: sentiment.sentiment,
         sentimentScore: sentiment.score,
         frustration: sentiment.frustration,

@@ -28,16 +28,22 @@ export function classifyIntent(model: LoadedModel, text: string): IntentPredicti
 
 const CLAUSE_SPLIT = /(?<=[.!?])\s+|\n+|\s*;\s*|,?\s+(?:and also|and then|also|plus|as well as|and|but|then)\s+(?=(?:can|could|please|pls|i|i'd|i'm|my|what|where|when|how|do|does|is|are|will|would|refund|cancel|change|send|add|also|the|you)\b)/i;
 const QUIET = new Set<Intent>(['greeting', 'other', 'feedback']);
-const SUB_INTENT_CONFIDENCE = 0.55;
+// A clause that only hands over a detail ("my email is …") is not a request.
+const DETAIL = /^(?:and |also |btw |fyi )?(?:my|the|our) (?:e-?mail|order(?: number| no\.?)?|zip|post(?:al)? ?code|name|phone(?: number)?|address)(?: address)? (?:is|was|=|:)/i;
+const SUB_INTENT_CONFIDENCE = 0.75;
 
-/** Other requests in a multi-request message, one per clause confidently classified as something else. */
-export function subIntents(model: LoadedModel, text: string, main: Intent): Intent[] {
-  const clauses = text.split(CLAUSE_SPLIT).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2);
-  if (clauses.length < 2) return [];
+/**
+ * The requests of a multi-request message: one per clause confidently classified. The main one
+ * is the first such clause (people lead with what they want most); the rest are sub-intents.
+ */
+export function splitIntents(model: LoadedModel, text: string, whole: Intent): { main: Intent; subIntents: Intent[] } {
+  const clauses = text.split(CLAUSE_SPLIT).map((c) => c.trim()).filter((c) => c.split(/\s+/).length >= 2 && !DETAIL.test(c));
+  if (clauses.length < 2) return { main: whole, subIntents: [] };
   const found: Intent[] = [];
   for (const clause of clauses) {
     const prediction = classifyIntent(model, clause);
-    if (prediction.intent !== main && !QUIET.has(prediction.intent) && prediction.confidence >= SUB_INTENT_CONFIDENCE && !found.includes(prediction.intent)) found.push(prediction.intent);
+    if (!QUIET.has(prediction.intent) && prediction.confidence >= SUB_INTENT_CONFIDENCE && !found.includes(prediction.intent)) found.push(prediction.intent);
   }
-  return found;
+  if (found.length < 2 || !found.includes(whole)) return { main: whole, subIntents: found.filter((i) => i !== whole) };
+  return { main: found[0]!, subIntents: found.slice(1) };
 }

@@ -20,7 +20,7 @@ export function decideEscalation(state: ConversationStateType, settings: ReturnT
   if (state.unresolved_turns >= rules.maxUnresolvedTurns) return 'repeated_unresolved';
   if (state.confidence_score < rules.minConfidence && state.unresolved_turns >= 2) return 'low_confidence';
   const order = state.order_data;
-  if (order && state.sentiment === 'negative' && order.totalCents >= toCents(rules.highValueOrderAmount, order.currency) && !resolved) return 'high_value_order';
+  if (order && state.sentiment === 'negative' && order.totalCents >= toCents(rules.highValueOrderAmount, order.currency) && !resolved && !asking) return 'high_value_order';
   return null;
 }
 

@@ -20,6 +20,9 @@ function mergeSlots(state: ConversationStateType): Slots {
     delete slots.confirmed;
     delete slots.refundReason;
     delete slots.newAddress;
+    // Details given for another order are not a claim on this one.
+    delete slots.email;
+    delete slots.postalCode;
     slots.orderRef = orderNumber;
     slots.failedVerifications = 0;
   }

@@ -13,5 +13,5 @@ export const specialistOfRoute = {
 /** route: writes the typed route into state; the edge after it only reads it. */
 export function routeNode(state: ConversationStateType): ConversationUpdate {
   const route = routeOfIntent[state.intent];
-  return { route, current_agent: specialistOfRoute[route] };
+  return { selected_route: route, current_agent: specialistOfRoute[route] };
 }

@@ -58,6 +58,17 @@ export function conversationService(deps: ConversationServiceDeps) {
     return conversation;
   }
 
+  /** Each pending action's approval thread starts now and pauses on its interrupt (committed with the turn). */
+  async function startApprovals(conversation: Conversation, state: ConversationStateType): Promise<void> {
+    for (const action of state.actions_taken.filter((a) => a.status === 'pending' && typeof a.data.approvalThread === 'string')) {
+      const d = action.data as { orderId: string; orderName: string; amountCents: number; currency: string; reason: string; items: { lineItemId: string; quantity: number }[]; approvalThread: string };
+      await graphs.approvals.invoke(
+        { store_id: conversation.storeId, conversation_id: conversation.id, action_id: action.id, order_id: d.orderId, order_name: d.orderName, amount_cents: d.amountCents, currency: d.currency, reason: d.reason, items: d.items },
+        { configurable: { thread_id: d.approvalThread }, durability: 'exit' },
+      );
+    }
+  }
+
   async function runTurn(conversation: Conversation, content: string): Promise<TurnOutcome> {
     if (!agentMayReply(conversation.status)) {
       // A human owns the conversation: keep the message, stay silent.
@@ -78,6 +89,13 @@ export function conversationService(deps: ConversationServiceDeps) {
       state = (await graphs.conversation.invoke(turnInput(conversation, content, now), { ...runConfig(conversation.id, conversation.storeId, run), durability: 'exit' })) as ConversationStateType;
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
+      throw error;
+    }
+    try {
+      await startApprovals(conversation, state);
+    } catch (error) {
+      deps.discardCheckpoints(conversation.id);
+      for (const a of state.actions_taken) if (typeof a.data.approvalThread === 'string') deps.discardCheckpoints(a.data.approvalThread);
       throw error;
     }
     const write = turnWrite(conversation, content, state);

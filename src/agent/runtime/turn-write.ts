@@ -16,7 +16,7 @@ export interface TurnAnalysis {
 
 export const analysisOf = (state: ConversationStateType): TurnAnalysis => ({
   intent: state.intent,
-  route: state.route,
+  route: state.selected_route,
   sentiment: state.sentiment,
   sentimentScore: state.sentiment_score,
   frustration: state.frustration,

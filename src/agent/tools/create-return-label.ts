@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { CommercePort, ShippingPort } from '../../core/ports/commerce';
@@ -13,9 +14,9 @@ export const createReturnLabelTool = (commerce: CommercePort, shipping: Shipping
       const storeId = storeIdOf(config);
       const order = await commerce.getOrder(storeId, orderId);
       if (!order) throw new Error(`order ${orderId} not found`);
-      const rma = `RMA-${order.name.replace(/^#/, '')}-${idempotencyKey.slice(-6).toUpperCase()}`;
+      const rma = `RMA-${order.name.replace(/^#/, '')}-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 6).toUpperCase()}`;
       const label = await shipping.createReturnLabel(storeId, { orderId, rma, from: order.shippingAddress }, { idempotencyKey: `label:${idempotencyKey}` });
-      const created = await commerce.createReturn(storeId, orderId, { items, reason, label }, { idempotencyKey: `return:${idempotencyKey}` });
+      const created = await commerce.createReturn(storeId, orderId, { items, reason, rma, label }, { idempotencyKey: `return:${idempotencyKey}` });
       return { returnId: created.id, rma: created.rma, carrier: label.carrier, trackingNumber: label.trackingNumber, labelUrl: label.labelUrl, status: created.status };
     },
     {

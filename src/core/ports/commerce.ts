@@ -22,7 +22,7 @@ export interface CommercePort {
   /** Undo: call again with the previous address (returned in `previous`). */
   updateShippingAddress(storeId: string, orderId: string, address: Address, options: WriteOptions): Promise<{ order: Order; previous: Address | null }>;
   /** Undo: `cancelReturn`. */
-  createReturn(storeId: string, orderId: string, input: { items: ItemQuantity[]; reason: string; label?: ReturnLabel }, options: WriteOptions): Promise<ReturnRecord>;
+  createReturn(storeId: string, orderId: string, input: { items: ItemQuantity[]; reason: string; rma?: string; label?: ReturnLabel }, options: WriteOptions): Promise<ReturnRecord>;
   cancelReturn(storeId: string, returnId: string): Promise<ReturnRecord>;
 }
 

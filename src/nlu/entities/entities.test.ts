@@ -16,6 +16,7 @@ test('order numbers in their common forms', () => {
     ['ref ORD-55821', ['ORD-55821']],
     ['1042', ['1042']],
     ['#1042 and #1043', ['1042', '1043']],
+    ['cancel 1042 and refund the shipping', ['1042']],
   ];
   for (const [text, expected] of cases) assert.deepEqual(run(text).orderNumbers, expected, text);
 });

@@ -3,6 +3,8 @@ import { type Claimed, unclaimed, unique } from './spans';
 const MARKETPLACE = /\b\d{3}-\d{7}-\d{7}\b/g;
 const HASHED = /#\s?([A-Z]{0,4}-?\d{3,12})\b/gi;
 const AFTER_WORD = /\b(?:order|ordr|oder|purchase|confirmation)(?:\s+(?:no\.?|num(?:ber)?|nr\.?|id|ref(?:erence)?|is|was|was number|number is))?\s*[:#]?\s*#?\s*([A-Z]{0,4}-?\d{3,12})\b/gi;
+// "cancel 1042", "track 58812": a verb about an order, then a 4+ digit number.
+const AFTER_VERB = /\b(?:cancel|track|return|refund|ship|where(?:'s| is))\s+#?(\d{4,10})\b(?!\s*(?:usd|dollars?|euros?|items?|days?|%))/gi;
 const PREFIXED = /\b((?:ORD|SO|PO|WO|INV|W|R|SH)-?\d{4,10})\b/g;
 const ALONE = /^\s*(?:#|no\.?\s*)?(\d{3,10})\s*[.!?]*\s*$/;
 const YEAR = /^(19|20)\d{2}$/;
@@ -15,6 +17,7 @@ export function extractOrderNumbers(text: string, claimed: Claimed): string[] {
   for (const m of unclaimed(text, AFTER_WORD, claimed, 1)) {
     if (!YEAR.test(m[1]!) || /#/.test(m[0])) found.push(m[1]!.toUpperCase());
   }
+  for (const m of unclaimed(text, AFTER_VERB, claimed, 1)) if (!YEAR.test(m[1]!)) found.push(m[1]!);
   for (const m of unclaimed(text, PREFIXED, claimed, 1)) found.push(m[1]!);
   // A message that is only a number answers "what's your order number?".
   const alone = ALONE.exec(text);

@@ -3,7 +3,6 @@ import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
-import type { ApprovalGraph } from './approval-graph';
 import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
@@ -14,7 +13,7 @@ import { requestApprovalStep } from './request-approval';
  * refunds_agent: find the order → verify → (refund status) → reason → items → eligibility →
  * automatic refund under the cap, or a pending action that waits for a human.
  */
-export const refundsAgent = (tools: AgentTools, approvals: ApprovalGraph) =>
+export const refundsAgent = (tools: AgentTools) =>
   stepChain([
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
@@ -23,5 +22,5 @@ export const refundsAgent = (tools: AgentTools, approvals: ApprovalGraph) =>
     ['choose_items', chooseItemsStep('refunds/choose_items')],
     ['check_eligibility', checkRefundStep],
     ['issue_refund', issueRefundStep(tools)],
-    ['request_approval', requestApprovalStep(approvals)],
+    ['request_approval', requestApprovalStep()],
   ]);

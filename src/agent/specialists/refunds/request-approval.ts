@@ -4,13 +4,14 @@ import { toCents } from '../../../core/money';
 import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import { reply } from '../shared/reply';
-import { approvalThreadId, type ApprovalGraph } from './approval-graph';
+import { approvalThreadId } from './approval-graph';
 
 /**
- * A refund the policy marks for review becomes a pending action: its approval thread starts and
- * pauses on an interrupt until an operator approves or rejects; the shopper is told it is waiting.
+ * A refund the policy marks for review becomes a pending action, and the shopper is told it is
+ * waiting. The runner starts its approval thread after this run (a graph started inside a node
+ * would pause this conversation's graph with its interrupt).
  */
-export const requestApprovalStep = (approvals: ApprovalGraph) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
+export const requestApprovalStep = () => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
   const decision = state.policy_decision;
   if (decision?.kind !== 'refund' || decision.outcome !== 'review') return {};
   const run = runContext(config);
@@ -19,10 +20,6 @@ export const requestApprovalStep = (approvals: ApprovalGraph) => async (state: C
   const items = (state.slots.itemIds ?? []).map((lineItemId) => ({ lineItemId, quantity: view.items.find((i) => i.id === lineItemId)?.quantity ?? 1 }));
   const amountCents = decision.amountCents!;
   const reason = state.slots.refundReason ?? 'other';
-  await approvals.invoke(
-    { store_id: state.store_id, conversation_id: state.conversation_id, action_id: actionId, order_id: view.id, order_name: view.name, amount_cents: amountCents, currency: view.currency, reason, items },
-    { configurable: { thread_id: approvalThreadId(actionId) }, durability: 'exit' },
-  );
   const action = {
     id: actionId,
     type: 'process_refund' as const,

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CatalogImporter } from '../../../core/ports/catalog';
+import { storeIdParams } from '../stores/schema';
+
+const body = z
+  .object({ customers: z.array(z.record(z.string(), z.unknown())).optional(), products: z.array(z.record(z.string(), z.unknown())).optional(), orders: z.array(z.record(z.string(), z.unknown())).optional() })
+  .describe('Shopify Admin REST shapes: Customer, Product (with variants), Order (with line_items, fulfillments, refunds). Unknown fields are kept but ignored.');
+
+/** POST /v1/stores/{storeId}/catalog/import: load customers, products and orders into the built-in demo backend. */
+export function catalogSurface(importer: CatalogImporter) {
+  return async (app: FastifyInstance) => {
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/v1/stores/:storeId/catalog/import',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        config: { auth: { mode: 'store', scope: 'settings:write', action: 'catalog.import', idempotent: true } },
+        schema: {
+          tags: ['catalog'],
+          summary: 'Import a catalog (all or nothing; a malformed element is refused with its index and reason)',
+          security: [{ bearer: [] }],
+          params: storeIdParams,
+          body,
+          response: { 200: z.object({ imported: z.object({ customers: z.number(), products: z.number(), orders: z.number() }) }) },
+        },
+      },
+      async (request) => ({ imported: await importer.import(request.params.storeId, request.body) }),
+    );
+  };
+}
