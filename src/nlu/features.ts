@@ -65,3 +65,11 @@ export function featureVector(keys: string[], index: ReadonlyMap<string, number>
   }
   return { ids, values };
 }
+
+/** Both kinds of features of a message, computed once and shared by the intent and sentiment models. */
+export interface MessageFeatures {
+  keys: string[];
+  dense: Float32Array;
+}
+
+export const messageFeatures = (text: string, vectors: WordVectors): MessageFeatures => ({ keys: featureKeys(text), dense: denseFeatures(text, vectors) });

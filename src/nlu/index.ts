@@ -1,5 +1,6 @@
 import { routeOfIntent, type Nlu, type NluContext, type NluResult } from '../core/ports/nlu';
 import { extractEntities } from './entities/index';
+import { messageFeatures } from './features';
 import { classifyIntent, splitIntents } from './intent-classifier';
 import { detectLanguage } from './language';
 import { loadModel, type LoadedModel } from './model-loader';
@@ -12,8 +13,9 @@ export function createOfflineNlu(model: LoadedModel = loadModel()): Nlu {
   return {
     analyze(input: string, context: NluContext = {}): NluResult {
       const text = input.length > MAX_CHARS ? input.slice(0, MAX_CHARS) : input;
-      const prediction = classifyIntent(model, text);
-      const sentiment = analyzeSentiment(model, text);
+      const features = messageFeatures(text, model.vectors);
+      const prediction = classifyIntent(model, text, features);
+      const sentiment = analyzeSentiment(model, text, features);
       const { main, subIntents } = splitIntents(model, text, prediction.intent);
       return {
         intent: main,

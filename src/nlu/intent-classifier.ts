@@ -1,5 +1,5 @@
 import type { Intent } from '../core/ports/nlu';
-import { denseFeatures, featureKeys, featureVector } from './features';
+import { featureVector, messageFeatures, type MessageFeatures } from './features';
 import { scores, softmax } from './linear-model';
 import type { LoadedModel } from './model-loader';
 
@@ -11,8 +11,8 @@ export interface IntentPrediction {
 }
 
 /** The calibrated intent of a text; `other` when the best intent is below the validated threshold. */
-export function classifyIntent(model: LoadedModel, text: string): IntentPrediction {
-  const { ids, values } = featureVector(featureKeys(text), model.index, denseFeatures(text, model.vectors));
+export function classifyIntent(model: LoadedModel, text: string, features: MessageFeatures = messageFeatures(text, model.vectors)): IntentPrediction {
+  const { ids, values } = featureVector(features.keys, model.index, features.dense);
   const probabilities = softmax(scores(model.intent, ids, values), model.intent.temperature);
   let best = 0;
   for (let c = 1; c < probabilities.length; c += 1) if (probabilities[c]! > probabilities[best]!) best = c;

@@ -26,13 +26,17 @@ export function loadWordVectors(binPath = vectorsBinPath, wordsPath = vectorsWor
   const words = readFileSync(wordsPath, 'utf8').split('\n').filter(Boolean);
   const index = new Map(words.map((word, i) => [word, i]));
   const stride = 4 + VECTOR_DIMS;
+  const cache = new Map<string, Float32Array>();
   const get = (word: string): Float32Array | undefined => {
+    const cached = cache.get(word);
+    if (cached) return cached;
     const i = index.get(word);
     if (i === undefined) return undefined;
     const offset = i * stride;
     const scale = bytes.readFloatLE(offset);
     const out = new Float32Array(VECTOR_DIMS);
     for (let d = 0; d < VECTOR_DIMS; d += 1) out[d] = bytes.readInt8(offset + 4 + d) * scale;
+    cache.set(word, out);
     return out;
   };
   return {

@@ -18,7 +18,9 @@ export class Claimed {
 
 /** Runs a global regex, yielding matches not already claimed (and claiming them). */
 export function* unclaimed(text: string, pattern: RegExp, claimed: Claimed, group = 0): Generator<RegExpExecArray> {
-  const regex = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+  // Module-level global patterns are reused (consumed synchronously), not recompiled per message.
+  const regex = pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
+  regex.lastIndex = 0;
   for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const value = match[group];
     if (value === undefined) continue;

@@ -1,5 +1,5 @@
 import type { Sentiment } from '../../core/ports/nlu';
-import { denseFeatures, featureKeys, featureVector } from '../features';
+import { featureVector, messageFeatures, type MessageFeatures } from '../features';
 import { scores, softmax } from '../linear-model';
 import type { LoadedModel } from '../model-loader';
 import { cueKeys, sentimentCues } from './cues';
@@ -15,9 +15,9 @@ export interface SentimentResult {
  * tone cues (negation-aware lexicon, caps, punctuation, emoji, sarcasm, churn threats). The score
  * in [-1, 1] is P(positive) − P(negative); frustration flags anger, threats and repeated contact.
  */
-export function analyzeSentiment(model: LoadedModel, text: string): SentimentResult {
+export function analyzeSentiment(model: LoadedModel, text: string, features: MessageFeatures = messageFeatures(text, model.vectors)): SentimentResult {
   const cues = sentimentCues(text);
-  const { ids, values } = featureVector([...featureKeys(text), ...cueKeys(cues)], model.index, denseFeatures(text, model.vectors));
+  const { ids, values } = featureVector([...features.keys, ...cueKeys(cues)], model.index, features.dense);
   const p = softmax(scores(model.sentiment, ids, values), model.sentiment.temperature);
   const labels = model.file.sentiment.labels;
   const prob = (label: Sentiment) => p[labels.indexOf(label)]!;
