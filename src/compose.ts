@@ -17,7 +17,7 @@ import { MemoryRateLimiter } from './data/memory/memory-rate-limiter';
 import { migrate } from './data/migrate';
 import { RedisCache } from './data/redis/redis-cache';
 import { RedisPubSub } from './data/redis/redis-pubsub';
-import { RedisRateLimiter } from './data/redis/redis-rate-limiter';
+import { RedisRateLimiter, redisRevocationEpoch } from './data/redis/redis-rate-limiter';
 import { apiKeyRepository } from './data/repositories/api-key-repository';
 import { auditLogRepository } from './data/repositories/audit-log';
 import { idempotencyStore } from './data/repositories/idempotency-store';
@@ -104,7 +104,12 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
   const db = database.db;
   const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring });
-  const apiKeys = apiKeyService({ keys: apiKeyRepository(db), cache: sharedCache });
+  // With Redis, key records also sit in a local tier, trusted up to the cluster's revocation epoch.
+  const apiKeys = apiKeyService({
+    keys: apiKeyRepository(db),
+    cache: sharedCache,
+    ...(redis ? { local: { cache: new MemoryCache(10_000), epoch: redisRevocationEpoch(redis, `${prefix}rl:`) } } : {}),
+  });
 
   const commerce = demoCommerce(db);
   const payments = demoPayments(db);

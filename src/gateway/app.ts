@@ -11,7 +11,7 @@ import type { AuditLog } from '../core/ports/store-repository';
 import type { StoreService } from '../core/store-service';
 import { loggerOptions } from './logger';
 import { auditPlugin } from './plugins/audit';
-import { authPlugin } from './plugins/auth';
+import { authPlugin, authRecheckPlugin } from './plugins/auth';
 import { corsPlugin } from './plugins/cors';
 import { errorsPlugin } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
@@ -76,6 +76,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   await app.register(metricsPlugin, { registry: deps.metrics });
   await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens });
   await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute });
+  await app.register(authRecheckPlugin, { apiKeys: deps.apiKeys });
   await app.register(corsPlugin, { stores: deps.stores });
   await app.register(auditPlugin, { audit: deps.audit });
   await app.register(idempotencyPlugin, { store: deps.idempotency });

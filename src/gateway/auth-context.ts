@@ -23,6 +23,10 @@ export interface RouteAuth {
 declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
+    /** The revocation epoch a locally cached key was validated at (null: validated against the shared store). */
+    authEpoch: number | null;
+    /** The cluster's revocation epoch as the rate limiter read it (null: not shared). */
+    revocationEpoch: number | null;
     /** Set by instance-level routes (creating a store) so the audit row names the store. */
     auditStoreId: string | null;
   }

@@ -14,29 +14,38 @@ export interface AuthDeps {
   tokens: TokenIssuer;
 }
 
-async function identify(header: string | undefined, deps: AuthDeps): Promise<Principal | null | 'malformed'> {
+interface Identified {
+  principal: Principal;
+  /** The revocation epoch a locally cached key was validated at. */
+  epoch?: number;
+}
+
+async function identify(header: string | undefined, deps: AuthDeps): Promise<Identified | null | 'malformed'> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return 'malformed';
   const credential = match[1]!;
   if (credential.startsWith('sk_') || credential.startsWith('pk_')) {
-    const key = await deps.apiKeys.authenticate(credential);
-    if (!key) return 'malformed';
-    return { type: key.kind === 'secret' ? 'api_key' : 'widget_key', keyId: key.id, storeId: key.storeId, scopes: key.scopes };
+    const found = await deps.apiKeys.authenticate(credential);
+    if (!found) return 'malformed';
+    const { key, epoch } = found;
+    return { principal: { type: key.kind === 'secret' ? 'api_key' : 'widget_key', keyId: key.id, storeId: key.storeId, scopes: key.scopes }, ...(epoch !== undefined ? { epoch } : {}) };
   }
   if (credential.split('.').length === 3) {
     const claims = await deps.tokens.verify(credential);
-    return claims ? { type: 'service', subject: claims.subject, storeId: claims.storeId, scopes: claims.scopes } : 'malformed';
+    return claims ? { principal: { type: 'service', subject: claims.subject, storeId: claims.storeId, scopes: claims.scopes } } : 'malformed';
   }
-  return adminTokenMatches(credential, deps.adminToken) ? { type: 'admin' } : 'malformed';
+  return adminTokenMatches(credential, deps.adminToken) ? { principal: { type: 'admin' } } : 'malformed';
 }
 
 /** Checks what the route asks for against who is calling; answers 401/403/404 itself. */
 async function authorize(request: FastifyRequest, reply: FastifyReply, auth: RouteAuth, deps: AuthDeps): Promise<void> {
-  const principal = await identify(request.headers.authorization, deps);
-  if (principal === null) return void sendError(reply, request, 'unauthorized', 'missing credentials: send Authorization: Bearer <key>');
-  if (principal === 'malformed') return void sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+  const identified = await identify(request.headers.authorization, deps);
+  if (identified === null) return void sendError(reply, request, 'unauthorized', 'missing credentials: send Authorization: Bearer <key>');
+  if (identified === 'malformed') return void sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+  const { principal } = identified;
   request.principal = principal;
+  request.authEpoch = identified.epoch ?? null;
 
   if (auth.mode === 'admin') {
     if (principal.type !== 'admin') return void sendError(reply, request, 'forbidden', 'this call needs the instance admin token');
@@ -64,10 +73,27 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, auth: Rou
 /** Authentication and authorization for every route, from its `config.auth`. Routes without it are public. */
 export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.decorateRequest('principal', null);
+  app.decorateRequest('authEpoch', null);
+  app.decorateRequest('revocationEpoch', null);
   app.addHook('onRequest', async (request, reply) => {
     const auth = request.routeOptions.config.auth;
     if (!auth || auth.mode === 'public') return;
     await authorize(request, reply, auth, deps);
     if (reply.sent) return reply;
+  });
+});
+
+/**
+ * Runs after the rate limiter, which read the cluster's revocation epoch in its own round trip:
+ * a key validated from this instance's cache before a revocation elsewhere is checked again.
+ */
+export const authRecheckPlugin = fp(async (app: FastifyInstance, { apiKeys }: { apiKeys: ApiKeyService }) => {
+  app.addHook('onRequest', async (request, reply) => {
+    // `== null`: contexts registered before these decorators see undefined.
+    if (reply.sent || request.authEpoch == null || request.revocationEpoch == null || request.revocationEpoch <= request.authEpoch) return;
+    const credential = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (credential && (await apiKeys.recheck(credential))) return;
+    sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+    return reply;
   });
 });

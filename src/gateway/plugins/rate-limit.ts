@@ -22,6 +22,7 @@ export const rateLimitPlugin = fp(async (app: FastifyInstance, { limiter, perMin
     const who = principalStoreId(request.principal) ?? `ip:${request.ip}`;
     const endpoint = `${request.method}:${request.routeOptions.url}`;
     const decision = await limiter.hit(`${who}:${endpoint}`, perMinute, WINDOW_MS);
+    request.revocationEpoch = decision.revocationEpoch ?? null;
     const resetSeconds = Math.max(1, Math.ceil(decision.resetMs / 1000));
     reply.header('RateLimit-Limit', decision.limit);
     reply.header('RateLimit-Remaining', decision.remaining);
