@@ -20,5 +20,6 @@ export function stepChain(steps: [name: string, step: Step][]) {
     if (next) g.addConditionalEdges(name, (state: ConversationStateType) => (replyChosen(state) ? END : next), [END, next]);
     else g.addEdge(name, END);
   });
-  return g.compile();
+  // No checkpointer of its own: a specialist finishes within one turn, so its steps need no saved state.
+  return g.compile({ checkpointer: false });
 }

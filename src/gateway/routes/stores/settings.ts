@@ -14,6 +14,8 @@ export async function settingsRoutes(app: FastifyInstance, { stores }: { stores:
     {
       config: { auth: { mode: 'store' } },
       schema: { tags: ['stores'], summary: 'Read the store settings', security: [{ bearer: [] }], params: storeIdParams, response: { 200: settingsResponse } },
+      // The hottest read: `present` already shapes exactly the documented object, so skip re-encoding it.
+      serializerCompiler: () => (data) => JSON.stringify(data),
     },
     async (request) => present(await stores.get(request.params.storeId)),
   );
