@@ -42,6 +42,17 @@ import { conversationSurface } from './gateway/routes/conversations/index';
 import { demoCatalogImporter } from './integrations/demo/catalog-importer';
 import { createOfflineNlu } from './nlu/index';
 import { tokenIssuer } from './gateway/tokens';
+import { enableVectorSupport } from './data/knowledge/vector-support';
+import { knowledgeIndex } from './data/repositories/knowledge-index';
+import type { Embeddings } from './core/ports/embeddings';
+import type { StoreSettings } from './core/settings';
+import { defaultArticles, groundedAnswerer, knowledgeBase, localWordVectorEmbeddings, openAiEmbeddings, syncProducts, type KnowledgeService } from './knowledge/index';
+import { knowledgeSurface } from './gateway/routes/knowledge/index';
+import { loadWordVectors } from './text/word-vectors';
+import { loadModel } from './nlu/model-loader';
+
+// The rerank score below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
+export const KNOWLEDGE_MIN_SCORE = 0.5;
 
 /** The running system's parts, wired once: main.ts, the CLI and integration tests all build it here. */
 export interface System {
@@ -61,6 +72,13 @@ export interface System {
   shipping: ShippingPort;
   catalog: CatalogWriter;
   agent: Agent;
+  knowledge: KnowledgeService;
+  /** The default articles (demo store), re-rendered when the settings they quote change. */
+  articles: ReturnType<typeof defaultArticles>;
+  /** Re-indexes the store's products after a catalog change. */
+  syncCatalog(storeId: string): Promise<void>;
+  /** What the operator should know at start (e.g. no pgvector: exact vector search). */
+  notices: string[];
   gatewayDeps: GatewayDeps;
   close(): Promise<void>;
 }
@@ -103,7 +121,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const keyring = keyringFor(env);
   const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
   const db = database.db;
-  const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring });
+  let onSettingsChanged: ((storeId: string, settings: StoreSettings) => Promise<void>) | undefined;
+  const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring, onSettingsChanged: (storeId, settings) => onSettingsChanged?.(storeId, settings) ?? Promise.resolve() });
   // With Redis, key records also sit in a local tier, trusted up to the cluster's revocation epoch.
   const apiKeys = apiKeyService({
     keys: apiKeyRepository(db),
@@ -117,8 +136,28 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
+
+  const notices: string[] = [];
+  const pgvector = await enableVectorSupport(database);
+  if (!pgvector) notices.push('pgvector is not installed on this PostgreSQL: knowledge-base vector search scans each store\'s vectors exactly (fine up to ~100k chunks per store; install pgvector for HNSW).');
+  const vectors = loadWordVectors();
+  const embeddings: Embeddings =
+    env.CONCIERGE_EMBEDDINGS === 'openai'
+      ? openAiEmbeddings({ apiKey: env.OPENAI_API_KEY!, baseURL: env.OPENAI_BASE_URL, model: env.CONCIERGE_EMBEDDINGS_MODEL, dims: env.CONCIERGE_EMBEDDINGS_DIMS })
+      : localWordVectorEmbeddings(vectors);
+  const knowledge = knowledgeBase({
+    index: knowledgeIndex(database, { pgvector }),
+    embeddings,
+    vectors,
+    onModelMismatch: (storeId, stored, configured) =>
+      process.emitWarning(`store ${storeId}: knowledge embedded with ${stored}, configured ${configured}; vector search is off until \`concierge kb reembed\``),
+  });
+  const articles = defaultArticles(knowledge);
+  onSettingsChanged = articles.refresh;
+  const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const agent = createAgent({
-    nlu: createOfflineNlu(),
+    nlu: createOfflineNlu(loadModel(undefined, vectors)),
+    knowledge: groundedAnswerer(knowledge, vectors, { minScore: KNOWLEDGE_MIN_SCORE, beforeSearch: articles.refresh }),
     commerce,
     payments,
     shipping,
@@ -153,7 +192,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
-    surfaces: [conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }), catalogSurface(importer)],
+    surfaces: [conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }), catalogSurface(importer, syncCatalog), knowledgeSurface(knowledge)],
   };
 
   return {
@@ -173,6 +212,10 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     shipping,
     catalog,
     agent,
+    knowledge,
+    articles,
+    syncCatalog,
+    notices,
     gatewayDeps,
     async close() {
       await pubsub.close();

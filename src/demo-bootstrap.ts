@@ -19,14 +19,26 @@ const DEMO_FILE = 'demo-store.json';
 export async function ensureDemoStore(system: System, publicUrl: string): Promise<DemoCredentials | undefined> {
   if (system.mode !== 'embedded' || !system.env.CONCIERGE_DEMO) return undefined;
   const path = join(resolve(system.env.CONCIERGE_DATA_DIR), DEMO_FILE);
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
+  if (existsSync(path)) {
+    const existing = JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
+    await ensureDemoKnowledge(system, existing.storeId);
+    return existing;
+  }
   const created = await system.stores.create({
     name: 'Demo Store',
     settings: { allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')], brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' } },
   });
   const demo = generateDemoStore(new Date());
   await system.catalog.write(created.store.id, demo.records);
+  await ensureDemoKnowledge(system, created.store.id);
   const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString() };
   writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
+}
+
+/** The demo store's knowledge base: the default articles (from its settings) and its products. Kept for a data folder made before it existed. */
+async function ensureDemoKnowledge(system: System, storeId: string): Promise<void> {
+  if ((await system.knowledge.list(storeId, { limit: 1 })).length > 0) return;
+  await system.articles.install(storeId, await system.stores.settings(storeId));
+  await system.syncCatalog(storeId);
 }

@@ -24,6 +24,7 @@ export async function startServer(env: Env): Promise<void> {
     `  API          ${url}/v1`,
     `  API docs     ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
     `  health       ${url}/healthz  ${url}/readyz  ${url}/metrics`,
+    `  knowledge    vectors: ${system.knowledge.embeddingModel}, index: ${system.knowledge.vectorBackend === 'pgvector' ? 'pgvector HNSW' : 'exact scan (no pgvector)'}`,
     `  admin token  ${system.adminToken}`,
   ];
   if (demo) {
@@ -37,6 +38,7 @@ export async function startServer(env: Env): Promise<void> {
       `  curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/v1/stores/${demo.storeId}/settings`,
     );
   }
+  for (const notice of system.notices) lines.push('', `Note: ${notice}`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   let stopping = false;

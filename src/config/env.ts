@@ -33,10 +33,20 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
   CONCIERGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests per minute per store and endpoint'),
   CONCIERGE_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('largest accepted request body'),
+  CONCIERGE_EMBEDDINGS: z.enum(['local', 'openai']).default('local').describe('embeddings for the knowledge base: local (word vectors, offline) or openai (any OpenAI-compatible endpoint)'),
+  CONCIERGE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small').describe('embedding model when CONCIERGE_EMBEDDINGS=openai'),
+  CONCIERGE_EMBEDDINGS_DIMS: z.coerce.number().int().min(1).max(2000).default(1536).describe('embedding dimension when CONCIERGE_EMBEDDINGS=openai (HNSW indexes up to 2000)'),
   CONCIERGE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('create the demo store at first start of the embedded default'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Rules across variables: checked after each variable is valid on its own. */
+function crossChecks(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.CONCIERGE_EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_EMBEDDINGS=openai');
+  return problems;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -50,7 +60,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
       .filter(([, value]) => value !== undefined && value !== ''),
   );
   const result = envSchema.safeParse(picked);
-  if (result.success) return result.data;
+  if (result.success) {
+    const problems = crossChecks(result.data);
+    if (problems.length === 0) return result.data;
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0]);
     const got = picked[name] === undefined ? '' : ` (got "${redact(name, String(picked[name]))}")`;

@@ -11,6 +11,8 @@ export interface StoreServiceDeps {
   stores: StoreRepository;
   cache: Cache;
   sealer: Sealer;
+  /** Told after settings change (e.g. to re-render the articles that quote them); its failure does not undo the change. */
+  onSettingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void>;
 }
 
 export interface CreatedStore {
@@ -25,7 +27,7 @@ const settingsKey = (storeId: string) => `settings:${storeId}`;
 const credentialContext = (storeId: string, channel: string) => `${storeId}:${channel}`;
 
 /** Tenants: creation with their first keys, settings read (cached) and changed, credentials sealed. */
-export function storeService({ stores, cache, sealer }: StoreServiceDeps) {
+export function storeService({ stores, cache, sealer, onSettingsChanged }: StoreServiceDeps) {
   async function load(storeId: string): Promise<StoredStore> {
     const stored = await stores.get(storeId);
     if (!stored) throw new AppError('not_found', `store ${storeId} not found`);
@@ -87,6 +89,7 @@ export function storeService({ stores, cache, sealer }: StoreServiceDeps) {
       await stores.saveSettings(storeId, settings, credentials);
       await cache.delete(settingsKey(storeId));
       await cache.delete('origins:all');
+      await onSettingsChanged?.(storeId, settings).catch(() => undefined); // re-done lazily before the next answer
       return present({ ...stored, settings, credentials });
     },
 

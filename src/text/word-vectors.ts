@@ -16,6 +16,10 @@ export interface WordVectors {
   has(word: string): boolean;
   /** The vector of a word (dequantised, not normalised), or undefined. */
   get(word: string): Float32Array | undefined;
+  /** The word's vector scaled to length 1, or undefined. */
+  unit(word: string): Float32Array | undefined;
+  /** 0-based frequency rank of the word in the vectors' training corpus (the table is in that order). */
+  rank(word: string): number | undefined;
   /** The L2-normalised mean of the vectors of a text's meaningful words (zeros when none are known). */
   embed(words: string[]): Float32Array;
 }
@@ -39,11 +43,25 @@ export function loadWordVectors(binPath = vectorsBinPath, wordsPath = vectorsWor
     cache.set(word, out);
     return out;
   };
+  const units = new Map<string, Float32Array>();
+  const unit = (word: string): Float32Array | undefined => {
+    const cached = units.get(word);
+    if (cached) return cached;
+    const vector = get(word);
+    if (!vector) return undefined;
+    let norm = 0;
+    for (const v of vector) norm += v * v;
+    const out = vector.map((v) => v / (Math.sqrt(norm) || 1));
+    units.set(word, out);
+    return out;
+  };
   return {
     dims: VECTOR_DIMS,
     size: words.length,
     has: (word) => index.has(word),
     get,
+    unit,
+    rank: (word) => index.get(word),
     embed(list) {
       const sum = new Float32Array(VECTOR_DIMS);
       let count = 0;

@@ -4,3 +4,4 @@ export * from './conversations';
 export * from './jobs';
 export * from './commerce';
 export * from './agent';
+export * from './knowledge';

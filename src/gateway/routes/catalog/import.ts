@@ -9,7 +9,7 @@ const body = z
   .describe('Shopify Admin REST shapes: Customer, Product (with variants), Order (with line_items, fulfillments, refunds). Unknown fields are kept but ignored.');
 
 /** POST /v1/stores/{storeId}/catalog/import: load customers, products and orders into the built-in demo backend. */
-export function catalogSurface(importer: CatalogImporter) {
+export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId: string) => Promise<void>) {
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().post(
       '/v1/stores/:storeId/catalog/import',
@@ -25,7 +25,12 @@ export function catalogSurface(importer: CatalogImporter) {
           response: { 200: z.object({ imported: z.object({ customers: z.number(), products: z.number(), orders: z.number() }) }) },
         },
       },
-      async (request) => ({ imported: await importer.import(request.params.storeId, request.body) }),
+      async (request) => {
+        const imported = await importer.import(request.params.storeId, request.body);
+        // Products changed: the knowledge base re-indexes them before answering (unchanged ones cost a lookup).
+        if (imported.products > 0) await afterImport?.(request.params.storeId);
+        return { imported };
+      },
     );
   };
 }

@@ -1,0 +1,67 @@
+/** The store's knowledge base as the gateway, the CLI and the agent see it. */
+
+export const knowledgeFormats = ['markdown', 'html', 'text', 'pdf'] as const;
+export type KnowledgeFormat = (typeof knowledgeFormats)[number];
+/** upload: sent by the store; product: synced from the commerce backend; builtin: the default articles rendered from settings. */
+export type KnowledgeKind = 'upload' | 'product' | 'builtin';
+export type RetrievalMode = 'lexical' | 'vector' | 'hybrid';
+
+export interface KnowledgeDocument {
+  id: string;
+  source: string;
+  title: string;
+  kind: KnowledgeKind;
+  format: KnowledgeFormat;
+  chunkCount: number;
+  tokenCount: number;
+  contentHash: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface KnowledgeHit {
+  chunkId: string;
+  documentId: string;
+  title: string;
+  /** Document title, then the headings above the passage. */
+  titlePath: string[];
+  source: string;
+  kind: KnowledgeKind;
+  content: string;
+  /** The rerank score in [0, 1]: what decides relevance. */
+  score: number;
+  /** 1-based ranks in each retriever (absent when that retriever did not return the passage). */
+  ranks: { lexical?: number; vector?: number };
+}
+
+export interface IngestInput {
+  /** Stable identity of the document: ingesting the same source again replaces it. Defaults to the title. */
+  source?: string | undefined;
+  title?: string | undefined;
+  format: KnowledgeFormat;
+  content: string | Uint8Array;
+}
+
+export interface IngestResult {
+  document: KnowledgeDocument;
+  /** created, replaced (content changed), or unchanged (same content and embedding model). */
+  outcome: 'created' | 'replaced' | 'unchanged';
+}
+
+export interface KnowledgeBase {
+  ingest(storeId: string, input: IngestInput, kind?: KnowledgeKind): Promise<IngestResult>;
+  list(storeId: string, query?: { kind?: KnowledgeKind; limit?: number; after?: string }): Promise<KnowledgeDocument[]>;
+  remove(storeId: string, documentId: string): Promise<boolean>;
+  search(storeId: string, query: string, options?: { k?: number; mode?: RetrievalMode }): Promise<KnowledgeHit[]>;
+}
+
+/** A grounded answer from the store's knowledge base, or found:false when nothing relevant exists. */
+export interface KnowledgeAnswer {
+  found: boolean;
+  /** Sentences taken from the passage, never composed: what is said is what the store wrote. */
+  answer: string;
+  /** The passage's document title (a product's name, an article's title) and its kind. */
+  title?: string;
+  kind?: KnowledgeKind;
+  citations: { title: string; source: string; documentId?: string; chunkId?: string; score?: number }[];
+}

@@ -1,0 +1,233 @@
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import type { KnowledgeDocument, KnowledgeFormat, KnowledgeKind } from '../../core/ports/knowledge';
+import type { EmbeddingSpace, KnowledgeIndex, ScoredChunk } from '../../core/ports/knowledge-index';
+import type { Database } from '../database';
+import { nearest, vectorTable, type VectorTable } from '../knowledge/exact-vector-scan';
+import { assertDims, ensureVectorIndex } from '../knowledge/vector-support';
+import { knowledgeChunks, knowledgeDocuments, knowledgeSpaces } from '../schema/index';
+
+type DocumentRow = typeof knowledgeDocuments.$inferSelect;
+
+const toDocument = (row: DocumentRow): KnowledgeDocument => ({
+  id: row.id,
+  source: row.source,
+  title: row.title,
+  kind: row.kind as KnowledgeKind,
+  format: row.format as KnowledgeFormat,
+  chunkCount: row.chunkCount,
+  tokenCount: row.tokenCount,
+  contentHash: row.contentHash,
+  createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
+});
+
+interface ChunkSqlRow {
+  id: string | number;
+  document_id: string;
+  title_path: string[];
+  content: string;
+  title: string;
+  source: string;
+  kind: string;
+  score: number | string;
+}
+
+const CHUNK_COLUMNS = 'c.id, c.document_id, c.title_path, c.content, d.title, d.source, d.kind';
+
+const toScored = (row: ChunkSqlRow): ScoredChunk => ({
+  id: String(row.id),
+  documentId: row.document_id,
+  titlePath: row.title_path,
+  content: row.content,
+  title: row.title,
+  source: row.source,
+  kind: row.kind as KnowledgeKind,
+  score: Number(row.score),
+});
+
+const vectorLiteral = (vector: Float32Array) => `[${Array.from(vector, (v) => (Number.isFinite(v) ? v : 0)).join(',')}]`;
+// One table per store is enough for most stores; the cap bounds memory on a multi-tenant instance.
+const MAX_CACHED_STORES = 16;
+
+/** Knowledge documents and chunks on PostgreSQL or PGlite; every query is scoped by store. */
+export function knowledgeIndex(database: Database, options: { pgvector: boolean }): KnowledgeIndex {
+  const { db } = database;
+  const indexedDims = new Set<number>();
+  const tables = new Map<string, VectorTable>();
+
+  async function space(storeId: string): Promise<(EmbeddingSpace & { revision: number }) | undefined> {
+    const [row] = await db.select().from(knowledgeSpaces).where(eq(knowledgeSpaces.storeId, storeId));
+    return row ? { model: row.embeddingModel, dims: row.dims, revision: row.revision } : undefined;
+  }
+
+  async function ensureIndex(dims: number) {
+    if (!options.pgvector || indexedDims.has(dims)) return;
+    await ensureVectorIndex(database, dims);
+    indexedDims.add(dims);
+  }
+
+  async function loadTable(storeId: string, revision: number, dims: number): Promise<VectorTable> {
+    const cached = tables.get(storeId);
+    if (cached && cached.revision === revision && cached.dims === dims) return cached;
+    const rows = await database.query<{ id: string | number; embedding: number[] }>('SELECT id, embedding FROM knowledge_chunks WHERE store_id = $1 AND dims = $2', [storeId, dims]);
+    const table = vectorTable(
+      revision,
+      dims,
+      rows.map((row) => ({ id: String(row.id), embedding: row.embedding })),
+    );
+    tables.delete(storeId);
+    tables.set(storeId, table);
+    if (tables.size > MAX_CACHED_STORES) tables.delete(tables.keys().next().value!);
+    return table;
+  }
+
+  const bumpRevision = (storeId: string, space: EmbeddingSpace) =>
+    sql`INSERT INTO knowledge_spaces (store_id, embedding_model, dims, revision) VALUES (${storeId}, ${space.model}, ${space.dims}, 1)
+        ON CONFLICT (store_id) DO UPDATE SET revision = knowledge_spaces.revision + 1, updated_at = now()`;
+
+  return {
+    vectorBackend: options.pgvector ? 'pgvector' : 'exact',
+
+    async findDocument(storeId, source) {
+      const [row] = await db
+        .select()
+        .from(knowledgeDocuments)
+        .where(and(eq(knowledgeDocuments.storeId, storeId), eq(knowledgeDocuments.source, source)));
+      return row ? toDocument(row) : undefined;
+    },
+
+    async replaceDocument(storeId, document, chunks, embeddingSpace) {
+      assertDims(embeddingSpace.dims);
+      await ensureIndex(embeddingSpace.dims);
+      const tokenCount = chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0);
+      return db.transaction(async (tx) => {
+        const [row] = ((await tx.execute(sql`
+          INSERT INTO knowledge_documents (store_id, source, title, kind, format, content_hash, chunk_count, token_count)
+          VALUES (${storeId}, ${document.source}, ${document.title}, ${document.kind}, ${document.format}, ${document.contentHash}, ${chunks.length}, ${tokenCount})
+          ON CONFLICT (store_id, source) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind, format = EXCLUDED.format,
+            content_hash = EXCLUDED.content_hash, chunk_count = EXCLUDED.chunk_count, token_count = EXCLUDED.token_count, updated_at = now()
+          RETURNING id, (xmax = 0) AS created`)) as unknown as { rows: { id: string; created: boolean }[] }).rows;
+        const documentId = row!.id;
+        await tx.delete(knowledgeChunks).where(eq(knowledgeChunks.documentId, documentId));
+        for (let start = 0; start < chunks.length; start += 200) {
+          await tx.insert(knowledgeChunks).values(
+            chunks.slice(start, start + 200).map((chunk) => ({
+              storeId,
+              documentId,
+              ordinal: chunk.ordinal,
+              titlePath: chunk.titlePath,
+              content: chunk.content,
+              tokenCount: chunk.tokenCount,
+              searchText: chunk.searchText,
+              dims: embeddingSpace.dims,
+              embedding: Array.from(chunk.embedding),
+            })),
+          );
+        }
+        await tx.execute(bumpRevision(storeId, embeddingSpace));
+        const [saved] = await tx.select().from(knowledgeDocuments).where(eq(knowledgeDocuments.id, documentId));
+        return { document: toDocument(saved!), created: Boolean(row!.created) };
+      });
+    },
+
+    async listDocuments(storeId, query) {
+      const conditions = [eq(knowledgeDocuments.storeId, storeId)];
+      if (query.kind) conditions.push(eq(knowledgeDocuments.kind, query.kind));
+      if (query.after) conditions.push(gt(knowledgeDocuments.id, query.after));
+      const rows = await db
+        .select()
+        .from(knowledgeDocuments)
+        .where(and(...conditions))
+        .orderBy(asc(knowledgeDocuments.id))
+        .limit(query.limit);
+      return rows.map(toDocument);
+    },
+
+    async deleteDocument(storeId, documentId) {
+      return db.transaction(async (tx) => {
+        const deleted = await tx
+          .delete(knowledgeDocuments)
+          .where(and(eq(knowledgeDocuments.storeId, storeId), eq(knowledgeDocuments.id, documentId)))
+          .returning({ id: knowledgeDocuments.id });
+        if (deleted.length === 0) return false;
+        await tx.update(knowledgeSpaces).set({ revision: sql`${knowledgeSpaces.revision} + 1`, updatedAt: new Date() }).where(eq(knowledgeSpaces.storeId, storeId));
+        return true;
+      });
+    },
+
+    async space(storeId) {
+      const found = await space(storeId);
+      return found ? { model: found.model, dims: found.dims } : undefined;
+    },
+
+    async lexicalSearch(storeId, terms, limit) {
+      const words = terms.map((term) => term.toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean);
+      if (words.length === 0) return [];
+      // OR of the terms: a shopper's question rarely contains every word of the passage that answers it.
+      const rows = await database.query<ChunkSqlRow>(
+        `SELECT ${CHUNK_COLUMNS}, ts_rank_cd(c.tsv, q, 1) AS score
+           FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id, to_tsquery('english', $2) q
+          WHERE c.store_id = $1 AND c.tsv @@ q
+          ORDER BY score DESC, c.id LIMIT $3`,
+        [storeId, words.join(' | '), limit],
+      );
+      return rows.map(toScored);
+    },
+
+    async vectorSearch(storeId, vector, limit) {
+      const found = await space(storeId);
+      if (!found || found.dims !== vector.length) return [];
+      const dims = found.dims;
+      assertDims(dims);
+      if (options.pgvector) {
+        await ensureIndex(dims);
+        const rows = await database.query<ChunkSqlRow>(
+          `SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding::vector(${dims}) <=> $2::vector(${dims})) AS score
+             FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+            WHERE c.store_id = $1 AND c.dims = ${dims}
+            ORDER BY c.embedding::vector(${dims}) <=> $2::vector(${dims}) LIMIT $3`,
+          [storeId, vectorLiteral(vector), limit],
+        );
+        return rows.map(toScored);
+      }
+      const table = await loadTable(storeId, found.revision, dims);
+      const best = nearest(table, vector, limit);
+      if (best.length === 0) return [];
+      const rows = await database.query<ChunkSqlRow>(
+        `SELECT ${CHUNK_COLUMNS}, 0 AS score FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
+          WHERE c.store_id = $1 AND c.id = ANY($2::bigint[])`,
+        [storeId, best.map((hit) => hit.id)],
+      );
+      const byId = new Map(rows.map((row) => [String(row.id), row]));
+      return best.flatMap((hit) => {
+        const row = byId.get(hit.id);
+        return row ? [{ ...toScored(row), score: hit.score }] : [];
+      });
+    },
+
+    async chunksAfter(storeId, afterId, limit) {
+      const rows = await db
+        .select({ id: knowledgeChunks.id, searchText: knowledgeChunks.searchText })
+        .from(knowledgeChunks)
+        .where(and(eq(knowledgeChunks.storeId, storeId), afterId ? gt(knowledgeChunks.id, Number(afterId)) : undefined))
+        .orderBy(asc(knowledgeChunks.id))
+        .limit(limit);
+      return rows.map((row) => ({ id: String(row.id), searchText: row.searchText }));
+    },
+
+    async setEmbeddings(storeId, rows, embeddingSpace) {
+      assertDims(embeddingSpace.dims);
+      await ensureIndex(embeddingSpace.dims);
+      await db.transaction(async (tx) => {
+        for (const row of rows) {
+          await tx
+            .update(knowledgeChunks)
+            .set({ embedding: Array.from(row.embedding), dims: embeddingSpace.dims })
+            .where(and(eq(knowledgeChunks.storeId, storeId), eq(knowledgeChunks.id, Number(row.id))));
+        }
+        await tx.execute(sql`INSERT INTO knowledge_spaces (store_id, embedding_model, dims, revision) VALUES (${storeId}, ${embeddingSpace.model}, ${embeddingSpace.dims}, 1)
+          ON CONFLICT (store_id) DO UPDATE SET embedding_model = EXCLUDED.embedding_model, dims = EXCLUDED.dims, revision = knowledge_spaces.revision + 1, updated_at = now()`);
+      });
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, customType, index, integer, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { stores } from './stores';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Per store: the embedding model and dimension its vectors were made with. */
+export const knowledgeSpaces = pgTable('knowledge_spaces', {
+  storeId: uuid('store_id')
+    .primaryKey()
+    .references(() => stores.id, { onDelete: 'cascade' }),
+  embeddingModel: text('embedding_model').notNull(),
+  dims: integer('dims').notNull(),
+  /** Bumped by every change of the store's chunks: instances holding vectors in memory reload on a new revision. */
+  revision: integer('revision').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A document of the knowledge base; `source` is its identity within the store (re-ingesting replaces it). */
+export const knowledgeDocuments = pgTable(
+  'knowledge_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind').notNull(),
+    format: text('format').notNull(),
+    contentHash: text('content_hash').notNull(),
+    chunkCount: integer('chunk_count').notNull(),
+    tokenCount: integer('token_count').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('knowledge_documents_source_idx').on(t.storeId, t.source), index('knowledge_documents_store_kind_idx').on(t.storeId, t.kind, t.id)],
+);
+
+/**
+ * A passage of about 500 tokens. Vectors are portable `real[]`; where pgvector exists an HNSW index
+ * over `embedding::vector(dims)` is added at start (see data/knowledge/vector-support.ts).
+ */
+export const knowledgeChunks = pgTable(
+  'knowledge_chunks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    storeId: uuid('store_id').notNull(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => knowledgeDocuments.id, { onDelete: 'cascade' }),
+    ordinal: integer('ordinal').notNull(),
+    titlePath: text('title_path').array().notNull(),
+    content: text('content').notNull(),
+    tokenCount: integer('token_count').notNull(),
+    searchText: text('search_text').notNull(),
+    tsv: tsvector('tsv')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('english', search_text)`),
+    dims: integer('dims').notNull(),
+    embedding: real('embedding').array().notNull(),
+  },
+  (t) => [index('knowledge_chunks_store_idx').on(t.storeId, t.id), index('knowledge_chunks_document_idx').on(t.documentId), index('knowledge_chunks_tsv_idx').using('gin', t.tsv)],
+);

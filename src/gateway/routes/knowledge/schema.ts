@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { knowledgeFormats } from '../../../core/ports/knowledge';
+
+export const kindSchema = z.enum(['upload', 'product', 'builtin']);
+
+export const documentSchema = z.object({
+  id: z.string(),
+  source: z.string(),
+  title: z.string(),
+  kind: kindSchema,
+  format: z.enum(knowledgeFormats),
+  chunkCount: z.number().int(),
+  tokenCount: z.number().int(),
+  contentHash: z.string(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+
+export const ingestBody = z.strictObject({
+  format: z.enum(knowledgeFormats).describe('markdown, html, text, or pdf (content then base64)'),
+  content: z.string().min(1).max(15_000_000),
+  title: z.string().trim().min(1).max(300).optional().describe('defaults to the first heading, then the source'),
+  source: z.string().trim().min(1).max(500).optional().describe("the document's identity in the store (a file name, a URL): ingesting the same source again replaces it; defaults to the title"),
+});
+
+export const hitSchema = z.object({
+  chunkId: z.string(),
+  documentId: z.string(),
+  title: z.string(),
+  titlePath: z.array(z.string()),
+  source: z.string(),
+  kind: kindSchema,
+  content: z.string(),
+  score: z.number(),
+  ranks: z.object({ lexical: z.number().optional(), vector: z.number().optional() }),
+});

@@ -1,0 +1,53 @@
+import type { KnowledgeAnswer, KnowledgeHit } from '../../core/ports/knowledge';
+import type { StoreSettings } from '../../core/settings';
+import type { WordVectors } from '../../text/word-vectors';
+import { splitSentences } from '../ingest/sentences';
+import type { KnowledgeService } from '../knowledge-base';
+import { rerankScore } from '../retrieval/rerank';
+import { retrievalWords } from '../retrieval/retrieval-words';
+import { correctSpelling } from '../retrieval/spelling';
+
+export interface GroundedAnswerOptions {
+  /** A passage scoring below this does not answer the question (tuned on the evaluation set, see docs/adr/0006). */
+  minScore: number;
+  /** Before answering: bring the default articles up to date with the settings. */
+  beforeSearch?: (storeId: string, settings: StoreSettings) => Promise<void>;
+}
+
+// A passage this short is quoted whole; a longer one by its sentences closest to the question.
+const WHOLE_PASSAGE_WORDS = 70;
+const MAX_SENTENCES = 3;
+
+/**
+ * Answers a question with sentences quoted from the best passage of the store's knowledge base,
+ * with its source; found:false when no passage is relevant enough, so the agent says so instead of guessing.
+ */
+export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVectors, options: GroundedAnswerOptions) {
+  return async (storeId: string, question: string, settings: StoreSettings): Promise<KnowledgeAnswer> => {
+    await options.beforeSearch?.(storeId, settings);
+    const hits = await knowledge.search(storeId, question, { k: 3 });
+    const best = hits[0];
+    if (!best || best.score < options.minScore) return { found: false, answer: '', citations: [] };
+    const queryWords = retrievalWords(question).map((word) => correctSpelling(word, vectors));
+    return {
+      found: true,
+      answer: quote(best, queryWords, vectors),
+      title: best.title,
+      kind: best.kind,
+      citations: [{ title: best.titlePath.join(' › '), source: best.source, documentId: best.documentId, chunkId: best.chunkId, score: best.score }],
+    };
+  };
+}
+
+function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors): string {
+  if (hit.content.split(/\s+/).length <= WHOLE_PASSAGE_WORDS) return hit.content;
+  const sentences = hit.content.split('\n').flatMap((line) => splitSentences(line));
+  const scored = sentences.map((text, index) => ({ text, index, score: rerankScore(vectors, { queryWords, titlePath: [], content: text, prior: 0 }) }));
+  const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
+  const bar = (top[0]?.score ?? 0) * 0.6;
+  return top
+    .filter((sentence) => sentence.score >= bar)
+    .sort((a, b) => a.index - b.index)
+    .map((sentence) => sentence.text)
+    .join(' ');
+}

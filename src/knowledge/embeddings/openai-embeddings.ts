@@ -1,0 +1,43 @@
+import OpenAI from 'openai';
+import type { Embeddings } from '../../core/ports/embeddings';
+
+export interface OpenAiEmbeddingsOptions {
+  apiKey: string;
+  baseURL?: string | undefined;
+  model: string;
+  dims: number;
+  /** Inputs per request (OpenAI accepts up to 2048). */
+  batchSize?: number;
+}
+
+/** Embeddings from any OpenAI-compatible endpoint through the official SDK (retries 429 and 5xx itself). */
+export function openAiEmbeddings(options: OpenAiEmbeddingsOptions): Embeddings {
+  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 3, timeout: 30_000 });
+  const batchSize = options.batchSize ?? 256;
+  return {
+    model: `openai:${options.model}@${options.dims}`,
+    dims: options.dims,
+    async embed(texts) {
+      const out: Float32Array[] = [];
+      for (let start = 0; start < texts.length; start += batchSize) {
+        const batch = texts.slice(start, start + batchSize).map((text) => text || ' ');
+        const response = await client.embeddings.create({ model: options.model, input: batch, dimensions: options.dims, encoding_format: 'float' });
+        const ordered = [...response.data].sort((a, b) => a.index - b.index);
+        if (ordered.length !== batch.length) throw new Error(`the embeddings endpoint returned ${ordered.length} vectors for ${batch.length} inputs`);
+        for (const item of ordered) {
+          if (item.embedding.length !== options.dims) throw new Error(`the embeddings endpoint returned ${item.embedding.length} dimensions, ${options.dims} were asked`);
+          out.push(normalise(Float32Array.from(item.embedding)));
+        }
+      }
+      return out;
+    },
+  };
+}
+
+function normalise(vector: Float32Array): Float32Array {
+  let norm = 0;
+  for (const v of vector) norm += v * v;
+  if (norm === 0) return vector;
+  const scale = 1 / Math.sqrt(norm);
+  return vector.map((v) => v * scale);
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../core/errors';
+import type { Embeddings } from '../core/ports/embeddings';
+import type { IngestInput, KnowledgeBase, KnowledgeHit, KnowledgeKind, RetrievalMode } from '../core/ports/knowledge';
+import type { KnowledgeIndex, ScoredChunk } from '../core/ports/knowledge-index';
+import type { WordVectors } from '../text/word-vectors';
+import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
+import { parseDocument } from './ingest/parse-document';
+import { tokenCounter, type TokenCounter } from './ingest/token-counter';
+import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
+import { rerankScore } from './retrieval/rerank';
+import { retrievalWords } from './retrieval/retrieval-words';
+import { correctSpelling } from './retrieval/spelling';
+
+export interface KnowledgeBaseDeps {
+  index: KnowledgeIndex;
+  embeddings: Embeddings;
+  vectors: WordVectors;
+  tokens?: TokenCounter;
+  chunking?: ChunkOptions;
+  /** Told once per store when its vectors were made by another model than the configured one. */
+  onModelMismatch?: (storeId: string, stored: string, configured: string) => void;
+}
+
+export interface SearchOptions {
+  k?: number;
+  mode?: RetrievalMode;
+  /** Hybrid only: skip the rerank step (for the evaluation's comparison). */
+  rerank?: boolean;
+}
+
+export interface KnowledgeService extends KnowledgeBase {
+  search(storeId: string, query: string, options?: SearchOptions): Promise<KnowledgeHit[]>;
+  /** Re-embeds every chunk of the store with the configured model; returns the number of chunks. */
+  reembed(storeId: string): Promise<number>;
+  readonly embeddingModel: string;
+  readonly vectorBackend: 'pgvector' | 'exact';
+}
+
+// Each retriever proposes this many candidates for fusion and rerank.
+const CANDIDATES = 20;
+const MAX_QUERY_CHARS = 500;
+
+export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
+  const { index, embeddings, vectors } = deps;
+  const tokens = deps.tokens ?? tokenCounter();
+  const chunking = deps.chunking ?? defaultChunkOptions;
+  const warned = new Set<string>();
+
+  async function vectorSpaceMatches(storeId: string): Promise<boolean> {
+    const space = await index.space(storeId);
+    if (!space || space.model === embeddings.model) return true;
+    if (!warned.has(storeId)) {
+      warned.add(storeId);
+      deps.onModelMismatch?.(storeId, space.model, embeddings.model);
+    }
+    return false;
+  }
+
+  async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload') {
+    const parsed = await parseDocument(input.format, input.content).catch((error: unknown) => {
+      throw new AppError('unprocessable', `the ${input.format} document could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const title = (input.title ?? parsed.title ?? input.source ?? firstWords(parsed)).trim();
+    if (!title) throw new AppError('unprocessable', 'the document has no text');
+    const source = (input.source ?? title).trim();
+    const contentHash = createHash('sha256').update(`${input.format}\0${title}\0`).update(input.content).digest('hex');
+    const [existing, space] = await Promise.all([index.findDocument(storeId, source), index.space(storeId)]);
+    if (space && space.model !== embeddings.model) {
+      throw new AppError('conflict', `this store's knowledge was embedded with ${space.model}, the configured model is ${embeddings.model}: run \`concierge kb reembed\` first`);
+    }
+    if (existing && existing.contentHash === contentHash && existing.kind === kind) return { document: existing, outcome: 'unchanged' as const };
+    const chunks = chunkDocument(parsed, title, tokens, chunking);
+    if (chunks.length === 0) throw new AppError('unprocessable', 'the document has no text to index');
+    const searchTexts = chunks.map((chunk) => `${chunk.titlePath.join(' › ')}\n${chunk.content}`);
+    const vectorsOfChunks = await embeddings.embed(searchTexts);
+    const saved = await index.replaceDocument(
+      storeId,
+      { source, title, kind, format: input.format, contentHash },
+      chunks.map((chunk, i) => ({ ordinal: i, titlePath: chunk.titlePath, content: chunk.content, tokenCount: chunk.tokenCount, searchText: searchTexts[i]!, embedding: vectorsOfChunks[i]! })),
+      { model: embeddings.model, dims: embeddings.dims },
+    );
+    return { document: saved.document, outcome: saved.created ? ('created' as const) : ('replaced' as const) };
+  }
+
+  async function search(storeId: string, query: string, options: SearchOptions = {}): Promise<KnowledgeHit[]> {
+    const k = options.k ?? 5;
+    const mode = options.mode ?? 'hybrid';
+    const original = retrievalWords(query.slice(0, MAX_QUERY_CHARS));
+    const corrected = original.map((word) => correctSpelling(word, vectors));
+    if (corrected.length === 0) return [];
+    const [lexical, semantic] = await Promise.all([
+      mode === 'vector' ? [] : index.lexicalSearch(storeId, [...new Set([...original, ...corrected])], CANDIDATES),
+      mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
+    ]);
+    if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic).slice(0, k).map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }));
+    const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id).slice(0, CANDIDATES);
+    const top = fused[0]?.score ?? 1;
+    const scored = fused.map(({ item, score, ranks }) => ({
+      chunk: item,
+      ranks: { ...(ranks[0] ? { lexical: ranks[0] } : {}), ...(ranks[1] ? { vector: ranks[1] } : {}) },
+      score: options.rerank === false ? score / top : rerankScore(vectors, { queryWords: corrected, titlePath: item.titlePath, content: item.content, prior: score / top }),
+    }));
+    scored.sort((a, b) => b.score - a.score);
+    return scored.slice(0, k).map(({ chunk, score, ranks }) => toHit(chunk, score, ranks));
+  }
+
+  async function semanticSearch(storeId: string, words: string[]): Promise<ScoredChunk[]> {
+    if (!(await vectorSpaceMatches(storeId))) return [];
+    const [vector] = await embeddings.embed([words.join(' ')]);
+    return index.vectorSearch(storeId, vector!, CANDIDATES);
+  }
+
+  return {
+    embeddingModel: embeddings.model,
+    vectorBackend: index.vectorBackend,
+    ingest,
+    search,
+    list: (storeId, query = {}) => index.listDocuments(storeId, { limit: query.limit ?? 100, ...(query.kind ? { kind: query.kind } : {}), ...(query.after ? { after: query.after } : {}) }),
+    remove: (storeId, documentId) => index.deleteDocument(storeId, documentId),
+    async reembed(storeId) {
+      let after: string | undefined;
+      let count = 0;
+      const space = { model: embeddings.model, dims: embeddings.dims };
+      for (;;) {
+        const page = await index.chunksAfter(storeId, after, 256);
+        if (page.length === 0) break;
+        const made = await embeddings.embed(page.map((row) => row.searchText));
+        await index.setEmbeddings(storeId, page.map((row, i) => ({ id: row.id, embedding: made[i]! })), space);
+        count += page.length;
+        after = page[page.length - 1]!.id;
+      }
+      warned.delete(storeId);
+      return count;
+    },
+  };
+}
+
+const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks']): KnowledgeHit => ({
+  chunkId: chunk.id,
+  documentId: chunk.documentId,
+  title: chunk.title,
+  titlePath: chunk.titlePath,
+  source: chunk.source,
+  kind: chunk.kind,
+  content: chunk.content,
+  score: Math.round(score * 1000) / 1000,
+  ranks,
+});
+
+const firstWords = (parsed: { sections: { paragraphs: string[] }[] }) => (parsed.sections[0]?.paragraphs[0] ?? '').split(/\s+/).slice(0, 8).join(' ');
