@@ -24,13 +24,7 @@ export async function ensureDemoStore(system: System, publicUrl: string): Promis
     await ensureDemoKnowledge(system, existing.storeId);
     return existing;
   }
-  const created = await system.stores.create({
-    name: 'Demo Store',
-    settings: { allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')], brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' } },
-  });
-  const demo = generateDemoStore(new Date());
-  await system.catalog.write(created.store.id, demo.records);
-  await ensureDemoKnowledge(system, created.store.id);
+  const created = await seedDemoStore(system, publicUrl);
   const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString() };
   writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
@@ -41,4 +35,16 @@ async function ensureDemoKnowledge(system: System, storeId: string): Promise<voi
   if ((await system.knowledge.list(storeId, { limit: 1 })).length > 0) return;
   await system.articles.install(storeId, await system.stores.settings(storeId));
   await system.syncCatalog(storeId);
+}
+
+/** A store with the demo catalog (products, customers, orders), the default articles and its products indexed. */
+export async function seedDemoStore(system: System, publicUrl = 'http://127.0.0.1:3000') {
+  const created = await system.stores.create({
+    name: 'Demo Store',
+    settings: { allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')], brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' } },
+  });
+  const demo = generateDemoStore(new Date());
+  await system.catalog.write(created.store.id, demo.records);
+  await ensureDemoKnowledge(system, created.store.id);
+  return created;
 }

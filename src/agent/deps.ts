@@ -3,14 +3,12 @@ import type { CommercePort, PaymentsPort, ShippingPort } from '../core/ports/com
 import type { Nlu } from '../core/ports/nlu';
 import type { StoreSettings } from '../core/settings';
 
-/** A grounded answer from the store's knowledge base, or found:false when nothing relevant exists. */
-export interface KnowledgeAnswer {
-  found: boolean;
-  answer: string;
-  citations: { title: string; source: string }[];
-}
+import type { KnowledgeAnswer, KnowledgeKind } from '../core/ports/knowledge';
 
-export type KnowledgeAnswerer = (storeId: string, question: string, settings: StoreSettings) => Promise<KnowledgeAnswer>;
+export type { KnowledgeAnswer };
+
+/** `prefer`: the kind of passage the asking specialist expects (product questions prefer product pages). */
+export type KnowledgeAnswerer = (storeId: string, question: string, settings: StoreSettings, options?: { prefer?: KnowledgeKind }) => Promise<KnowledgeAnswer>;
 
 /** Everything the agent graph needs, passed in by the composition root. */
 export interface AgentDeps {

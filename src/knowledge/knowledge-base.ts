@@ -11,11 +11,13 @@ import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
 import { rerankScore } from './retrieval/rerank';
 import { retrievalWords } from './retrieval/retrieval-words';
 import { correctSpelling } from './retrieval/spelling';
+import { loadThesaurus, type Thesaurus } from './retrieval/thesaurus';
 
 export interface KnowledgeBaseDeps {
   index: KnowledgeIndex;
   embeddings: Embeddings;
   vectors: WordVectors;
+  thesaurus?: Thesaurus;
   tokens?: TokenCounter;
   chunking?: ChunkOptions;
   /** Told once per store when its vectors were made by another model than the configured one. */
@@ -45,6 +47,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   const { index, embeddings, vectors } = deps;
   const tokens = deps.tokens ?? tokenCounter();
   const chunking = deps.chunking ?? defaultChunkOptions;
+  const related = deps.thesaurus ?? loadThesaurus();
   const warned = new Set<string>();
 
   async function vectorSpaceMatches(storeId: string): Promise<boolean> {
@@ -90,16 +93,17 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const corrected = original.map((word) => correctSpelling(word, vectors));
     if (corrected.length === 0) return [];
     const [lexical, semantic] = await Promise.all([
-      mode === 'vector' ? [] : index.lexicalSearch(storeId, [...new Set([...original, ...corrected])], CANDIDATES),
+      mode === 'vector' ? [] : index.lexicalSearch(storeId, [...new Set([...original, ...corrected, ...corrected.flatMap(related)])], CANDIDATES),
       mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
     ]);
     if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic).slice(0, k).map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }));
     const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id).slice(0, CANDIDATES);
+    const similarity = new Map(semantic.map((chunk) => [chunk.id, chunk.score]));
     const top = fused[0]?.score ?? 1;
     const scored = fused.map(({ item, score, ranks }) => ({
       chunk: item,
       ranks: { ...(ranks[0] ? { lexical: ranks[0] } : {}), ...(ranks[1] ? { vector: ranks[1] } : {}) },
-      score: options.rerank === false ? score / top : rerankScore(vectors, { queryWords: corrected, titlePath: item.titlePath, content: item.content, prior: score / top }),
+      score: options.rerank === false ? score / top : rerankScore(vectors, { queryWords: corrected, related, titlePath: item.titlePath, content: item.content, prior: score / top, similarity: similarity.get(item.id) ?? 0 }),
     }));
     scored.sort((a, b) => b.score - a.score);
     return scored.slice(0, k).map(({ chunk, score, ranks }) => toHit(chunk, score, ranks));

@@ -1,4 +1,4 @@
-import type { KnowledgeAnswer, KnowledgeHit } from '../../core/ports/knowledge';
+import type { KnowledgeAnswer, KnowledgeHit, KnowledgeKind } from '../../core/ports/knowledge';
 import type { StoreSettings } from '../../core/settings';
 import type { WordVectors } from '../../text/word-vectors';
 import { splitSentences } from '../ingest/sentences';
@@ -17,17 +17,21 @@ export interface GroundedAnswerOptions {
 // A passage this short is quoted whole; a longer one by its sentences closest to the question.
 const WHOLE_PASSAGE_WORDS = 70;
 const MAX_SENTENCES = 3;
+const PREFERENCE_MARGIN = 0.1;
 
 /**
  * Answers a question with sentences quoted from the best passage of the store's knowledge base,
  * with its source; found:false when no passage is relevant enough, so the agent says so instead of guessing.
  */
 export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVectors, options: GroundedAnswerOptions) {
-  return async (storeId: string, question: string, settings: StoreSettings): Promise<KnowledgeAnswer> => {
+  return async (storeId: string, question: string, settings: StoreSettings, ask: { prefer?: KnowledgeKind } = {}): Promise<KnowledgeAnswer> => {
     await options.beforeSearch?.(storeId, settings);
-    const hits = await knowledge.search(storeId, question, { k: 3 });
-    const best = hits[0];
-    if (!best || best.score < options.minScore) return { found: false, answer: '', citations: [] };
+    const hits = await knowledge.search(storeId, question, { k: 5 });
+    const top = hits[0];
+    if (!top || top.score < options.minScore) return { found: false, answer: '', citations: [] };
+    // A product question answered by a product page nearly as well as by an article is answered by the product page.
+    const preferred = ask.prefer ? hits.find((hit) => hit.kind === ask.prefer && hit.score >= options.minScore && hit.score >= top.score - PREFERENCE_MARGIN) : undefined;
+    const best = preferred ?? top;
     const queryWords = retrievalWords(question).map((word) => correctSpelling(word, vectors));
     return {
       found: true,

@@ -3,7 +3,7 @@ import { SectionBuilder, type ParsedDocument } from './section';
 /** PDF text, page by page (PDFs carry no reliable headings): each page is a section, cited as "page N". */
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedDocument> {
   const { extractText, getDocumentProxy } = await import('unpdf');
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const { text } = await extractText(pdf, { mergePages: false });
   const builder = new SectionBuilder();
   text.forEach((page, index) => {

@@ -2,43 +2,58 @@ import type { WordVectors } from '../../text/word-vectors';
 import { retrievalWords, stem } from './retrieval-words';
 
 export interface RerankInput {
+  /** Related words of a query word (the e-commerce thesaurus). */
+  related?: (word: string) => string[];
   /** The query's content words (spelling already corrected). */
   queryWords: string[];
   titlePath: string[];
   content: string;
   /** The fused retrieval score normalised to [0, 1] (1 = the best candidate). */
   prior: number;
+  /** The passage's embedding similarity to the query, when the vector retriever returned it. */
+  similarity?: number;
 }
 
 // Below this cosine two words are unrelated; above it they count in proportion.
-const RELATED = 0.45;
+const RELATED = 0.35;
+// A word of the same thesaurus group counts nearly as the word itself.
+const SYNONYM = 0.85;
 
 /**
  * Scores how well a passage covers the question, in [0, 1]: every query word, weighted by its
  * rarity, is matched to its best passage word (1 for the same stem, the word-vector cosine above
- * RELATED otherwise); words of the title path count a little more (a product's name, an article's
+ * RELATED otherwise, 0.85 for a thesaurus synonym); words of the title path count a little more (a product's name, an article's
  * heading). Blended with the retrievers' fused rank so that neither signal alone decides.
  */
 export function rerankScore(vectors: WordVectors, input: RerankInput): number {
   if (input.queryWords.length === 0) return 0;
-  const titleWords = new Set(retrievalWords(input.titlePath.join(' ')));
-  const passageWords = new Set([...titleWords, ...retrievalWords(input.content)]);
+  // The passage's own heading (or a one-section document's title, e.g. a product name) says what it is
+  // about; the title of a many-section document is shared by all its passages and says less.
+  const heading = input.titlePath.length > 1 ? input.titlePath.slice(1) : input.titlePath;
+  const headingStems = new Set(retrievalWords(heading.join(' ')).map(stem));
+  const contextStems = new Set(retrievalWords(input.titlePath.length > 1 ? input.titlePath[0]! : '').map(stem));
+  const passageWords = new Set([...retrievalWords(input.titlePath.join(' ')), ...retrievalWords(input.content)]);
+  const contentStems = new Set(retrievalWords(input.content).map(stem));
   const passageStems = new Set([...passageWords].map(stem));
-  const titleStems = new Set([...titleWords].map(stem));
   let covered = 0;
   let total = 0;
   for (const word of new Set(input.queryWords)) {
     const weight = rarity(vectors, word);
     total += weight;
     const wordStem = stem(word);
-    if (passageStems.has(wordStem)) {
-      covered += weight * (titleStems.has(wordStem) ? 1 : 0.9);
+    if (headingStems.has(wordStem) || contentStems.has(wordStem)) {
+      covered += weight * (headingStems.has(wordStem) ? 1 : 0.9);
       continue;
     }
-    covered += weight * 0.9 * bestSimilarity(vectors, word, passageWords);
+    if (contextStems.has(wordStem)) {
+      covered += weight * 0.7;
+      continue;
+    }
+    const synonym = input.related?.(word).some((other) => passageStems.has(stem(other))) ? SYNONYM : 0;
+    covered += weight * 0.9 * Math.max(synonym, bestSimilarity(vectors, word, passageWords));
   }
   const coverage = total > 0 ? covered / total : 0;
-  return 0.75 * coverage + 0.25 * input.prior;
+  return 0.7 * coverage + 0.2 * input.prior + 0.1 * Math.max(0, input.similarity ?? 0);
 }
 
 /** Rare words decide relevance; "order" or "item" say little. Unknown words (names, typos) count fully. */

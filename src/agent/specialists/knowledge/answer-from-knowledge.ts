@@ -8,15 +8,15 @@ import { reply } from '../shared/reply';
  * Answers from the store's knowledge base with citations; when nothing relevant is found it says
  * so and offers a human — it never guesses a policy or a product fact.
  */
-export const answerFromKnowledgeStep = (tools: AgentTools, template: string) => async (state: ConversationStateType): Promise<ConversationUpdate> => {
+export const answerFromKnowledgeStep = (tools: AgentTools, template: string, prefer?: 'product') => async (state: ConversationStateType): Promise<ConversationUpdate> => {
   if (state.awaiting?.kind === 'confirmation' && state.awaiting.action === 'handoff') {
     const answer = readConfirmation(state.input);
     if (answer === true) return reply('handoff/started', {}, null, { requires_escalation: true, escalation_reason: 'knowledge_gap' });
     if (answer === false) return reply('general/thanks', {}, null);
   }
-  const result = await tools.searchKnowledgeBase.invoke({ query: state.input }, toolConfig(state.store_id));
+  const result = await tools.searchKnowledgeBase.invoke({ query: state.input, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id));
   if (!result.found) {
     return reply('knowledge/not_found', {}, { kind: 'confirmation', action: 'handoff' }, { unresolved_turns: state.unresolved_turns + 1 });
   }
-  return reply(template, { answer: result.answer }, null, { agent_outputs: { citations: result.citations, resolved: true }, unresolved_turns: 0 });
+  return reply(template, { answer: result.answer, title: result.title ?? '', kind: result.kind ?? '' }, null, { agent_outputs: { citations: result.citations, resolved: true }, unresolved_turns: 0 });
 };

@@ -1,0 +1,139 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { minimalPdf } from '../src/knowledge/ingest/minimal-pdf.fixture';
+import { skipWithoutPostgres } from './support/databases';
+import { bearer, createStore, startTestSystem, type TestSystem } from './support/system';
+
+type Hit = { title: string; titlePath: string[]; source: string; content: string; score: number; kind: string };
+
+const SHIPPING = `# Shipping
+
+## Where do you ship?
+We ship to the United States, Canada and the United Kingdom. We do not ship to PO boxes outside the United States.
+
+## How long does delivery take?
+Standard delivery takes 3 to 5 business days after dispatch.
+`;
+
+/** The knowledge API on one backend: ingestion of every format, re-ingestion, removal, search, isolation. */
+function knowledgeSuite(backend: 'pglite' | 'postgres') {
+  let t: TestSystem;
+  let a: Awaited<ReturnType<typeof createStore>>;
+  let b: Awaited<ReturnType<typeof createStore>>;
+  before(async () => {
+    t = await startTestSystem({ backend });
+    a = await createStore(t, 'Store A');
+    b = await createStore(t, 'Store B');
+  });
+  after(() => t?.close());
+
+  const ingest = (key: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(key), payload });
+  const search = async (key: string, q: string, extra = '') => {
+    const response = await t.app.inject({ method: 'GET', url: `/v1/knowledge/search?q=${encodeURIComponent(q)}${extra}`, headers: bearer(key) });
+    assert.equal(response.statusCode, 200, response.body);
+    return response.json() as { data: Hit[]; mode: string; vectorBackend: string };
+  };
+
+  test('Markdown, HTML, text and PDF are ingested, chunked with title paths, and found', async () => {
+    const md = await ingest(a.apiKey, { format: 'markdown', content: SHIPPING, source: 'shipping.md' });
+    assert.equal(md.statusCode, 201, md.body);
+    assert.equal(md.json().document.title, 'Shipping');
+    assert.equal(md.json().document.chunkCount, 2);
+    const html = await ingest(a.apiKey, { format: 'html', content: '<h1>Gift cards</h1><p>Gift cards never expire and are delivered by e-mail.</p>', source: 'https://shop.test/gift-cards' });
+    assert.equal(html.statusCode, 201, html.body);
+    const text = await ingest(a.apiKey, { format: 'text', title: 'Store hours', content: 'Our support team answers Monday to Friday, 9 am to 6 pm.' });
+    assert.equal(text.statusCode, 201, text.body);
+    const pdf = await ingest(a.apiKey, { format: 'pdf', source: 'warranty.pdf', title: 'Warranty', content: Buffer.from(minimalPdf([['Every tent has a two-year warranty against defects.']])).toString('base64') });
+    assert.equal(pdf.statusCode, 201, pdf.body);
+
+    const canada = await search(a.apiKey, 'can you send a parcel to toronto');
+    assert.deepEqual(canada.data[0]!.titlePath, ['Shipping', 'Where do you ship?']);
+    assert.equal(canada.data[0]!.source, 'shipping.md');
+    assert.equal(canada.vectorBackend, backend === 'pglite' ? 'pgvector' : 'exact');
+    assert.equal((await search(a.apiKey, 'do giftcards expire')).data[0]!.title, 'Gift cards');
+    assert.equal((await search(a.apiKey, 'when is customer service open')).data[0]!.title, 'Store hours');
+    const tent = (await search(a.apiKey, 'tent waranty')).data[0]!;
+    assert.deepEqual(tent.titlePath, ['Warranty', 'page 1']);
+    assert.match(tent.content, /two-year warranty/);
+    for (const mode of ['lexical', 'vector'] as const) {
+      const only = await search(a.apiKey, 'how many business days is delivery', `&mode=${mode}`);
+      assert.equal(only.mode, mode);
+      assert.deepEqual(only.data[0]!.titlePath, ['Shipping', 'How long does delivery take?'], mode);
+    }
+  });
+
+  test("a store never sees another store's documents", async () => {
+    assert.equal((await search(b.apiKey, 'ship to canada')).data.length, 0);
+    assert.equal((await search(b.apiKey, 'ship to canada', '&mode=vector')).data.length, 0);
+    const listed = await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents', headers: bearer(b.apiKey) });
+    assert.deepEqual(listed.json().data, []);
+    const theirs = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents', headers: bearer(a.apiKey) })).json().data as { id: string }[];
+    const removal = await t.app.inject({ method: 'DELETE', url: `/v1/knowledge/documents/${theirs[0]!.id}`, headers: bearer(b.apiKey) });
+    assert.equal(removal.statusCode, 404);
+    // Same source in another store is another document.
+    assert.equal((await ingest(b.apiKey, { format: 'markdown', content: '# Shipping\n\nWe only ship within Germany.', source: 'shipping.md' })).statusCode, 201);
+    assert.match((await search(a.apiKey, 'where do you ship')).data[0]!.content, /Canada/);
+    assert.match((await search(b.apiKey, 'where do you ship')).data[0]!.content, /Germany/);
+  });
+
+  test('re-ingesting a source replaces its chunks; the same content again changes nothing', async () => {
+    const again = await ingest(a.apiKey, { format: 'markdown', content: SHIPPING, source: 'shipping.md' });
+    assert.equal(again.statusCode, 200);
+    assert.equal(again.json().outcome, 'unchanged');
+    const changed = await ingest(a.apiKey, { format: 'markdown', content: '# Shipping\n\n## Where do you ship?\nWe ship to Australia and New Zealand only.', source: 'shipping.md' });
+    assert.equal(changed.json().outcome, 'replaced');
+    assert.equal(changed.json().document.chunkCount, 1);
+    const rows = await t.system.database.query<{ content: string }>('SELECT c.content FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id WHERE d.store_id = $1 AND d.source = $2', [a.storeId, 'shipping.md']);
+    assert.deepEqual(rows.map((r) => r.content), ['We ship to Australia and New Zealand only.']);
+    for (const mode of ['hybrid', 'lexical', 'vector']) {
+      const hits = (await search(a.apiKey, 'do you ship to canada', `&mode=${mode}`)).data;
+      assert.ok(hits.every((hit) => !/Canada/.test(hit.content)), `${mode}: the old chunks are gone`);
+    }
+    assert.match((await search(a.apiKey, 'do you deliver to sydney')).data[0]!.content, /Australia/);
+  });
+
+  test('removing a document removes its passages from search', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?limit=500', headers: bearer(a.apiKey) })).json().data as { id: string; title: string }[];
+    const giftCards = list.find((d) => d.title === 'Gift cards')!;
+    const removal = await t.app.inject({ method: 'DELETE', url: `/v1/knowledge/documents/${giftCards.id}`, headers: bearer(a.apiKey) });
+    assert.equal(removal.statusCode, 204);
+    assert.ok((await search(a.apiKey, 'do gift cards expire')).data.every((hit) => hit.title !== 'Gift cards'));
+    assert.equal((await t.app.inject({ method: 'DELETE', url: `/v1/knowledge/documents/${giftCards.id}`, headers: bearer(a.apiKey) })).statusCode, 404);
+  });
+
+  test('bad input gets a clear error and changes nothing', async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents', headers: bearer(a.apiKey) })).json().data.length;
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ format: 'docx', content: 'x' }, 400, 'validation_failed'],
+      [{ format: 'markdown', content: '' }, 400, 'validation_failed'],
+      [{ format: 'pdf', content: 'not base64!' }, 400, 'validation_failed'],
+      [{ format: 'pdf', content: Buffer.from('not a pdf').toString('base64') }, 422, 'unprocessable'],
+      [{ format: 'markdown', content: '# Only a title' }, 422, 'unprocessable'],
+    ];
+    for (const [payload, status, code] of cases) {
+      const response = await ingest(a.apiKey, payload);
+      assert.equal(response.statusCode, status, `${JSON.stringify(payload)} → ${response.body}`);
+      assert.equal(response.json().error.code, code);
+    }
+    const widget = await ingest(a.widgetKey, { format: 'text', content: 'hello' });
+    assert.equal(widget.statusCode, 403);
+    const noQuery = await t.app.inject({ method: 'GET', url: '/v1/knowledge/search?q=', headers: bearer(a.apiKey) });
+    assert.equal(noQuery.statusCode, 400);
+    assert.equal((await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents', headers: bearer(a.apiKey) })).json().data.length, before);
+  });
+}
+
+describe('knowledge base on PGlite (pgvector HNSW)', () => knowledgeSuite('pglite'));
+describe('knowledge base on PostgreSQL without pgvector (exact scan)', { skip: skipWithoutPostgres }, () => {
+  knowledgeSuite('postgres');
+  test('the missing extension is reported once at start and nothing needs it', async () => {
+    const t = await startTestSystem({ backend: 'postgres' });
+    try {
+      assert.equal(t.system.knowledge.vectorBackend, 'exact');
+      assert.equal(t.system.notices.filter((notice) => /pgvector is not installed/.test(notice)).length, 1);
+      assert.deepEqual(await t.system.database.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'"), []);
+    } finally {
+      await t.close();
+    }
+  });
+});
