@@ -42,7 +42,7 @@ import { conversationSurface } from './gateway/routes/conversations/index';
 import { demoCatalogImporter } from './integrations/demo/catalog-importer';
 import { createOfflineNlu } from './nlu/index';
 import { tokenIssuer } from './gateway/tokens';
-import { enableVectorSupport } from './data/knowledge/vector-support';
+import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
 import type { Embeddings } from './core/ports/embeddings';
 import type { StoreSettings } from './core/settings';
@@ -121,8 +121,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const keyring = keyringFor(env);
   const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
   const db = database.db;
-  let onSettingsChanged: ((storeId: string, settings: StoreSettings) => Promise<void>) | undefined;
-  const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring, onSettingsChanged: (storeId, settings) => onSettingsChanged?.(storeId, settings) ?? Promise.resolve() });
+  // Late-bound: the articles that quote settings are built after the store service.
+  const hooks: { settingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void> } = {};
+  const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring, onSettingsChanged: (storeId, settings) => hooks.settingsChanged?.(storeId, settings) ?? Promise.resolve() });
   // With Redis, key records also sit in a local tier, trusted up to the cluster's revocation epoch.
   const apiKeys = apiKeyService({
     keys: apiKeyRepository(db),
@@ -153,7 +154,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       process.emitWarning(`store ${storeId}: knowledge embedded with ${stored}, configured ${configured}; vector search is off until \`concierge kb reembed\``),
   });
   const articles = defaultArticles(knowledge);
-  onSettingsChanged = articles.refresh;
+  hooks.settingsChanged = articles.refresh;
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),

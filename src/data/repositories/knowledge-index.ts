@@ -2,8 +2,8 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { KnowledgeDocument, KnowledgeFormat, KnowledgeKind } from '../../core/ports/knowledge';
 import type { EmbeddingSpace, KnowledgeIndex, ScoredChunk } from '../../core/ports/knowledge-index';
 import type { Database } from '../database';
-import { nearest, vectorTable, type VectorTable } from '../knowledge/exact-vector-scan';
-import { assertDims, ensureVectorIndex } from '../knowledge/vector-support';
+import { nearest, vectorTable, type VectorTable } from '../vectors/exact-vector-scan';
+import { assertDims, ensureVectorIndex } from '../vectors/vector-support';
 import { knowledgeChunks, knowledgeDocuments, knowledgeSpaces } from '../schema/index';
 
 type DocumentRow = typeof knowledgeDocuments.$inferSelect;

@@ -39,7 +39,7 @@ export const knowledgeDocuments = pgTable(
 
 /**
  * A passage of about 500 tokens. Vectors are portable `real[]`; where pgvector exists an HNSW index
- * over `embedding::vector(dims)` is added at start (see data/knowledge/vector-support.ts).
+ * over `embedding::vector(dims)` is added at start (see data/vectors/vector-support.ts).
  */
 export const knowledgeChunks = pgTable(
   'knowledge_chunks',
