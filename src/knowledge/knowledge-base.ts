@@ -8,7 +8,7 @@ import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './ingest/
 import { parseDocument } from './ingest/parse-document';
 import { tokenCounter, type TokenCounter } from './ingest/token-counter';
 import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
-import { rerankScore } from './retrieval/rerank';
+import { rerank } from './retrieval/rerank';
 import { retrievalWords } from './retrieval/retrieval-words';
 import { correctSpelling } from './retrieval/spelling';
 import { loadThesaurus, type Thesaurus } from './retrieval/thesaurus';
@@ -96,17 +96,23 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
       mode === 'vector' ? [] : index.lexicalSearch(storeId, [...new Set([...original, ...corrected, ...corrected.flatMap(related)])], CANDIDATES),
       mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
     ]);
-    if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic).slice(0, k).map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }));
+    if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic)
+        .slice(0, k)
+        .map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }, rerank(vectors, { queryWords: corrected, related, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance));
     const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id).slice(0, CANDIDATES);
     const similarity = new Map(semantic.map((chunk) => [chunk.id, chunk.score]));
     const top = fused[0]?.score ?? 1;
-    const scored = fused.map(({ item, score, ranks }) => ({
-      chunk: item,
-      ranks: { ...(ranks[0] ? { lexical: ranks[0] } : {}), ...(ranks[1] ? { vector: ranks[1] } : {}) },
-      score: options.rerank === false ? score / top : rerankScore(vectors, { queryWords: corrected, related, titlePath: item.titlePath, content: item.content, prior: score / top, similarity: similarity.get(item.id) ?? 0 }),
-    }));
+    const scored = fused.map(({ item, score, ranks }) => {
+      const judged = rerank(vectors, { queryWords: corrected, related, titlePath: item.titlePath, content: item.content, prior: score / top, similarity: similarity.get(item.id) ?? 0 });
+      return {
+        chunk: item,
+        ranks: { ...(ranks[0] ? { lexical: ranks[0] } : {}), ...(ranks[1] ? { vector: ranks[1] } : {}) },
+        score: options.rerank === false ? score / top : judged.score,
+        relevance: judged.relevance,
+      };
+    });
     scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, k).map(({ chunk, score, ranks }) => toHit(chunk, score, ranks));
+    return scored.slice(0, k).map(({ chunk, score, ranks, relevance }) => toHit(chunk, score, ranks, relevance));
   }
 
   async function semanticSearch(storeId: string, words: string[]): Promise<ScoredChunk[]> {
@@ -140,7 +146,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   };
 }
 
-const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks']): KnowledgeHit => ({
+const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks'], relevance: number): KnowledgeHit => ({
   chunkId: chunk.id,
   documentId: chunk.documentId,
   title: chunk.title,
@@ -149,6 +155,7 @@ const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks']):
   kind: chunk.kind,
   content: chunk.content,
   score: Math.round(score * 1000) / 1000,
+  relevance: Math.round(relevance * 1000) / 1000,
   ranks,
 });
 

@@ -117,7 +117,7 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
     const cases = loadRetrievalSet();
     const results: Record<string, Awaited<ReturnType<typeof evaluateMode>>> = {};
     for (const mode of ['lexical', 'vector', 'hybrid-no-rerank', 'hybrid'] as const) results[mode] = await evaluateMode(cases, search, mode);
-    const sweep = await thresholdSweep(cases, loadUnanswerable(), search, [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]);
+    const sweep = await thresholdSweep(cases, loadUnanswerable(), search, [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]);
     if (args.includes('--json')) {
       io.stdout.write(`${JSON.stringify({ questions: cases.length, modes: Object.fromEntries(Object.entries(results).map(([mode, { misses: _m, ...metrics }]) => [mode, metrics])), thresholds: sweep })}\n`);
       return 0;

@@ -28,8 +28,10 @@ export interface KnowledgeHit {
   source: string;
   kind: KnowledgeKind;
   content: string;
-  /** The rerank score in [0, 1]: what decides relevance. */
+  /** The rerank score in [0, 1]: what orders the passages. */
   score: number;
+  /** How completely the passage covers the question's words, in [0, 1]: what decides whether it answers at all. */
+  relevance: number;
   /** 1-based ranks in each retriever (absent when that retriever did not return the passage). */
   ranks: { lexical?: number; vector?: number };
 }

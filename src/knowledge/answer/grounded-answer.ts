@@ -8,8 +8,8 @@ import { retrievalWords } from '../retrieval/retrieval-words';
 import { correctSpelling } from '../retrieval/spelling';
 
 export interface GroundedAnswerOptions {
-  /** A passage scoring below this does not answer the question (tuned on the evaluation set, see docs/adr/0006). */
-  minScore: number;
+  /** A passage less relevant than this does not answer the question (chosen on `concierge kb eval`, see docs/adr/0006). */
+  minRelevance: number;
   /** Before answering: bring the default articles up to date with the settings. */
   beforeSearch?: (storeId: string, settings: StoreSettings) => Promise<void>;
 }
@@ -28,9 +28,9 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
     await options.beforeSearch?.(storeId, settings);
     const hits = await knowledge.search(storeId, question, { k: 5 });
     const top = hits[0];
-    if (!top || top.score < options.minScore) return { found: false, answer: '', citations: [] };
+    if (!top || top.relevance < options.minRelevance) return { found: false, answer: '', citations: [] };
     // A product question answered by a product page nearly as well as by an article is answered by the product page.
-    const preferred = ask.prefer ? hits.find((hit) => hit.kind === ask.prefer && hit.score >= options.minScore && hit.score >= top.score - PREFERENCE_MARGIN) : undefined;
+    const preferred = ask.prefer ? hits.find((hit) => hit.kind === ask.prefer && hit.relevance >= options.minRelevance && hit.score >= top.score - PREFERENCE_MARGIN) : undefined;
     const best = preferred ?? top;
     const queryWords = retrievalWords(question).map((word) => correctSpelling(word, vectors));
     return {

@@ -61,11 +61,11 @@ export async function evaluateMode(cases: RetrievalCase[], search: Searcher, mod
  */
 export async function thresholdSweep(cases: RetrievalCase[], unanswerable: { q: string }[], search: Searcher, thresholds: number[]) {
   const answerable = await Promise.all(cases.map(async (item) => ({ item, top: (await search(item.q, 'hybrid'))[0] })));
-  const negatives = await Promise.all(unanswerable.map(async ({ q }) => (await search(q, 'hybrid'))[0]?.score ?? 0));
+  const negatives = await Promise.all(unanswerable.map(async ({ q }) => (await search(q, 'hybrid'))[0]?.relevance ?? 0));
   return thresholds.map((threshold) => ({
     threshold,
-    answeredCorrectly: round(answerable.filter(({ item, top }) => top && top.score >= threshold && answers(top, item)).length / (answerable.length || 1)),
-    answeredWrongly: round(answerable.filter(({ item, top }) => top && top.score >= threshold && !answers(top, item)).length / (answerable.length || 1)),
+    answeredCorrectly: round(answerable.filter(({ item, top }) => top && top.relevance >= threshold && answers(top, item)).length / (answerable.length || 1)),
+    answeredWrongly: round(answerable.filter(({ item, top }) => top && top.relevance >= threshold && !answers(top, item)).length / (answerable.length || 1)),
     unanswerableAnswered: round(negatives.filter((score) => score >= threshold).length / (negatives.length || 1)),
   }));
 }

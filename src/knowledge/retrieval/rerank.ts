@@ -18,6 +18,8 @@ export interface RerankInput {
 const RELATED = 0.35;
 // A word of the same thesaurus group counts nearly as the word itself.
 const SYNONYM = 0.85;
+// What an unmatched word contributes to the geometric mean (0 would let one filler word veto a passage).
+const MATCH_FLOOR = 0.1;
 
 /**
  * Scores how well a passage covers the question, in [0, 1]: every query word, weighted by its
@@ -25,8 +27,8 @@ const SYNONYM = 0.85;
  * RELATED otherwise, 0.85 for a thesaurus synonym); words of the title path count a little more (a product's name, an article's
  * heading). Blended with the retrievers' fused rank so that neither signal alone decides.
  */
-export function rerankScore(vectors: WordVectors, input: RerankInput): number {
-  if (input.queryWords.length === 0) return 0;
+export function rerank(vectors: WordVectors, input: RerankInput): { score: number; relevance: number } {
+  if (input.queryWords.length === 0) return { score: 0, relevance: 0 };
   // The passage's own heading (or a one-section document's title, e.g. a product name) says what it is
   // about; the title of a many-section document is shared by all its passages and says less.
   const heading = input.titlePath.length > 1 ? input.titlePath.slice(1) : input.titlePath;
@@ -37,24 +39,33 @@ export function rerankScore(vectors: WordVectors, input: RerankInput): number {
   const passageStems = new Set([...passageWords].map(stem));
   let covered = 0;
   let total = 0;
+  let logRelevance = 0;
   for (const word of new Set(input.queryWords)) {
     const weight = rarity(vectors, word);
     total += weight;
-    const wordStem = stem(word);
-    if (headingStems.has(wordStem) || contentStems.has(wordStem)) {
-      covered += weight * (headingStems.has(wordStem) ? 1 : 0.9);
-      continue;
-    }
-    if (contextStems.has(wordStem)) {
-      covered += weight * 0.7;
-      continue;
-    }
-    const synonym = input.related?.(word).some((other) => passageStems.has(stem(other))) ? SYNONYM : 0;
-    covered += weight * 0.9 * Math.max(synonym, bestSimilarity(vectors, word, passageWords));
+    const match = wordMatch(word);
+    covered += weight * match;
+    logRelevance += weight * Math.log(Math.max(match, MATCH_FLOOR));
   }
   const coverage = total > 0 ? covered / total : 0;
-  return 0.7 * coverage + 0.2 * input.prior + 0.1 * Math.max(0, input.similarity ?? 0);
+  return {
+    score: 0.7 * coverage + 0.2 * input.prior + 0.1 * Math.max(0, input.similarity ?? 0),
+    // A weighted geometric mean: one important word of the question missing from the passage sinks it.
+    relevance: total > 0 ? Math.exp(logRelevance / total) : 0,
+  };
+
+  function wordMatch(word: string): number {
+    const wordStem = stem(word);
+    if (headingStems.has(wordStem)) return 1;
+    if (contentStems.has(wordStem)) return 0.9;
+    if (contextStems.has(wordStem)) return 0.7;
+    const synonym = input.related?.(word).some((other) => passageStems.has(stem(other))) ? SYNONYM : 0;
+    return 0.9 * Math.max(synonym, bestSimilarity(vectors, word, passageWords));
+  }
 }
+
+/** Convenience for callers that only order passages. */
+export const rerankScore = (vectors: WordVectors, input: RerankInput) => rerank(vectors, input).score;
 
 /** Rare words decide relevance; "order" or "item" say little. Unknown words (names, typos) count fully. */
 function rarity(vectors: WordVectors, word: string): number {

@@ -32,5 +32,6 @@ export const hitSchema = z.object({
   kind: kindSchema,
   content: z.string(),
   score: z.number(),
+  relevance: z.number(),
   ranks: z.object({ lexical: z.number().optional(), vector: z.number().optional() }),
 });
