@@ -48,11 +48,22 @@ const toScored = (row: ChunkSqlRow): ScoredChunk => ({
 const vectorLiteral = (vector: Float32Array) => `[${Array.from(vector, (v) => (Number.isFinite(v) ? v : 0)).join(',')}]`;
 // One table per store is enough for most stores; the cap bounds memory on a multi-tenant instance.
 const MAX_CACHED_STORES = 16;
+// PGlite has no autovacuum and PostgreSQL's may lag a bulk load: without fresh statistics the planner
+// filters every chunk of a store instead of using the HNSW or GIN index. Re-analyse after this many rows.
+const ANALYZE_EVERY_ROWS = 2_000;
 
 /** Knowledge documents and chunks on PostgreSQL or PGlite; every query is scoped by store. */
 export function knowledgeIndex(database: Database, options: { pgvector: boolean }): KnowledgeIndex {
   const { db } = database;
   const indexedDims = new Set<number>();
+  let rowsSinceAnalyze = 0;
+  async function noteWrites(rows: number) {
+    rowsSinceAnalyze += rows;
+    if (rowsSinceAnalyze < ANALYZE_EVERY_ROWS) return;
+    rowsSinceAnalyze = 0;
+    await database.query('ANALYZE knowledge_chunks');
+    await database.query('ANALYZE knowledge_documents');
+  }
   const tables = new Map<string, VectorTable>();
 
   async function space(storeId: string): Promise<(EmbeddingSpace & { revision: number }) | undefined> {
@@ -100,7 +111,7 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
       assertDims(embeddingSpace.dims);
       await ensureIndex(embeddingSpace.dims);
       const tokenCount = chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0);
-      return db.transaction(async (tx) => {
+      const saved = await db.transaction(async (tx) => {
         const [row] = ((await tx.execute(sql`
           INSERT INTO knowledge_documents (store_id, source, title, kind, format, content_hash, chunk_count, token_count)
           VALUES (${storeId}, ${document.source}, ${document.title}, ${document.kind}, ${document.format}, ${document.contentHash}, ${chunks.length}, ${tokenCount})
@@ -125,9 +136,11 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
           );
         }
         await tx.execute(bumpRevision(storeId, embeddingSpace));
-        const [saved] = await tx.select().from(knowledgeDocuments).where(eq(knowledgeDocuments.id, documentId));
-        return { document: toDocument(saved!), created: Boolean(row!.created) };
+        const [stored] = await tx.select().from(knowledgeDocuments).where(eq(knowledgeDocuments.id, documentId));
+        return { document: toDocument(stored!), created: Boolean(row!.created) };
       });
+      await noteWrites(chunks.length);
+      return saved;
     },
 
     async listDocuments(storeId, query) {
@@ -175,11 +188,10 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
     },
 
     async vectorSearch(storeId, vector, limit) {
-      const found = await space(storeId);
-      if (!found || found.dims !== vector.length) return [];
-      const dims = found.dims;
+      const dims = vector.length;
       assertDims(dims);
       if (options.pgvector) {
+        // Rows of another dimension (a model change half re-embedded) are never compared.
         await ensureIndex(dims);
         const rows = await database.query<ChunkSqlRow>(
           `SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding::vector(${dims}) <=> $2::vector(${dims})) AS score
@@ -190,6 +202,8 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
         );
         return rows.map(toScored);
       }
+      const found = await space(storeId);
+      if (!found || found.dims !== dims) return [];
       const table = await loadTable(storeId, found.revision, dims);
       const best = nearest(table, vector, limit);
       if (best.length === 0) return [];
@@ -228,6 +242,7 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
         await tx.execute(sql`INSERT INTO knowledge_spaces (store_id, embedding_model, dims, revision) VALUES (${storeId}, ${embeddingSpace.model}, ${embeddingSpace.dims}, 1)
           ON CONFLICT (store_id) DO UPDATE SET embedding_model = EXCLUDED.embedding_model, dims = EXCLUDED.dims, revision = knowledge_spaces.revision + 1, updated_at = now()`);
       });
+      await noteWrites(rows.length);
     },
   };
 }
