@@ -177,13 +177,20 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
       const words = terms.map((term) => term.toLowerCase().replace(/[^a-z0-9]/g, '')).filter(Boolean);
       if (words.length === 0) return [];
       // OR of the terms: a shopper's question rarely contains every word of the passage that answers it.
-      const rows = await database.query<ChunkSqlRow>(
-        `SELECT ${CHUNK_COLUMNS}, ts_rank_cd(c.tsv, q, 1) AS score
-           FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id, to_tsquery('english', $2) q
-          WHERE c.store_id = $1 AND c.tsv @@ q
-          ORDER BY score DESC, c.id LIMIT $3`,
-        [storeId, words.join(' | '), limit],
-      );
+      // The planner underestimates matching a tsvector row by row and picks a sequential scan over
+      // the GIN index (50 ms instead of 10 at 10,000 chunks): this query is told not to.
+      let rows: ChunkSqlRow[] = [];
+      await database.transactionSql(async (run) => {
+        await run('SET LOCAL enable_seqscan = off');
+        rows = (await run(
+          `SELECT ${CHUNK_COLUMNS}, s.score FROM (
+             SELECT c.id, ts_rank(c.tsv, q, 1) AS score FROM knowledge_chunks c, to_tsquery('english', $2) q
+              WHERE c.store_id = $1 AND c.tsv @@ q ORDER BY score DESC, c.id LIMIT $3) s
+             JOIN knowledge_chunks c ON c.id = s.id JOIN knowledge_documents d ON d.id = c.document_id
+            ORDER BY s.score DESC, s.id`,
+          [storeId, words.join(' | '), limit],
+        )) as ChunkSqlRow[];
+      });
       return rows.map(toScored);
     },
 

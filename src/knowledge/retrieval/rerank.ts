@@ -49,7 +49,7 @@ export function rerank(vectors: WordVectors, input: RerankInput): { score: numbe
   }
   const coverage = total > 0 ? covered / total : 0;
   return {
-    score: 0.7 * coverage + 0.2 * input.prior + 0.1 * Math.max(0, input.similarity ?? 0),
+    score: 0.6 * coverage + 0.3 * input.prior + 0.1 * Math.max(0, input.similarity ?? 0),
     // A weighted geometric mean: one important word of the question missing from the passage sinks it.
     relevance: total > 0 ? Math.exp(logRelevance / total) : 0,
   };
