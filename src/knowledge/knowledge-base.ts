@@ -95,7 +95,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const corrected = original.map((word) => correctSpelling(word, vectors));
     if (corrected.length === 0) return [];
     const [lexical, semantic] = await Promise.all([
-      mode === 'vector' ? [] : index.lexicalSearch(storeId, [...new Set([...original, ...corrected, ...corrected.flatMap(related)])], CANDIDATES),
+      mode === 'vector' ? [] : index.lexicalSearch(storeId, [...new Set([...original, ...corrected])], CANDIDATES),
       mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
     ]);
     if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic)
