@@ -25,6 +25,7 @@ describe('product and general questions answered from the knowledge base', () =>
     const { turn } = await ask('is the alpine rain jacket waterproof?');
     assert.match(turn.reply!.content, /About the Alpine Rain Jacket: .*waterproof 3-layer shell/s);
     assert.match(turn.reply!.content, /Source: Alpine Rain Jacket/);
+    assert.deepEqual((turn.reply as unknown as { citations: { title: string; source: string }[] }).citations.map((c) => c.title), ['Alpine Rain Jacket']);
     assert.equal(turn.escalated, false);
   });
 

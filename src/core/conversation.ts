@@ -58,7 +58,14 @@ export interface Message {
   content: string;
   createdAt: Date;
   channel: Channel;
+  /** The knowledge-base passages an assistant answer quotes. */
+  citations?: Citation[];
   metadata?: Record<string, unknown>;
+}
+
+export interface Citation {
+  title: string;
+  source: string;
 }
 
 export type ActionType = 'create_return' | 'create_exchange' | 'process_refund' | 'cancel_order' | 'update_address' | 'update_order' | 'handoff';

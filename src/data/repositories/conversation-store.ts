@@ -26,7 +26,13 @@ const toMessage =
     createdAt: row.createdAt,
     channel,
     metadata: row.metadata as Record<string, unknown>,
+    ...citationsOf(row.metadata),
   });
+
+function citationsOf(metadata: unknown): { citations?: { title: string; source: string }[] } {
+  const citations = (metadata as { citations?: { title: string; source: string }[] } | null)?.citations;
+  return citations && citations.length > 0 ? { citations: citations.map(({ title, source }) => ({ title, source })) } : {};
+}
 
 const toAction = (row: ActionRow): Action => ({
   id: row.id,

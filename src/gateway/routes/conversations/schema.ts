@@ -10,6 +10,7 @@ export const messageSchema = z.object({
   content: z.string(),
   createdAt: z.date(),
   channel: z.enum(channels),
+  citations: z.array(z.object({ title: z.string(), source: z.string() })).optional().describe('the knowledge-base passages an assistant answer quotes'),
 });
 
 export const actionSchema = z.object({
