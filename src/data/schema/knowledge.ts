@@ -13,6 +13,8 @@ export const knowledgeSpaces = pgTable('knowledge_spaces', {
   dims: integer('dims').notNull(),
   /** Bumped by every change of the store's chunks: instances holding vectors in memory reload on a new revision. */
   revision: integer('revision').notNull().default(0),
+  /** Bumped when existing vectors are rewritten (`kb reembed`): a reload, not an incremental catch-up. */
+  vectorsEpoch: integer('vectors_epoch').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

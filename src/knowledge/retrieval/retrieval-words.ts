@@ -7,7 +7,8 @@ const STOPWORDS = new Set(
     'he she they them his her their do does did doing done have has had having will would can could should shall may might must there here as so if not no ' +
     'what which who whom whose when where why how about into than then too very just also any some such only own same other all each both more most few ' +
     'up down out off over under again once im ive id dont doesnt didnt cant wont isnt arent hi hello hey please thanks thank get got let lets tell know ' +
-    'want wanted need like would anyone someone something s t d ll m re ve'
+    'want wanted need like would anyone someone something go goes going went use using make made come put thing things stuff way really ' +
+    'yes ok okay s t d ll m re ve'
   ).split(' '),
 );
 

@@ -1,0 +1,1 @@
+ALTER TABLE "knowledge_spaces" ADD COLUMN "vectors_epoch" integer DEFAULT 0 NOT NULL;
