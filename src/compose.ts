@@ -53,6 +53,7 @@ import { loadModel } from './nlu/model-loader';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 export const KNOWLEDGE_MIN_RELEVANCE = 0.45;
+export const KNOWLEDGE_CONFIDENT_RELEVANCE = 0.6;
 
 /** The running system's parts, wired once: main.ts, the CLI and integration tests all build it here. */
 export interface System {
@@ -158,7 +159,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
-    knowledge: groundedAnswerer(knowledge, vectors, { minRelevance: KNOWLEDGE_MIN_RELEVANCE, beforeSearch: articles.refresh }),
+    knowledge: groundedAnswerer(knowledge, vectors, { minRelevance: KNOWLEDGE_MIN_RELEVANCE, confidentRelevance: KNOWLEDGE_CONFIDENT_RELEVANCE, beforeSearch: articles.refresh }),
     commerce,
     payments,
     shipping,

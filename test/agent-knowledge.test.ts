@@ -57,6 +57,19 @@ describe('product and general questions answered from the knowledge base', () =>
     assert.ok((await messages(conversationId)).length >= 4);
   });
 
+  test('a passage that is probably but not clearly the answer is quoted with the way to a human kept open', async () => {
+    const { conversationId, turn } = await ask('can i stack two promo codes');
+    assert.match(turn.reply!.content, /closest I found in our help articles: Only one discount code can be used per order/);
+    assert.match(turn.reply!.content, /Would you like that\?/);
+    assert.match(turn.reply!.content, /Source: Frequently asked questions › Can I use more than one discount code\?/);
+    const no = await s.say(conversationId, 'no thanks');
+    assert.equal(no.escalated, false);
+    const again = await ask('can i stack two promo codes');
+    const yes = await s.say(again.conversationId, 'yes');
+    assert.equal(yes.escalated, true);
+    assert.equal(yes.escalationReason, 'knowledge_gap');
+  });
+
   test('catalog changes reach the answers: an imported product is found, a changed one is re-indexed', async () => {
     const product = { id: 9001, title: 'Glacier Ice Axe', product_type: 'Outdoor', tags: 'climbing', body_html: '<p>Forged steel pick, 50 cm shaft, weighs 420 g. CE and UIAA certified.</p>', variants: [{ id: 90011, title: 'Default', price: '129.00', sku: 'AXE-1', inventory_quantity: 5 }] };
     const imported = await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/catalog/import`, headers: s.headers, payload: { products: [product] } });

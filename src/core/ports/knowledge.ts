@@ -60,6 +60,8 @@ export interface KnowledgeBase {
 /** A grounded answer from the store's knowledge base, or found:false when nothing relevant exists. */
 export interface KnowledgeAnswer {
   found: boolean;
+  /** Found and clearly relevant; a found answer that is not confident is offered with a way to a human. */
+  confident?: boolean;
   /** Sentences taken from the passage, never composed: what is said is what the store wrote. */
   answer: string;
   /** The passage's document title (a product's name, an article's title) and its kind. */

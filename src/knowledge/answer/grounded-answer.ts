@@ -10,6 +10,8 @@ import { correctSpelling } from '../retrieval/spelling';
 export interface GroundedAnswerOptions {
   /** A passage less relevant than this does not answer the question (chosen on `concierge kb eval`, see docs/adr/0006). */
   minRelevance: number;
+  /** From this relevance on the answer is given plainly; between the two it is offered with a way to a human. */
+  confidentRelevance: number;
   /** Before answering: bring the default articles up to date with the settings. */
   beforeSearch?: (storeId: string, settings: StoreSettings) => Promise<void>;
 }
@@ -35,6 +37,7 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
     const queryWords = retrievalWords(question).map((word) => correctSpelling(word, vectors));
     return {
       found: true,
+      confident: best.relevance >= options.confidentRelevance,
       answer: quote(best, queryWords, vectors),
       title: best.title,
       kind: best.kind,

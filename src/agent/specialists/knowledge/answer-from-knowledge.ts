@@ -18,5 +18,10 @@ export const answerFromKnowledgeStep = (tools: AgentTools, template: string, pre
   if (!result.found) {
     return reply('knowledge/not_found', {}, { kind: 'confirmation', action: 'handoff' }, { unresolved_turns: state.unresolved_turns + 1 });
   }
-  return reply(template, { answer: result.answer, title: result.title ?? '', kind: result.kind ?? '' }, null, { agent_outputs: { citations: result.citations, resolved: true }, unresolved_turns: 0 });
+  const vars = { answer: result.answer, title: result.title ?? '', kind: result.kind ?? '' };
+  if (result.confident === false) {
+    // Probably the right passage, but not clearly: quote it and keep the way to a human open.
+    return reply('knowledge/uncertain', vars, { kind: 'confirmation', action: 'handoff' }, { agent_outputs: { citations: result.citations, resolved: false }, unresolved_turns: 0 });
+  }
+  return reply(template, vars, null, { agent_outputs: { citations: result.citations, resolved: true }, unresolved_turns: 0 });
 };
