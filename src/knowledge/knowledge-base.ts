@@ -9,7 +9,7 @@ import { parseDocument } from './ingest/parse-document';
 import { tokenCounter, type TokenCounter } from './ingest/token-counter';
 import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
 import { rerank } from './retrieval/rerank';
-import { retrievalWords } from './retrieval/retrieval-words';
+import { retrievalWords, stem } from './retrieval/retrieval-words';
 import { correctSpelling } from './retrieval/spelling';
 import { loadThesaurus, type Thesaurus } from './retrieval/thesaurus';
 
@@ -120,10 +120,15 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     return scored.slice(0, k).map(({ chunk, score, ranks, relevance }) => toHit(chunk, score, ranks, relevance));
   }
 
-  /** The rarest words of the question and their thesaurus synonyms ("sydney" also finds "Australia"). */
+  /**
+   * The rarest words of the question, each with its first thesaurus synonym of another stem ("sydney"
+   * also finds "Australia"). Every term adds the chunks containing it to the rows ranked, so few.
+   */
   function lexicalTerms(original: string[], corrected: string[]): string[] {
     const chosen = rarest([...new Set([...original, ...corrected])], vectors, MAX_LEXICAL_TERMS);
-    return [...new Set([...chosen, ...chosen.flatMap(related)])];
+    const stems = new Set(chosen.map(stem));
+    const synonyms = chosen.flatMap((word) => related(word).find((other) => !stems.has(stem(other))) ?? []);
+    return [...new Set([...chosen, ...synonyms])];
   }
 
   async function semanticSearch(storeId: string, words: string[]): Promise<ScoredChunk[]> {
