@@ -5,6 +5,7 @@ import { buildConversationGraph } from './graph';
 import { createReplyRenderer } from './prompts/render';
 import { actionService } from './runtime/action-service';
 import { conversationService } from './runtime/conversation-service';
+import { installLightRunContext } from './runtime/light-run-context';
 
 export type { AgentDeps, KnowledgeAnswer, KnowledgeAnswerer } from './deps';
 
@@ -17,6 +18,7 @@ export interface AgentRuntimeDeps extends AgentDeps {
 
 /** The agent: its compiled graphs and the services the gateway and the CLI call. */
 export function createAgent(deps: AgentRuntimeDeps) {
+  installLightRunContext();
   const renderer = createReplyRenderer();
   const graphs = buildConversationGraph(deps, renderer);
   const shared = { store: deps.store, lock: deps.lock, graphs, pubsub: deps.pubsub, settings: deps.settings, now: deps.now, discardCheckpoints: deps.discardCheckpoints };
