@@ -97,18 +97,20 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const original = retrievalWords(query.slice(0, MAX_QUERY_CHARS));
     const corrected = original.map((word) => correctSpelling(word, vectors));
     if (corrected.length === 0) return [];
+    const correction = new Map(original.map((word, i) => [word, corrected[i]!]));
+    const judge = { queryWords: original, corrected: (word: string) => correction.get(word) ?? word, related };
     const [lexical, semantic] = await Promise.all([
       mode === 'vector' ? [] : index.lexicalSearch(storeId, lexicalTerms(original, corrected), CANDIDATES),
       mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
     ]);
     if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic)
         .slice(0, k)
-        .map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }, rerank(vectors, { queryWords: corrected, related, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance));
+        .map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }, rerank(vectors, { ...judge, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance));
     const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id, 60, [1, VECTOR_WEIGHT]).slice(0, CANDIDATES);
     const similarity = new Map(semantic.map((chunk) => [chunk.id, chunk.score]));
     const top = fused[0]?.score ?? 1;
     const scored = fused.map(({ item, score, ranks }) => {
-      const judged = rerank(vectors, { queryWords: corrected, related, titlePath: item.titlePath, content: item.content, prior: score / top, similarity: similarity.get(item.id) ?? 0 });
+      const judged = rerank(vectors, { ...judge, titlePath: item.titlePath, content: item.content, prior: score / top, similarity: similarity.get(item.id) ?? 0 });
       return {
         chunk: item,
         ranks: { ...(ranks[0] ? { lexical: ranks[0] } : {}), ...(ranks[1] ? { vector: ranks[1] } : {}) },

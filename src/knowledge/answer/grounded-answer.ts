@@ -34,7 +34,7 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
     // A product question answered by a product page nearly as well as by an article is answered by the product page.
     const preferred = ask.prefer ? hits.find((hit) => hit.kind === ask.prefer && hit.relevance >= options.minRelevance && hit.score >= top.score - PREFERENCE_MARGIN) : undefined;
     const best = preferred ?? top;
-    const queryWords = retrievalWords(question).map((word) => correctSpelling(word, vectors));
+    const queryWords = retrievalWords(question);
     return {
       found: true,
       confident: best.relevance >= options.confidentRelevance,
@@ -47,9 +47,10 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
 }
 
 function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors): string {
+  const corrected = (word: string) => correctSpelling(word, vectors);
   if (hit.content.split(/\s+/).length <= WHOLE_PASSAGE_WORDS) return hit.content;
   const sentences = hit.content.split('\n').flatMap((line) => splitSentences(line));
-  const scored = sentences.map((text, index) => ({ text, index, score: rerankScore(vectors, { queryWords, titlePath: [], content: text, prior: 0 }) }));
+  const scored = sentences.map((text, index) => ({ text, index, score: rerankScore(vectors, { queryWords, corrected, titlePath: [], content: text, prior: 0 }) }));
   const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
   const bar = (top[0]?.score ?? 0) * 0.6;
   return top

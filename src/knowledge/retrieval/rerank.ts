@@ -2,9 +2,11 @@ import type { WordVectors } from '../../text/word-vectors';
 import { retrievalWords, stem } from './retrieval-words';
 
 export interface RerankInput {
+  /** The spelling correction of a query word, when it has one ("waranty" → "warranty"). */
+  corrected?: (word: string) => string;
   /** Related words of a query word (the e-commerce thesaurus). */
   related?: (word: string) => string[];
-  /** The query's content words (spelling already corrected). */
+  /** The query's content words as written.  */
   queryWords: string[];
   titlePath: string[];
   content: string;
@@ -43,7 +45,9 @@ export function rerank(vectors: WordVectors, input: RerankInput): { score: numbe
   for (const word of new Set(input.queryWords)) {
     const weight = rarity(vectors, word);
     total += weight;
-    const match = wordMatch(word);
+    // A word unknown to the vectors may be a typo or a name ("parka"): the better of the two counts.
+    const correction = input.corrected?.(word) ?? word;
+    const match = correction === word ? wordMatch(word) : Math.max(wordMatch(word), wordMatch(correction));
     covered += weight * match;
     logRelevance += weight * Math.log(Math.max(match, MATCH_FLOOR));
   }
@@ -69,6 +73,8 @@ export const rerankScore = (vectors: WordVectors, input: RerankInput) => rerank(
 
 /** Rare words decide relevance; "order" or "item" say little. Unknown words (names, typos) count fully. */
 function rarity(vectors: WordVectors, word: string): number {
+  // "-15c", "2", "350ml": figures rarely appear in the words of the passage that answers about them.
+  if (/\d/.test(word)) return 0.2;
   const rank = vectors.rank(word);
   if (rank === undefined) return 1;
   return rank / (rank + 300);
