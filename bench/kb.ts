@@ -19,8 +19,11 @@ const SECTIONS_PER_DOCUMENT = 20;
 
 // A seeded generator: the same corpus every run.
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-const vocabulary = readFileSync(vectorsWordsPath, 'utf8').split('\n').slice(150, 15_000).filter((w) => /^[a-z]{3,}$/.test(w));
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const vocabulary = readFileSync(vectorsWordsPath, 'utf8')
+  .split('\n')
+  .slice(150, 15_000)
+  .filter((w) => /^[a-z]{3,}$/.test(w));
 const pick = () => vocabulary[Math.floor(random() * vocabulary.length)]!;
 const sentence = () => {
   const words = Array.from({ length: 8 + Math.floor(random() * 8) }, pick);
@@ -85,7 +88,11 @@ async function run(backend: 'pglite' | 'postgres') {
     for (const size of SIZES) {
       while (chunks < size) {
         const started = performance.now();
-        const { document: made } = await system.knowledge.ingest(store.id, { format: 'markdown', source: `article-${documents}.md`, content: document(documents) });
+        const { document: made } = await system.knowledge.ingest(store.id, {
+          format: 'markdown',
+          source: `article-${documents}.md`,
+          content: document(documents),
+        });
         ingestMs += performance.now() - started;
         chunks += made.chunkCount;
         documents += 1;
@@ -111,7 +118,9 @@ async function run(backend: 'pglite' | 'postgres') {
 }
 
 const results: Record<string, number | string> = {};
-if (BACKENDS.includes('pglite')) for (const [name, value] of Object.entries(await run('pglite'))) results[`pglite${name[0]!.toUpperCase()}${name.slice(1)}`] = value;
-if (process.env.DATABASE_URL && BACKENDS.includes('postgres')) for (const [name, value] of Object.entries(await run('postgres'))) results[`postgres${name[0]!.toUpperCase()}${name.slice(1)}`] = value;
+if (BACKENDS.includes('pglite'))
+  for (const [name, value] of Object.entries(await run('pglite'))) results[`pglite${name[0]!.toUpperCase()}${name.slice(1)}`] = value;
+if (process.env.DATABASE_URL && BACKENDS.includes('postgres'))
+  for (const [name, value] of Object.entries(await run('postgres'))) results[`postgres${name[0]!.toUpperCase()}${name.slice(1)}`] = value;
 else process.stderr.write('DATABASE_URL is not set: PostgreSQL figures skipped\n');
 console.log(JSON.stringify(results));

@@ -19,13 +19,19 @@ describe('product and general questions answered from the knowledge base', () =>
     return { conversationId, turn: await s.say(conversationId, question) };
   };
   const messages = async (conversationId: string) =>
-    (await t.app.inject({ method: 'GET', url: `/v1/conversations/${conversationId}`, headers: s.headers })).json().messages as { role: string; content: string }[];
+    (await t.app.inject({ method: 'GET', url: `/v1/conversations/${conversationId}`, headers: s.headers })).json().messages as {
+      role: string;
+      content: string;
+    }[];
 
   test('a product question is answered from the product page, with its source', async () => {
     const { turn } = await ask('is the alpine rain jacket waterproof?');
     assert.match(turn.reply!.content, /About the Alpine Rain Jacket: .*waterproof 3-layer shell/s);
     assert.match(turn.reply!.content, /Source: Alpine Rain Jacket/);
-    assert.deepEqual((turn.reply as unknown as { citations: { title: string; source: string }[] }).citations.map((c) => c.title), ['Alpine Rain Jacket']);
+    assert.deepEqual(
+      (turn.reply as unknown as { citations: { title: string; source: string }[] }).citations.map((c) => c.title),
+      ['Alpine Rain Jacket'],
+    );
     assert.equal(turn.escalated, false);
   });
 
@@ -71,15 +77,34 @@ describe('product and general questions answered from the knowledge base', () =>
   });
 
   test('catalog changes reach the answers: an imported product is found, a changed one is re-indexed', async () => {
-    const product = { id: 9001, title: 'Glacier Ice Axe', product_type: 'Outdoor', tags: 'climbing', body_html: '<p>Forged steel pick, 50 cm shaft, weighs 420 g. CE and UIAA certified.</p>', variants: [{ id: 90011, title: 'Default', price: '129.00', sku: 'AXE-1', inventory_quantity: 5 }] };
-    const imported = await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/catalog/import`, headers: s.headers, payload: { products: [product] } });
+    const product = {
+      id: 9001,
+      title: 'Glacier Ice Axe',
+      product_type: 'Outdoor',
+      tags: 'climbing',
+      body_html: '<p>Forged steel pick, 50 cm shaft, weighs 420 g. CE and UIAA certified.</p>',
+      variants: [{ id: 90011, title: 'Default', price: '129.00', sku: 'AXE-1', inventory_quantity: 5 }],
+    };
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `/v1/stores/${s.storeId}/catalog/import`,
+      headers: s.headers,
+      payload: { products: [product] },
+    });
     assert.equal(imported.statusCode, 200, imported.body);
     const first = await ask('how heavy is the glacier ice axe?');
     assert.match(first.turn.reply!.content, /420 g/);
-    await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/catalog/import`, headers: s.headers, payload: { products: [{ ...product, body_html: '<p>Forged steel pick, 50 cm shaft, weighs 390 g.</p>' }] } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/v1/stores/${s.storeId}/catalog/import`,
+      headers: s.headers,
+      payload: { products: [{ ...product, body_html: '<p>Forged steel pick, 50 cm shaft, weighs 390 g.</p>' }] },
+    });
     const second = await ask('how heavy is the glacier ice axe?');
     assert.match(second.turn.reply!.content, /390 g/);
-    const docs = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?kind=product&limit=500', headers: s.headers })).json().data as { title: string }[];
+    const docs = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?kind=product&limit=500', headers: s.headers })).json().data as {
+      title: string;
+    }[];
     assert.equal(docs.filter((d) => d.title === 'Glacier Ice Axe').length, 1);
   });
 });

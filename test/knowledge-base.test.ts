@@ -27,7 +27,8 @@ function knowledgeSuite(backend: 'pglite' | 'postgres') {
   });
   after(() => t?.close());
 
-  const ingest = (key: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(key), payload });
+  const ingest = (key: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(key), payload });
   const search = async (key: string, q: string, extra = '') => {
     const response = await t.app.inject({ method: 'GET', url: `/v1/knowledge/search?q=${encodeURIComponent(q)}${extra}`, headers: bearer(key) });
     assert.equal(response.statusCode, 200, response.body);
@@ -39,11 +40,20 @@ function knowledgeSuite(backend: 'pglite' | 'postgres') {
     assert.equal(md.statusCode, 201, md.body);
     assert.equal(md.json().document.title, 'Shipping');
     assert.equal(md.json().document.chunkCount, 2);
-    const html = await ingest(a.apiKey, { format: 'html', content: '<h1>Gift cards</h1><p>Gift cards never expire and are delivered by e-mail.</p>', source: 'https://shop.test/gift-cards' });
+    const html = await ingest(a.apiKey, {
+      format: 'html',
+      content: '<h1>Gift cards</h1><p>Gift cards never expire and are delivered by e-mail.</p>',
+      source: 'https://shop.test/gift-cards',
+    });
     assert.equal(html.statusCode, 201, html.body);
     const text = await ingest(a.apiKey, { format: 'text', title: 'Store hours', content: 'Our support team answers Monday to Friday, 9 am to 6 pm.' });
     assert.equal(text.statusCode, 201, text.body);
-    const pdf = await ingest(a.apiKey, { format: 'pdf', source: 'warranty.pdf', title: 'Warranty', content: Buffer.from(minimalPdf([['Every tent has a two-year warranty against defects.']])).toString('base64') });
+    const pdf = await ingest(a.apiKey, {
+      format: 'pdf',
+      source: 'warranty.pdf',
+      title: 'Warranty',
+      content: Buffer.from(minimalPdf([['Every tent has a two-year warranty against defects.']])).toString('base64'),
+    });
     assert.equal(pdf.statusCode, 201, pdf.body);
 
     const canada = await search(a.apiKey, 'can you send a parcel to toronto');
@@ -71,7 +81,10 @@ function knowledgeSuite(backend: 'pglite' | 'postgres') {
     const removal = await t.app.inject({ method: 'DELETE', url: `/v1/knowledge/documents/${theirs[0]!.id}`, headers: bearer(b.apiKey) });
     assert.equal(removal.statusCode, 404);
     // Same source in another store is another document.
-    assert.equal((await ingest(b.apiKey, { format: 'markdown', content: '# Shipping\n\nWe only ship within Germany.', source: 'shipping.md' })).statusCode, 201);
+    assert.equal(
+      (await ingest(b.apiKey, { format: 'markdown', content: '# Shipping\n\nWe only ship within Germany.', source: 'shipping.md' })).statusCode,
+      201,
+    );
     assert.match((await search(a.apiKey, 'where do you ship')).data[0]!.content, /Canada/);
     assert.match((await search(b.apiKey, 'where do you ship')).data[0]!.content, /Germany/);
   });
@@ -80,20 +93,36 @@ function knowledgeSuite(backend: 'pglite' | 'postgres') {
     const again = await ingest(a.apiKey, { format: 'markdown', content: SHIPPING, source: 'shipping.md' });
     assert.equal(again.statusCode, 200);
     assert.equal(again.json().outcome, 'unchanged');
-    const changed = await ingest(a.apiKey, { format: 'markdown', content: '# Shipping\n\n## Where do you ship?\nWe ship to Australia and New Zealand only.', source: 'shipping.md' });
+    const changed = await ingest(a.apiKey, {
+      format: 'markdown',
+      content: '# Shipping\n\n## Where do you ship?\nWe ship to Australia and New Zealand only.',
+      source: 'shipping.md',
+    });
     assert.equal(changed.json().outcome, 'replaced');
     assert.equal(changed.json().document.chunkCount, 1);
-    const rows = await t.system.database.query<{ content: string }>('SELECT c.content FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id WHERE d.store_id = $1 AND d.source = $2', [a.storeId, 'shipping.md']);
-    assert.deepEqual(rows.map((r) => r.content), ['We ship to Australia and New Zealand only.']);
+    const rows = await t.system.database.query<{ content: string }>(
+      'SELECT c.content FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id WHERE d.store_id = $1 AND d.source = $2',
+      [a.storeId, 'shipping.md'],
+    );
+    assert.deepEqual(
+      rows.map((r) => r.content),
+      ['We ship to Australia and New Zealand only.'],
+    );
     for (const mode of ['hybrid', 'lexical', 'vector']) {
       const hits = (await search(a.apiKey, 'do you ship to canada', `&mode=${mode}`)).data;
-      assert.ok(hits.every((hit) => !/Canada/.test(hit.content)), `${mode}: the old chunks are gone`);
+      assert.ok(
+        hits.every((hit) => !/Canada/.test(hit.content)),
+        `${mode}: the old chunks are gone`,
+      );
     }
     assert.match((await search(a.apiKey, 'do you deliver to sydney')).data[0]!.content, /Australia/);
   });
 
   test('removing a document removes its passages from search', async () => {
-    const list = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?limit=500', headers: bearer(a.apiKey) })).json().data as { id: string; title: string }[];
+    const list = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?limit=500', headers: bearer(a.apiKey) })).json().data as {
+      id: string;
+      title: string;
+    }[];
     const giftCards = list.find((d) => d.title === 'Gift cards')!;
     const removal = await t.app.inject({ method: 'DELETE', url: `/v1/knowledge/documents/${giftCards.id}`, headers: bearer(a.apiKey) });
     assert.equal(removal.statusCode, 204);

@@ -22,7 +22,13 @@ describe('OpenAI-compatible embeddings through the official SDK', () => {
     for (const vector of vectors) assert.ok(Math.abs(Math.hypot(...vector) - 1) < 1e-5);
     const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, v, i) => sum + v * b[i]!, 0);
     assert.ok(cosine(vectors[0]!, vectors[2]!) > cosine(vectors[0]!, vectors[1]!), 'order is kept');
-    assert.deepEqual(server.requests.map((r) => [r.inputs, r.dimensions, r.model]), [[2, 64, 'text-embedding-3-small'], [1, 64, 'text-embedding-3-small']]);
+    assert.deepEqual(
+      server.requests.map((r) => [r.inputs, r.dimensions, r.model]),
+      [
+        [2, 64, 'text-embedding-3-small'],
+        [1, 64, 'text-embedding-3-small'],
+      ],
+    );
   });
 
   test('a wrong key is an error, not an empty result', async () => {
@@ -31,38 +37,70 @@ describe('OpenAI-compatible embeddings through the official SDK', () => {
   });
 
   // Two deployments of one database, configured with different models: needs a database both can open.
-  test('a store embedded with one model is re-embedded with another by `reembed`; until then vector search is off and ingestion refuses', { skip: skipWithoutPostgres }, async () => {
-    const local = await startTestSystem({ backend: 'postgres' });
-    try {
-      const store = await createStore(local);
-      const ingest = await local.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(store.apiKey), payload: { format: 'markdown', content: '# Shipping\n\nWe ship to Canada and the UK.' } });
-      assert.equal(ingest.statusCode, 201);
-      assert.equal(await local.system.knowledge.reembed(store.storeId), 1, 'reembed with the same model rewrites every chunk');
-
-      // The same database, now configured for OpenAI-compatible embeddings of 64 dimensions.
-      const remote = await startTestSystem({ shareWith: local, env: { CONCIERGE_EMBEDDINGS: 'openai', OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: server.baseURL, CONCIERGE_EMBEDDINGS_DIMS: '64' } });
-      const warnings: string[] = [];
-      const onWarning = (warning: Error) => warnings.push(warning.message);
-      process.on('warning', onWarning);
+  test(
+    'a store embedded with one model is re-embedded with another by `reembed`; until then vector search is off and ingestion refuses',
+    { skip: skipWithoutPostgres },
+    async () => {
+      const local = await startTestSystem({ backend: 'postgres' });
       try {
-        const vectorOnly = async () => (await remote.app.inject({ method: 'GET', url: '/v1/knowledge/search?q=ship%20canada&mode=vector', headers: bearer(store.apiKey) })).json().data as unknown[];
-        assert.deepEqual(await vectorOnly(), [], 'vectors of another model are never compared');
-        const refused = await remote.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(store.apiKey), payload: { format: 'text', title: 'Hours', content: 'Open 9 to 5.' } });
-        assert.equal(refused.statusCode, 409);
-        assert.match(refused.json().error.message, /kb reembed/);
-        assert.equal(await remote.system.knowledge.reembed(store.storeId), 1);
-        assert.equal((await vectorOnly()).length, 1);
-        assert.equal((await remote.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(store.apiKey), payload: { format: 'text', title: 'Hours', content: 'Open 9 to 5.' } })).statusCode, 201);
-        const [space] = await remote.system.database.query<{ embedding_model: string; dims: number }>('SELECT embedding_model, dims FROM knowledge_spaces WHERE store_id = $1', [store.storeId]);
-        assert.deepEqual(space, { embedding_model: 'openai:text-embedding-3-small@64', dims: 64 });
-        await new Promise((resolve) => setImmediate(resolve));
-        assert.ok(warnings.some((w) => /concierge kb reembed/.test(w)));
+        const store = await createStore(local);
+        const ingest = await local.app.inject({
+          method: 'POST',
+          url: '/v1/knowledge/documents',
+          headers: bearer(store.apiKey),
+          payload: { format: 'markdown', content: '# Shipping\n\nWe ship to Canada and the UK.' },
+        });
+        assert.equal(ingest.statusCode, 201);
+        assert.equal(await local.system.knowledge.reembed(store.storeId), 1, 'reembed with the same model rewrites every chunk');
+
+        // The same database, now configured for OpenAI-compatible embeddings of 64 dimensions.
+        const remote = await startTestSystem({
+          shareWith: local,
+          env: { CONCIERGE_EMBEDDINGS: 'openai', OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: server.baseURL, CONCIERGE_EMBEDDINGS_DIMS: '64' },
+        });
+        const warnings: string[] = [];
+        const onWarning = (warning: Error) => warnings.push(warning.message);
+        process.on('warning', onWarning);
+        try {
+          const vectorOnly = async () =>
+            (await remote.app.inject({ method: 'GET', url: '/v1/knowledge/search?q=ship%20canada&mode=vector', headers: bearer(store.apiKey) })).json()
+              .data as unknown[];
+          assert.deepEqual(await vectorOnly(), [], 'vectors of another model are never compared');
+          const refused = await remote.app.inject({
+            method: 'POST',
+            url: '/v1/knowledge/documents',
+            headers: bearer(store.apiKey),
+            payload: { format: 'text', title: 'Hours', content: 'Open 9 to 5.' },
+          });
+          assert.equal(refused.statusCode, 409);
+          assert.match(refused.json().error.message, /kb reembed/);
+          assert.equal(await remote.system.knowledge.reembed(store.storeId), 1);
+          assert.equal((await vectorOnly()).length, 1);
+          assert.equal(
+            (
+              await remote.app.inject({
+                method: 'POST',
+                url: '/v1/knowledge/documents',
+                headers: bearer(store.apiKey),
+                payload: { format: 'text', title: 'Hours', content: 'Open 9 to 5.' },
+              })
+            ).statusCode,
+            201,
+          );
+          const [space] = await remote.system.database.query<{ embedding_model: string; dims: number }>(
+            'SELECT embedding_model, dims FROM knowledge_spaces WHERE store_id = $1',
+            [store.storeId],
+          );
+          assert.deepEqual(space, { embedding_model: 'openai:text-embedding-3-small@64', dims: 64 });
+          await new Promise((resolve) => setImmediate(resolve));
+          assert.ok(warnings.some((w) => /concierge kb reembed/.test(w)));
+        } finally {
+          process.off('warning', onWarning);
+          await remote.close();
+        }
       } finally {
-        process.off('warning', onWarning);
-        await remote.close();
+        await local.close();
       }
-    } finally {
-      await local.close();
-    }
-  });
+    },
+  );
 });

@@ -33,4 +33,12 @@ export function defaultArticles(knowledge: KnowledgeService) {
 }
 
 const fingerprint = (s: StoreSettings) =>
-  JSON.stringify([s.returnWindowDays, s.refundWindowDays, s.excludedReturnCategories, s.returnlessRefundReasons, s.refundAutoApproveLimit, s.maxRefundsPerOrder, s.currency]);
+  JSON.stringify([
+    s.returnWindowDays,
+    s.refundWindowDays,
+    s.excludedReturnCategories,
+    s.returnlessRefundReasons,
+    s.refundAutoApproveLimit,
+    s.maxRefundsPerOrder,
+    s.currency,
+  ]);

@@ -75,7 +75,10 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const contentHash = createHash('sha256').update(`${input.format}\0${title}\0`).update(input.content).digest('hex');
     const [existing, space] = await Promise.all([index.findDocument(storeId, source), index.space(storeId)]);
     if (space && space.model !== embeddings.model) {
-      throw new AppError('conflict', `this store's knowledge was embedded with ${space.model}, the configured model is ${embeddings.model}: run \`concierge kb reembed\` first`);
+      throw new AppError(
+        'conflict',
+        `this store's knowledge was embedded with ${space.model}, the configured model is ${embeddings.model}: run \`concierge kb reembed\` first`,
+      );
     }
     if (existing && existing.contentHash === contentHash && existing.kind === kind) return { document: existing, outcome: 'unchanged' as const };
     const chunks = chunkDocument(parsed, title, tokens, chunking);
@@ -85,7 +88,14 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const saved = await index.replaceDocument(
       storeId,
       { source, title, kind, format: input.format, contentHash },
-      chunks.map((chunk, i) => ({ ordinal: i, titlePath: chunk.titlePath, content: chunk.content, tokenCount: chunk.tokenCount, searchText: searchTexts[i]!, embedding: vectorsOfChunks[i]! })),
+      chunks.map((chunk, i) => ({
+        ordinal: i,
+        titlePath: chunk.titlePath,
+        content: chunk.content,
+        tokenCount: chunk.tokenCount,
+        searchText: searchTexts[i]!,
+        embedding: vectorsOfChunks[i]!,
+      })),
       { model: embeddings.model, dims: embeddings.dims },
     );
     return { document: saved.document, outcome: saved.created ? ('created' as const) : ('replaced' as const) };
@@ -103,14 +113,28 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
       mode === 'vector' ? [] : index.lexicalSearch(storeId, lexicalTerms(original, corrected), CANDIDATES),
       mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
     ]);
-    if (mode !== 'hybrid') return (mode === 'lexical' ? lexical : semantic)
+    if (mode !== 'hybrid')
+      return (mode === 'lexical' ? lexical : semantic)
         .slice(0, k)
-        .map((chunk, i) => toHit(chunk, chunk.score, mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 }, rerank(vectors, { ...judge, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance));
+        .map((chunk, i) =>
+          toHit(
+            chunk,
+            chunk.score,
+            mode === 'lexical' ? { lexical: i + 1 } : { vector: i + 1 },
+            rerank(vectors, { ...judge, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance,
+          ),
+        );
     const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id, 60, [1, VECTOR_WEIGHT]).slice(0, CANDIDATES);
     const similarity = new Map(semantic.map((chunk) => [chunk.id, chunk.score]));
     const top = fused[0]?.score ?? 1;
     const scored = fused.map(({ item, score, ranks }) => {
-      const judged = rerank(vectors, { ...judge, titlePath: item.titlePath, content: item.content, prior: score / top, similarity: similarity.get(item.id) ?? 0 });
+      const judged = rerank(vectors, {
+        ...judge,
+        titlePath: item.titlePath,
+        content: item.content,
+        prior: score / top,
+        similarity: similarity.get(item.id) ?? 0,
+      });
       return {
         chunk: item,
         ranks: { ...(ranks[0] ? { lexical: ranks[0] } : {}), ...(ranks[1] ? { vector: ranks[1] } : {}) },
@@ -144,7 +168,8 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     vectorBackend: index.vectorBackend,
     ingest,
     search,
-    list: (storeId, query = {}) => index.listDocuments(storeId, { limit: query.limit ?? 100, ...(query.kind ? { kind: query.kind } : {}), ...(query.after ? { after: query.after } : {}) }),
+    list: (storeId, query = {}) =>
+      index.listDocuments(storeId, { limit: query.limit ?? 100, ...(query.kind ? { kind: query.kind } : {}), ...(query.after ? { after: query.after } : {}) }),
     remove: (storeId, documentId) => index.deleteDocument(storeId, documentId),
     async reembed(storeId) {
       let after: string | undefined;
@@ -154,7 +179,11 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
         const page = await index.chunksAfter(storeId, after, 256);
         if (page.length === 0) break;
         const made = await embeddings.embed(page.map((row) => row.searchText));
-        await index.setEmbeddings(storeId, page.map((row, i) => ({ id: row.id, embedding: made[i]! })), space);
+        await index.setEmbeddings(
+          storeId,
+          page.map((row, i) => ({ id: row.id, embedding: made[i]! })),
+          space,
+        );
         count += page.length;
         after = page[page.length - 1]!.id;
       }

@@ -5,7 +5,12 @@ import type { IngestInput } from '../core/ports/knowledge';
 /** A product as a knowledge document: its description, then the facts a shopper asks about. */
 export function productDocument(product: Product, currency: string): IngestInput {
   const prices = [...new Set(product.variants.map((variant) => variant.priceCents))].sort((a, b) => a - b);
-  const price = prices.length === 0 ? undefined : prices.length === 1 ? formatMoney(prices[0]!, currency) : `${formatMoney(prices[0]!, currency)} to ${formatMoney(prices[prices.length - 1]!, currency)}`;
+  const price =
+    prices.length === 0
+      ? undefined
+      : prices.length === 1
+        ? formatMoney(prices[0]!, currency)
+        : `${formatMoney(prices[0]!, currency)} to ${formatMoney(prices[prices.length - 1]!, currency)}`;
   const available = product.variants.filter((variant) => variant.available).map((variant) => variant.title);
   const soldOut = product.variants.filter((variant) => !variant.available).map((variant) => variant.title);
   const facts = [

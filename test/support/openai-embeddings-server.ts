@@ -14,8 +14,10 @@ export async function startEmbeddingsServer(options: { apiKey: string; rateLimit
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(body));
     };
-    if (req.method !== 'POST' || req.url !== '/v1/embeddings') return send(404, { error: { message: `Unknown request URL: ${req.method} ${req.url}`, type: 'invalid_request_error', code: 'unknown_url' } });
-    if (req.headers.authorization !== `Bearer ${options.apiKey}`) return send(401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
+    if (req.method !== 'POST' || req.url !== '/v1/embeddings')
+      return send(404, { error: { message: `Unknown request URL: ${req.method} ${req.url}`, type: 'invalid_request_error', code: 'unknown_url' } });
+    if (req.headers.authorization !== `Bearer ${options.apiKey}`)
+      return send(401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
     if (toLimit > 0) {
       toLimit -= 1;
       return send(429, { error: { message: 'Rate limit reached for requests', type: 'requests', code: 'rate_limit_exceeded' } }, { 'retry-after': '0' });
@@ -23,8 +25,10 @@ export async function startEmbeddingsServer(options: { apiKey: string; rateLimit
     const body = JSON.parse(await read(req)) as { model: string; input: string | string[]; dimensions?: number; encoding_format?: string };
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
     const dimensions = body.dimensions ?? 1536;
-    if (inputs.length > 2048 || inputs.some((text) => typeof text !== 'string' || text.length === 0)) return send(400, { error: { message: "'$.input' is invalid.", type: 'invalid_request_error', code: null } });
-    if (body.encoding_format !== 'float') return send(400, { error: { message: 'this test server only answers encoding_format=float', type: 'invalid_request_error', code: null } });
+    if (inputs.length > 2048 || inputs.some((text) => typeof text !== 'string' || text.length === 0))
+      return send(400, { error: { message: "'$.input' is invalid.", type: 'invalid_request_error', code: null } });
+    if (body.encoding_format !== 'float')
+      return send(400, { error: { message: 'this test server only answers encoding_format=float', type: 'invalid_request_error', code: null } });
     requests.push({ model: body.model, inputs: inputs.length, dimensions });
     send(200, {
       object: 'list',

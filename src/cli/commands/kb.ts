@@ -24,7 +24,8 @@ const flag = (args: string[], name: string) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 };
-const positional = (args: string[]) => args.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !['--json', '--misses'].includes(args[i - 1]!)));
+const positional = (args: string[]) =>
+  args.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !['--json', '--misses'].includes(args[i - 1]!)));
 
 /** `concierge kb`: the knowledge base from the terminal. */
 export const kbCommand: CliCommand = {
@@ -63,8 +64,12 @@ export const kbCommand: CliCommand = {
         io.stderr.write('kb search <question>\n');
         return 2;
       }
-      const hits = await system.knowledge.search(storeId, question, { mode: (flag(rest, '--mode') ?? 'hybrid') as RetrievalMode, k: Number(flag(rest, '--k') ?? 5) });
-      for (const hit of hits) io.stdout.write(`${hit.score.toFixed(3)}  ${hit.titlePath.join(' › ')}  [${hit.source}]\n       ${hit.content.replaceAll('\n', ' ').slice(0, 160)}\n`);
+      const hits = await system.knowledge.search(storeId, question, {
+        mode: (flag(rest, '--mode') ?? 'hybrid') as RetrievalMode,
+        k: Number(flag(rest, '--k') ?? 5),
+      });
+      for (const hit of hits)
+        io.stdout.write(`${hit.score.toFixed(3)}  ${hit.titlePath.join(' › ')}  [${hit.source}]\n       ${hit.content.replaceAll('\n', ' ').slice(0, 160)}\n`);
       if (hits.length === 0) io.stdout.write('no passage found\n');
       return 0;
     } finally {
@@ -87,7 +92,11 @@ async function ingest(system: System, storeId: string, paths: string[], io: CliI
       const source = statSync(root).isDirectory() ? relative(root, file) : basename(file);
       try {
         const bytes = readFileSync(file);
-        const { document, outcome } = await system.knowledge.ingest(storeId, { format, source, content: format === 'pdf' ? new Uint8Array(bytes) : bytes.toString('utf8') });
+        const { document, outcome } = await system.knowledge.ingest(storeId, {
+          format,
+          source,
+          content: format === 'pdf' ? new Uint8Array(bytes) : bytes.toString('utf8'),
+        });
         io.stdout.write(`${outcome.padEnd(9)} ${source}  "${document.title}"  ${document.chunkCount} passages, ${document.tokenCount} tokens\n`);
       } catch (error) {
         failed += 1;
@@ -113,20 +122,31 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
   const system = await createSystem(env);
   try {
     const { store } = await seedDemoStore(system);
-    const search: Searcher = (query, mode) => system.knowledge.search(store.id, query, mode === 'hybrid-no-rerank' ? { mode: 'hybrid', rerank: false, k: 5 } : { mode, k: 5 });
+    const search: Searcher = (query, mode) =>
+      system.knowledge.search(store.id, query, mode === 'hybrid-no-rerank' ? { mode: 'hybrid', rerank: false, k: 5 } : { mode, k: 5 });
     const cases = loadRetrievalSet();
     const results: Record<string, Awaited<ReturnType<typeof evaluateMode>>> = {};
     for (const mode of ['lexical', 'vector', 'hybrid-no-rerank', 'hybrid'] as const) results[mode] = await evaluateMode(cases, search, mode);
     const sweep = await thresholdSweep(cases, loadUnanswerable(), search, [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]);
     if (args.includes('--json')) {
-      io.stdout.write(`${JSON.stringify({ questions: cases.length, modes: Object.fromEntries(Object.entries(results).map(([mode, { misses: _m, ...metrics }]) => [mode, metrics])), thresholds: sweep })}\n`);
+      io.stdout.write(
+        `${JSON.stringify({ questions: cases.length, modes: Object.fromEntries(Object.entries(results).map(([mode, { misses: _m, ...metrics }]) => [mode, metrics])), thresholds: sweep })}\n`,
+      );
       return 0;
     }
-    io.stdout.write(`retrieval on the demo store's knowledge base: ${cases.length} questions (${system.knowledge.embeddingModel}, ${system.knowledge.vectorBackend})\n\n`);
+    io.stdout.write(
+      `retrieval on the demo store's knowledge base: ${cases.length} questions (${system.knowledge.embeddingModel}, ${system.knowledge.vectorBackend})\n\n`,
+    );
     io.stdout.write(`mode               recall@1  recall@5  MRR\n`);
-    for (const [mode, metrics] of Object.entries(results)) io.stdout.write(`${mode.padEnd(18)} ${metrics.recallAt1.toFixed(3).padStart(8)}  ${metrics.recallAt5.toFixed(3).padStart(8)}  ${metrics.mrr.toFixed(3)}\n`);
+    for (const [mode, metrics] of Object.entries(results))
+      io.stdout.write(
+        `${mode.padEnd(18)} ${metrics.recallAt1.toFixed(3).padStart(8)}  ${metrics.recallAt5.toFixed(3).padStart(8)}  ${metrics.mrr.toFixed(3)}\n`,
+      );
     io.stdout.write(`\nrelevance threshold: answerable answered right / answered wrong / unanswerable answered\n`);
-    for (const row of sweep) io.stdout.write(`  ${row.threshold.toFixed(2)}  ${row.answeredCorrectly.toFixed(3)} / ${row.answeredWrongly.toFixed(3)} / ${row.unanswerableAnswered.toFixed(3)}\n`);
+    for (const row of sweep)
+      io.stdout.write(
+        `  ${row.threshold.toFixed(2)}  ${row.answeredCorrectly.toFixed(3)} / ${row.answeredWrongly.toFixed(3)} / ${row.unanswerableAnswered.toFixed(3)}\n`,
+      );
     if (args.includes('--misses')) {
       io.stdout.write('\nhybrid misses (not in the top 5):\n');
       for (const miss of results.hybrid!.misses) io.stdout.write(`  ${miss.q}  → ${miss.got ?? 'nothing'}\n`);

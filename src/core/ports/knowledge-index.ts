@@ -44,7 +44,12 @@ export interface KnowledgeIndex {
   readonly vectorBackend: 'pgvector' | 'exact';
   findDocument(storeId: string, source: string): Promise<KnowledgeDocument | undefined>;
   /** Replaces the document's chunks in one transaction (a reader sees the old set or the new one). */
-  replaceDocument(storeId: string, document: DocumentWrite, chunks: NewChunk[], space: EmbeddingSpace): Promise<{ document: KnowledgeDocument; created: boolean }>;
+  replaceDocument(
+    storeId: string,
+    document: DocumentWrite,
+    chunks: NewChunk[],
+    space: EmbeddingSpace,
+  ): Promise<{ document: KnowledgeDocument; created: boolean }>;
   listDocuments(storeId: string, query: { kind?: KnowledgeKind; limit: number; after?: string }): Promise<KnowledgeDocument[]>;
   deleteDocument(storeId: string, documentId: string): Promise<boolean>;
   /** The embedding model and dimension the store's vectors were made with, if any. */

@@ -90,11 +90,29 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
       const liveIds = new Set(live.map((row) => String(row.id)));
       const known = new Set(cached.ids);
       const missing = [...liveIds].filter((id) => !known.has(id));
-      const added = missing.length === 0 ? [] : await database.query<{ id: string | number; embedding: number[] }>('SELECT id, embedding FROM knowledge_chunks WHERE store_id = $1 AND id = ANY($2::bigint[])', [storeId, missing]);
-      table = catchUp(cached, version, liveIds, added.map((row) => ({ id: String(row.id), embedding: row.embedding })));
+      const added =
+        missing.length === 0
+          ? []
+          : await database.query<{ id: string | number; embedding: number[] }>(
+              'SELECT id, embedding FROM knowledge_chunks WHERE store_id = $1 AND id = ANY($2::bigint[])',
+              [storeId, missing],
+            );
+      table = catchUp(
+        cached,
+        version,
+        liveIds,
+        added.map((row) => ({ id: String(row.id), embedding: row.embedding })),
+      );
     } else {
-      const rows = await database.query<{ id: string | number; embedding: number[] }>('SELECT id, embedding FROM knowledge_chunks WHERE store_id = $1 AND dims = $2', [storeId, dims]);
-      table = vectorTable(version, dims, rows.map((row) => ({ id: String(row.id), embedding: row.embedding })));
+      const rows = await database.query<{ id: string | number; embedding: number[] }>(
+        'SELECT id, embedding FROM knowledge_chunks WHERE store_id = $1 AND dims = $2',
+        [storeId, dims],
+      );
+      table = vectorTable(
+        version,
+        dims,
+        rows.map((row) => ({ id: String(row.id), embedding: row.embedding })),
+      );
     }
     tables.delete(storeId);
     tables.set(storeId, table);
@@ -122,12 +140,14 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
       await ensureIndex(embeddingSpace.dims);
       const tokenCount = chunks.reduce((sum, chunk) => sum + chunk.tokenCount, 0);
       const saved = await db.transaction(async (tx) => {
-        const [row] = ((await tx.execute(sql`
+        const [row] = (
+          (await tx.execute(sql`
           INSERT INTO knowledge_documents (store_id, source, title, kind, format, content_hash, chunk_count, token_count)
           VALUES (${storeId}, ${document.source}, ${document.title}, ${document.kind}, ${document.format}, ${document.contentHash}, ${chunks.length}, ${tokenCount})
           ON CONFLICT (store_id, source) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind, format = EXCLUDED.format,
             content_hash = EXCLUDED.content_hash, chunk_count = EXCLUDED.chunk_count, token_count = EXCLUDED.token_count, updated_at = now()
-          RETURNING id, (xmax = 0) AS created`)) as unknown as { rows: { id: string; created: boolean }[] }).rows;
+          RETURNING id, (xmax = 0) AS created`)) as unknown as { rows: { id: string; created: boolean }[] }
+        ).rows;
         const documentId = row!.id;
         await tx.delete(knowledgeChunks).where(eq(knowledgeChunks.documentId, documentId));
         for (let start = 0; start < chunks.length; start += 200) {
@@ -173,7 +193,10 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
           .where(and(eq(knowledgeDocuments.storeId, storeId), eq(knowledgeDocuments.id, documentId)))
           .returning({ id: knowledgeDocuments.id });
         if (deleted.length === 0) return false;
-        await tx.update(knowledgeSpaces).set({ revision: sql`${knowledgeSpaces.revision} + 1`, updatedAt: new Date() }).where(eq(knowledgeSpaces.storeId, storeId));
+        await tx
+          .update(knowledgeSpaces)
+          .set({ revision: sql`${knowledgeSpaces.revision} + 1`, updatedAt: new Date() })
+          .where(eq(knowledgeSpaces.storeId, storeId));
         return true;
       });
     },

@@ -62,5 +62,9 @@ export const knowledgeChunks = pgTable(
     dims: integer('dims').notNull(),
     embedding: real('embedding').array().notNull(),
   },
-  (t) => [index('knowledge_chunks_store_idx').on(t.storeId, t.id), index('knowledge_chunks_document_idx').on(t.documentId), index('knowledge_chunks_tsv_idx').using('gin', t.tsv)],
+  (t) => [
+    index('knowledge_chunks_store_idx').on(t.storeId, t.id),
+    index('knowledge_chunks_document_idx').on(t.documentId),
+    index('knowledge_chunks_tsv_idx').using('gin', t.tsv),
+  ],
 );

@@ -18,7 +18,12 @@ export function vectorTable(version: { revision: number; epoch: number }, dims: 
  * The table after chunks were added and removed: rows still live are kept, new rows appended. Chunk
  * ids only grow and a chunk's vector changes only with the epoch, so ids tell what changed.
  */
-export function catchUp(table: VectorTable, version: { revision: number; epoch: number }, liveIds: Set<string>, added: { id: string; embedding: ArrayLike<number> }[]): VectorTable {
+export function catchUp(
+  table: VectorTable,
+  version: { revision: number; epoch: number },
+  liveIds: Set<string>,
+  added: { id: string; embedding: ArrayLike<number> }[],
+): VectorTable {
   const kept: number[] = [];
   table.ids.forEach((id, row) => {
     if (liveIds.has(id)) kept.push(row);

@@ -32,7 +32,9 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
     const top = hits[0];
     if (!top || top.relevance < options.minRelevance) return { found: false, answer: '', citations: [] };
     // A product question answered by a product page nearly as well as by an article is answered by the product page.
-    const preferred = ask.prefer ? hits.find((hit) => hit.kind === ask.prefer && hit.relevance >= options.minRelevance && hit.score >= top.score - PREFERENCE_MARGIN) : undefined;
+    const preferred = ask.prefer
+      ? hits.find((hit) => hit.kind === ask.prefer && hit.relevance >= options.minRelevance && hit.score >= top.score - PREFERENCE_MARGIN)
+      : undefined;
     const best = preferred ?? top;
     const queryWords = retrievalWords(question);
     return {
@@ -50,7 +52,11 @@ function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors): s
   const corrected = (word: string) => correctSpelling(word, vectors);
   if (hit.content.split(/\s+/).length <= WHOLE_PASSAGE_WORDS) return hit.content;
   const sentences = hit.content.split('\n').flatMap((line) => splitSentences(line));
-  const scored = sentences.map((text, index) => ({ text, index, score: rerankScore(vectors, { queryWords, corrected, titlePath: [], content: text, prior: 0 }) }));
+  const scored = sentences.map((text, index) => ({
+    text,
+    index,
+    score: rerankScore(vectors, { queryWords, corrected, titlePath: [], content: text, prior: 0 }),
+  }));
   const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
   const bar = (top[0]?.score ?? 0) * 0.6;
   return top

@@ -13,7 +13,16 @@ const templates = readdirSync(here)
   .sort()
   .map((name) => ({ name: name.replace('.md.liquid', ''), template: liquid.parse(readFileSync(join(here, name), 'utf8')) }));
 
-const reasonWords: Record<string, string> = { damaged: 'damaged', defective: 'defective', not_received: 'never arrived', wrong_item: 'wrong', not_as_described: 'not as described', late: 'late', changed_mind: 'unwanted', other: 'with another problem' };
+const reasonWords: Record<string, string> = {
+  damaged: 'damaged',
+  defective: 'defective',
+  not_received: 'never arrived',
+  wrong_item: 'wrong',
+  not_as_described: 'not as described',
+  late: 'late',
+  changed_mind: 'unwanted',
+  other: 'with another problem',
+};
 
 /**
  * The default articles of a store (returns, refunds, shipping, warranty, FAQ, care), rendered from
@@ -29,5 +38,9 @@ export function builtinDocuments(settings: StoreSettings): IngestInput[] {
     maxRefundsPerOrder: settings.maxRefundsPerOrder,
     currency: settings.currency,
   };
-  return templates.map(({ name, template }) => ({ source: `builtin:${name}`, format: 'markdown' as const, content: liquid.renderSync(template, variables) as string }));
+  return templates.map(({ name, template }) => ({
+    source: `builtin:${name}`,
+    format: 'markdown' as const,
+    content: liquid.renderSync(template, variables) as string,
+  }));
 }

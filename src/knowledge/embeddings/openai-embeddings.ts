@@ -25,7 +25,8 @@ export function openAiEmbeddings(options: OpenAiEmbeddingsOptions): Embeddings {
         const ordered = [...response.data].sort((a, b) => a.index - b.index);
         if (ordered.length !== batch.length) throw new Error(`the embeddings endpoint returned ${ordered.length} vectors for ${batch.length} inputs`);
         for (const item of ordered) {
-          if (item.embedding.length !== options.dims) throw new Error(`the embeddings endpoint returned ${item.embedding.length} dimensions, ${options.dims} were asked`);
+          if (item.embedding.length !== options.dims)
+            throw new Error(`the embeddings endpoint returned ${item.embedding.length} dimensions, ${options.dims} were asked`);
           out.push(normalise(Float32Array.from(item.embedding)));
         }
       }

@@ -32,12 +32,18 @@ function readJsonl(path: string): unknown[] {
 
 /** Products are matched by name: their ids differ in every generated demo store. */
 export const answers = (hit: KnowledgeHit, expected: RetrievalCase) =>
-  expected.source.startsWith('product') ? hit.kind === 'product' && hit.title === expected.section : hit.source === expected.source && hit.titlePath.at(-1) === expected.section;
+  expected.source.startsWith('product')
+    ? hit.kind === 'product' && hit.title === expected.section
+    : hit.source === expected.source && hit.titlePath.at(-1) === expected.section;
 
 export type Searcher = (query: string, mode: RetrievalMode | 'hybrid-no-rerank') => Promise<KnowledgeHit[]>;
 
 /** recall@1, recall@5 and MRR (over the top 5) of one retrieval mode on the set. */
-export async function evaluateMode(cases: RetrievalCase[], search: Searcher, mode: RetrievalMode | 'hybrid-no-rerank'): Promise<RetrievalMetrics & { misses: { q: string; got: string | undefined }[] }> {
+export async function evaluateMode(
+  cases: RetrievalCase[],
+  search: Searcher,
+  mode: RetrievalMode | 'hybrid-no-rerank',
+): Promise<RetrievalMetrics & { misses: { q: string; got: string | undefined }[] }> {
   let at1 = 0;
   let at5 = 0;
   let reciprocal = 0;

@@ -22,18 +22,27 @@ describe('chunking', () => {
     for (let i = 1; i < chunks.length; i += 1) {
       const previous = chunks[i - 1]!.content;
       const next = chunks[i]!.content.split(/(?<=\.) /);
-      const overlap = next.map((_, n) => next.slice(0, n + 1).join(' ')).filter((head) => previous.endsWith(head)).at(-1);
+      const overlap = next
+        .map((_, n) => next.slice(0, n + 1).join(' '))
+        .filter((head) => previous.endsWith(head))
+        .at(-1);
       assert.ok(overlap, `chunk ${i} starts with the end of chunk ${i - 1}`);
       const tokens = counter.count(overlap);
       assert.ok(tokens > 0 && tokens <= 50, `the overlap is ${tokens} tokens`);
     }
     // Nothing lost: every sentence is in some chunk.
-    for (const sentence of sentences) assert.ok(chunks.some((chunk) => chunk.content.includes(sentence)), sentence);
+    for (const sentence of sentences)
+      assert.ok(
+        chunks.some((chunk) => chunk.content.includes(sentence)),
+        sentence,
+      );
     assert.ok(chunks.at(-2)!.tokenCount > 400, 'chunks are filled close to the budget');
   });
 
   test('a heading always starts a new chunk, and each chunk keeps its title path', () => {
-    const parsed = parseMarkdown('# Shipping\n\nIntro text.\n\n## Canada\n\nWe ship to Canada.\n\n### Duties\n\nDuties are paid.\n\n## UK\n\nWe ship to the UK.');
+    const parsed = parseMarkdown(
+      '# Shipping\n\nIntro text.\n\n## Canada\n\nWe ship to Canada.\n\n### Duties\n\nDuties are paid.\n\n## UK\n\nWe ship to the UK.',
+    );
     const chunks = chunkDocument(parsed, 'Shipping', counter);
     assert.deepEqual(
       chunks.map((chunk) => [chunk.titlePath.join(' › '), chunk.content]),
@@ -51,7 +60,10 @@ describe('chunking', () => {
     const chunks = chunkDocument(parseMarkdown(endless), 'Doc', counter);
     assert.ok(chunks.length >= 2);
     for (const chunk of chunks) assert.ok(chunk.tokenCount <= 500, `${chunk.tokenCount}`);
-    assert.ok(chunks.every((chunk) => !/word\d+word/.test(chunk.content)), 'no word is glued to another');
+    assert.ok(
+      chunks.every((chunk) => !/word\d+word/.test(chunk.content)),
+      'no word is glued to another',
+    );
     assert.ok(chunks.at(-1)!.content.endsWith('word899'));
   });
 

@@ -2,7 +2,33 @@ import { Parser } from 'htmlparser2';
 import { SectionBuilder, type ParsedDocument } from './section';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'nav', 'iframe']);
-const BLOCKS = new Set(['p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'li', 'dt', 'dd', 'tr', 'table', 'ul', 'ol', 'dl', 'blockquote', 'pre', 'figure', 'figcaption', 'form', 'br', 'hr', 'details', 'summary']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'form',
+  'br',
+  'hr',
+  'details',
+  'summary',
+]);
 
 /** HTML to sections: h1–h6 open sections, block elements end paragraphs, scripts and navigation are dropped. */
 export function parseHtml(html: string): ParsedDocument {

@@ -40,7 +40,14 @@ export function parseMarkdown(markdown: string): ParsedDocument {
   return builder.finish();
 }
 
-const tableRow = (line: string) => (/^\s*\|?\s*:?-{2,}/.test(line) ? '' : line.split('|').map((cell) => cell.trim()).filter(Boolean).join(' · ') + ';');
+const tableRow = (line: string) =>
+  /^\s*\|?\s*:?-{2,}/.test(line)
+    ? ''
+    : line
+        .split('|')
+        .map((cell) => cell.trim())
+        .filter(Boolean)
+        .join(' · ') + ';';
 
 /** Inline syntax to plain text: links keep their words, emphasis and code marks go. */
 function inline(text: string): string {

@@ -39,7 +39,10 @@ describe('document parsing', () => {
   test('PDF: text per page, each page a section', async () => {
     const pdf = minimalPdf([['Warranty terms', 'Every jacket has a two-year warranty.'], ['Repairs are offered at cost.']]);
     const parsed = await parseDocument('pdf', pdf);
-    assert.deepEqual(parsed.sections.map((s) => s.headings), [['page 1'], ['page 2']]);
+    assert.deepEqual(
+      parsed.sections.map((s) => s.headings),
+      [['page 1'], ['page 2']],
+    );
     assert.match(parsed.sections[0]!.paragraphs.join(' '), /two-year warranty/);
     assert.match(parsed.sections[1]!.paragraphs.join(' '), /Repairs are offered at cost/);
     await assert.rejects(parseDocument('pdf', new Uint8Array([1, 2, 3])));
@@ -51,7 +54,12 @@ describe('document parsing', () => {
   });
 
   test('sentences split at ends, not after abbreviations or inside decimals', () => {
-    assert.deepEqual(splitSentences('It weighs 1.4 kg. Use e.g. the side pocket. Done! Next?'), ['It weighs 1.4 kg.', 'Use e.g. the side pocket.', 'Done!', 'Next?']);
+    assert.deepEqual(splitSentences('It weighs 1.4 kg. Use e.g. the side pocket. Done! Next?'), [
+      'It weighs 1.4 kg.',
+      'Use e.g. the side pocket.',
+      'Done!',
+      'Next?',
+    ]);
   });
 
   test('file formats by extension', () => {

@@ -48,4 +48,8 @@ export class SectionBuilder {
   }
 }
 
-const collapse = (text: string) => text.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').trim();
+const collapse = (text: string) =>
+  text
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();

@@ -20,13 +20,21 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
           summary: 'Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks',
           security: [{ bearer: [] }],
           body: ingestBody,
-          response: { 200: z.object({ document: documentSchema, outcome: z.enum(['replaced', 'unchanged']) }), 201: z.object({ document: documentSchema, outcome: z.literal('created') }) },
+          response: {
+            200: z.object({ document: documentSchema, outcome: z.enum(['replaced', 'unchanged']) }),
+            201: z.object({ document: documentSchema, outcome: z.literal('created') }),
+          },
         },
       },
       async (request, reply) => {
         const { format, content, title, source } = request.body;
         if (format === 'pdf' && !/^[A-Za-z0-9+/=\s]+$/.test(content)) throw new AppError('validation_failed', 'a PDF is sent as base64 in `content`');
-        const result = await knowledge.ingest(callerStore(request), { format, content: format === 'pdf' ? Buffer.from(content, 'base64') : content, title, source });
+        const result = await knowledge.ingest(callerStore(request), {
+          format,
+          content: format === 'pdf' ? Buffer.from(content, 'base64') : content,
+          title,
+          source,
+        });
         if (result.outcome === 'created') return reply.code(201).send({ document: result.document, outcome: 'created' as const });
         return { document: result.document, outcome: result.outcome };
       },
@@ -39,7 +47,11 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
           tags: ['knowledge'],
           summary: 'List documents (cursor pagination)',
           security: [{ bearer: [] }],
-          querystring: z.strictObject({ kind: kindSchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.uuid().optional() }),
+          querystring: z.strictObject({
+            kind: kindSchema.optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+            cursor: z.uuid().optional(),
+          }),
           response: { 200: z.object({ data: z.array(documentSchema), nextCursor: z.string().nullable() }) },
         },
       },
@@ -53,7 +65,13 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
       '/v1/knowledge/documents/:id',
       {
         config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.delete' } },
-        schema: { tags: ['knowledge'], summary: 'Remove a document and its chunks', security: [{ bearer: [] }], params: z.strictObject({ id: z.uuid() }), response: { 204: z.null() } },
+        schema: {
+          tags: ['knowledge'],
+          summary: 'Remove a document and its chunks',
+          security: [{ bearer: [] }],
+          params: z.strictObject({ id: z.uuid() }),
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         if (!(await knowledge.remove(callerStore(request), request.params.id))) throw new AppError('not_found', `document ${request.params.id} not found`);
@@ -68,7 +86,11 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
           tags: ['knowledge'],
           summary: 'Hybrid retrieval (full-text + vectors, fused by reciprocal rank, reranked): the top k passages with scores and sources',
           security: [{ bearer: [] }],
-          querystring: z.strictObject({ q: z.string().trim().min(1).max(500), k: z.coerce.number().int().min(1).max(20).default(5), mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid') }),
+          querystring: z.strictObject({
+            q: z.string().trim().min(1).max(500),
+            k: z.coerce.number().int().min(1).max(20).default(5),
+            mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
+          }),
           response: { 200: z.object({ data: z.array(hitSchema), mode: z.string(), vectorBackend: z.string().optional() }) },
         },
       },

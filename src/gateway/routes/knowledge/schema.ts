@@ -20,7 +20,13 @@ export const ingestBody = z.strictObject({
   format: z.enum(knowledgeFormats).describe('markdown, html, text, or pdf (content then base64)'),
   content: z.string().min(1).max(15_000_000),
   title: z.string().trim().min(1).max(300).optional().describe('defaults to the first heading, then the source'),
-  source: z.string().trim().min(1).max(500).optional().describe("the document's identity in the store (a file name, a URL): ingesting the same source again replaces it; defaults to the title"),
+  source: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe("the document's identity in the store (a file name, a URL): ingesting the same source again replaces it; defaults to the title"),
 });
 
 export const hitSchema = z.object({
