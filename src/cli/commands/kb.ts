@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { CliCommand, CliIo } from '../command';
@@ -118,7 +119,16 @@ function walk(dir: string): string[] {
 
 async function evaluate(args: string[], io: CliIo): Promise<number> {
   // A fresh in-memory demo store: the figures do not depend on what a data folder holds.
-  const env = loadEnv({ ...process.env, CONCIERGE_DATA_DIR: 'memory://', DATABASE_URL: '', REDIS_URL: '', LOG_LEVEL: 'silent' });
+  // Throwaway keys: an in-memory store needs none that outlive it (and nothing is written to disk).
+  const env = loadEnv({
+    ...process.env,
+    CONCIERGE_DATA_DIR: 'memory://',
+    DATABASE_URL: '',
+    REDIS_URL: '',
+    LOG_LEVEL: 'silent',
+    CONCIERGE_ADMIN_TOKEN: `adm_${randomBytes(24).toString('base64url')}`,
+    CONCIERGE_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  });
   const system = await createSystem(env);
   try {
     const { store } = await seedDemoStore(system);
