@@ -33,6 +33,10 @@ describe('product and general questions answered from the knowledge base', () =>
       ['Alpine Rain Jacket'],
     );
     assert.equal(turn.escalated, false);
+    // Only what the question is about is quoted from the product page.
+    const price = await ask('how much is the alpine rain jacket?');
+    assert.match(price.turn.reply!.content, /^About the Alpine Rain Jacket: Price: \$149\.00\./);
+    assert.doesNotMatch(price.turn.reply!.content, /3-layer shell|Tags:/);
   });
 
   test('a policy question is answered from the article, quoting the figures of the settings', async () => {

@@ -47,7 +47,10 @@ describe('concierge kb', () => {
   test('eval prints recall@1, recall@5 and MRR per mode, and hybrid retrieval meets its target', async () => {
     const result = await run(['kb', 'eval', '--json'], { LOG_LEVEL: 'silent' });
     assert.equal(result.code, 0, result.stderr);
-    const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { questions: number; modes: Record<string, { recallAt1: number; recallAt5: number; mrr: number }> };
+    const report = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+      questions: number;
+      modes: Record<string, { recallAt1: number; recallAt5: number; mrr: number }>;
+    };
     assert.ok(report.questions >= 150);
     assert.deepEqual(Object.keys(report.modes).sort(), ['hybrid', 'hybrid-no-rerank', 'lexical', 'vector']);
     assert.ok(report.modes.hybrid!.recallAt5 >= 0.9, `hybrid recall@5 ${report.modes.hybrid!.recallAt5}`);

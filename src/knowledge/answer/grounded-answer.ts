@@ -4,7 +4,8 @@ import type { WordVectors } from '../../text/word-vectors';
 import { splitSentences } from '../ingest/sentences';
 import type { KnowledgeService } from '../knowledge-base';
 import { rerankScore } from '../retrieval/rerank';
-import { retrievalWords } from '../retrieval/retrieval-words';
+import { retrievalWords, stem } from '../retrieval/retrieval-words';
+import { loadThesaurus, type Thesaurus } from '../retrieval/thesaurus';
 import { correctSpelling } from '../retrieval/spelling';
 
 export interface GroundedAnswerOptions {
@@ -14,6 +15,7 @@ export interface GroundedAnswerOptions {
   confidentRelevance: number;
   /** Before answering: bring the default articles up to date with the settings. */
   beforeSearch?: (storeId: string, settings: StoreSettings) => Promise<void>;
+  thesaurus?: Thesaurus;
 }
 
 // A passage this short is quoted whole; a longer one by its sentences closest to the question.
@@ -26,6 +28,7 @@ const PREFERENCE_MARGIN = 0.1;
  * with its source; found:false when no passage is relevant enough, so the agent says so instead of guessing.
  */
 export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVectors, options: GroundedAnswerOptions) {
+  const thesaurus = options.thesaurus ?? loadThesaurus();
   return async (storeId: string, question: string, settings: StoreSettings, ask: { prefer?: KnowledgeKind } = {}): Promise<KnowledgeAnswer> => {
     await options.beforeSearch?.(storeId, settings);
     const hits = await knowledge.search(storeId, question, { k: 5 });
@@ -40,7 +43,7 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
     return {
       found: true,
       confident: best.relevance >= options.confidentRelevance,
-      answer: quote(best, queryWords, vectors),
+      answer: quote(best, queryWords, vectors, thesaurus),
       title: best.title,
       kind: best.kind,
       citations: [{ title: best.titlePath.join(' › '), source: best.source, documentId: best.documentId, chunkId: best.chunkId, score: best.score }],
@@ -48,20 +51,30 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
   };
 }
 
-function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors): string {
+function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors, thesaurus: Thesaurus): string {
+  // A short article section is its own answer; a product page mixes a description and a list of
+  // facts (price, sizes, stock), of which only what the question is about is quoted.
+  if (hit.kind !== 'product' && hit.content.split(/\s+/).length <= WHOLE_PASSAGE_WORDS) return hit.content;
   const corrected = (word: string) => correctSpelling(word, vectors);
-  if (hit.content.split(/\s+/).length <= WHOLE_PASSAGE_WORDS) return hit.content;
-  const sentences = hit.content.split('\n').flatMap((line) => splitSentences(line));
-  const scored = sentences.map((text, index) => ({
+  // The product's name says which product; the rest of the question says what about it.
+  const nameStems = new Set(hit.kind === 'product' ? retrievalWords(hit.title).map(stem) : []);
+  const asked = queryWords.filter((word) => !nameStems.has(stem(word)) && !nameStems.has(stem(corrected(word))));
+  const words = asked.length > 0 ? asked : queryWords;
+  const units = hit.content
+    .split('\n')
+    .filter((line) => !line.startsWith('- Tags:')) // for search, not for shoppers
+    .flatMap((line) => (line.startsWith('- ') ? [`${line.slice(2)}.`] : splitSentences(line)))
+    .filter((unit) => unit.trim().length > 1);
+  const scored = units.map((text, index) => ({
     text,
     index,
-    score: rerankScore(vectors, { queryWords, corrected, titlePath: [], content: text, prior: 0 }),
+    score: rerankScore(vectors, { queryWords: words, corrected, related: thesaurus, titlePath: [], content: text, prior: 0 }),
   }));
-  const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
+  const top = [...scored].sort((a, b) => b.score - a.score).slice(0, hit.kind === 'product' ? 2 : MAX_SENTENCES);
   const bar = (top[0]?.score ?? 0) * 0.6;
   return top
-    .filter((sentence) => sentence.score >= bar)
+    .filter((unit) => unit.score >= bar)
     .sort((a, b) => a.index - b.index)
-    .map((sentence) => sentence.text)
+    .map((unit) => unit.text)
     .join(' ');
 }
