@@ -155,6 +155,34 @@ function knowledgeSuite(backend: 'pglite' | 'postgres') {
 describe('knowledge base on PGlite (pgvector HNSW)', () => knowledgeSuite('pglite'));
 describe('knowledge base on PostgreSQL without pgvector (exact scan)', { skip: skipWithoutPostgres }, () => {
   knowledgeSuite('postgres');
+  test('two instances: vectors held in memory by one follow what the other writes and removes', async () => {
+    const one = await startTestSystem({ backend: 'postgres' });
+    const two = await startTestSystem({ shareWith: one });
+    try {
+      const store = await createStore(one);
+      const vectorHits = async (t: TestSystem, q: string) =>
+        (await t.app.inject({ method: 'GET', url: `/v1/knowledge/search?q=${encodeURIComponent(q)}&mode=vector`, headers: bearer(store.apiKey) })).json()
+          .data as Hit[];
+      const add = (t: TestSystem, source: string, content: string) =>
+        t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(store.apiKey), payload: { format: 'markdown', source, content } });
+      assert.equal((await add(one, 'a.md', '# Shipping\n\nWe ship to Canada.')).statusCode, 201);
+      assert.equal((await vectorHits(two, 'ship to canada')).length, 1, 'the second instance loads the vectors');
+      const second = await add(one, 'b.md', '# Gift cards\n\nGift cards never expire.');
+      assert.equal((await vectorHits(two, 'gift card expiry')).length, 2, 'and catches up with a new document');
+      await one.app.inject({ method: 'DELETE', url: `/v1/knowledge/documents/${second.json().document.id}`, headers: bearer(store.apiKey) });
+      assert.deepEqual(
+        (await vectorHits(two, 'gift card expiry')).map((hit) => hit.title),
+        ['Shipping'],
+        'and drops a removed one',
+      );
+      await add(two, 'a.md', '# Shipping\n\nWe ship to Mexico only.');
+      assert.match((await vectorHits(one, 'ship'))[0]!.content, /Mexico/, 'a replaced document, seen from the first');
+    } finally {
+      await two.close();
+      await one.close();
+    }
+  });
+
   test('the missing extension is reported once at start and nothing needs it', async () => {
     const t = await startTestSystem({ backend: 'postgres' });
     try {
