@@ -8,12 +8,10 @@ import { loadEnv } from '../src/config/env';
 import { generateKey } from '../src/data/secrets/keyring';
 import { ensureDemoStore } from '../src/demo-bootstrap';
 import { buildApp } from '../src/gateway/app';
+import { percentile } from './support/percentile';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
 
-function percentile(sorted: number[], p: number): number {
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
-}
 
 const dataDir = `./.tmp/bench-agent-${randomBytes(4).toString('hex')}`;
 const env = loadEnv({ CONCIERGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', CONCIERGE_RATE_LIMIT_PER_MINUTE: '100000000' });

@@ -3,9 +3,9 @@
 // 100,000 chunks, on PGlite (pgvector HNSW) and, when DATABASE_URL is set, on PostgreSQL (exact
 // scan where pgvector is missing). One store; synthetic catalog-like articles of ~100-token
 // sections; queries are the shopper questions of the evaluation set.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createSystem, type System } from '../src/compose';
+import { freshPostgresDatabase } from '../test/support/databases';
+import { percentile } from './support/percentile';
 import { loadEnv } from '../src/config/env';
 import { generateKey } from '../src/data/secrets/keyring';
 import { loadRetrievalSet } from '../src/knowledge/eval/evaluate';
@@ -32,27 +32,6 @@ const sentence = () => {
 const document = (n: number) =>
   `# Article ${n}: ${pick()} ${pick()}\n\n${Array.from({ length: SECTIONS_PER_DOCUMENT }, () => `## ${pick()} ${pick()} ${pick()}\n\n${Array.from({ length: 5 }, sentence).join(' ')}`).join('\n\n')}`;
 
-const percentile = (sorted: number[], p: number) => Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
-
-async function freshPostgres(base: string) {
-  const name = `concierge_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function queryLatency(system: System, storeId: string) {
   const questions = loadRetrievalSet().map((c) => c.q);
   const first = performance.now();
@@ -70,7 +49,7 @@ async function queryLatency(system: System, storeId: string) {
 }
 
 async function run(backend: 'pglite' | 'postgres') {
-  const fresh = backend === 'postgres' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
+  const fresh = backend === 'postgres' ? await freshPostgresDatabase(process.env.DATABASE_URL, 'concierge_bench') : undefined;
   const env = loadEnv({
     CONCIERGE_DATA_DIR: 'memory://',
     LOG_LEVEL: 'silent',

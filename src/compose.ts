@@ -46,14 +46,14 @@ import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
 import type { Embeddings } from './core/ports/embeddings';
 import type { StoreSettings } from './core/settings';
-import { defaultArticles, groundedAnswerer, knowledgeBase, localWordVectorEmbeddings, openAiEmbeddings, syncProducts, type KnowledgeService } from './knowledge/index';
+import { defaultArticles, groundedAnswerer, knowledgeBase, loadThesaurus, localWordVectorEmbeddings, openAiEmbeddings, syncProducts, type KnowledgeService } from './knowledge/index';
 import { knowledgeSurface } from './gateway/routes/knowledge/index';
 import { loadWordVectors } from './text/word-vectors';
 import { loadModel } from './nlu/model-loader';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
-export const KNOWLEDGE_MIN_RELEVANCE = 0.45;
-export const KNOWLEDGE_CONFIDENT_RELEVANCE = 0.6;
+const KNOWLEDGE_MIN_RELEVANCE = 0.45;
+const KNOWLEDGE_CONFIDENT_RELEVANCE = 0.6;
 
 /** The running system's parts, wired once: main.ts, the CLI and integration tests all build it here. */
 export interface System {
@@ -147,10 +147,12 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     env.CONCIERGE_EMBEDDINGS === 'openai'
       ? openAiEmbeddings({ apiKey: env.OPENAI_API_KEY!, baseURL: env.OPENAI_BASE_URL, model: env.CONCIERGE_EMBEDDINGS_MODEL, dims: env.CONCIERGE_EMBEDDINGS_DIMS })
       : localWordVectorEmbeddings(vectors);
+  const thesaurus = loadThesaurus();
   const knowledge = knowledgeBase({
     index: knowledgeIndex(database, { pgvector }),
     embeddings,
     vectors,
+    thesaurus,
     onModelMismatch: (storeId, stored, configured) =>
       process.emitWarning(`store ${storeId}: knowledge embedded with ${stored}, configured ${configured}; vector search is off until \`concierge kb reembed\``),
   });
@@ -159,7 +161,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
-    knowledge: groundedAnswerer(knowledge, vectors, { minRelevance: KNOWLEDGE_MIN_RELEVANCE, confidentRelevance: KNOWLEDGE_CONFIDENT_RELEVANCE, beforeSearch: articles.refresh }),
+    knowledge: groundedAnswerer(knowledge, vectors, { minRelevance: KNOWLEDGE_MIN_RELEVANCE, confidentRelevance: KNOWLEDGE_CONFIDENT_RELEVANCE, thesaurus, beforeSearch: articles.refresh }),
     commerce,
     payments,
     shipping,

@@ -1,9 +1,8 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { CommercePort, PaymentsPort, ShippingPort } from '../core/ports/commerce';
+import type { KnowledgeAnswer, KnowledgeKind } from '../core/ports/knowledge';
 import type { Nlu } from '../core/ports/nlu';
 import type { StoreSettings } from '../core/settings';
-
-import type { KnowledgeAnswer, KnowledgeKind } from '../core/ports/knowledge';
 
 export type { KnowledgeAnswer };
 

@@ -146,6 +146,7 @@ export interface Product {
   productType: string;
   tags: string[];
   vendor: string | null;
+  /** Plain text: adapters strip the platform's HTML. */
   description: string;
   variants: ProductVariant[];
   updatedAt: Date;

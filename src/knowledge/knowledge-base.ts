@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../core/errors';
 import type { Embeddings } from '../core/ports/embeddings';
 import type { IngestInput, KnowledgeBase, KnowledgeHit, KnowledgeKind, RetrievalMode } from '../core/ports/knowledge';
-import type { KnowledgeIndex, ScoredChunk } from '../core/ports/knowledge-index';
+import type { KnowledgeIndex, ScoredChunk, StoreSpace } from '../core/ports/knowledge-index';
 import type { WordVectors } from '../text/word-vectors';
 import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
 import { parseDocument } from './ingest/parse-document';
@@ -55,14 +55,15 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   const related = deps.thesaurus ?? loadThesaurus();
   const warned = new Set<string>();
 
-  async function vectorSpaceMatches(storeId: string): Promise<boolean> {
+  /** The store's space when its vectors were made by the configured model (told once per store otherwise). */
+  async function matchingSpace(storeId: string): Promise<StoreSpace | undefined> {
     const space = await index.space(storeId);
-    if (!space || space.model === embeddings.model) return true;
+    if (!space || space.model === embeddings.model) return space;
     if (!warned.has(storeId)) {
       warned.add(storeId);
       deps.onModelMismatch?.(storeId, space.model, embeddings.model);
     }
-    return false;
+    return undefined;
   }
 
   async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload') {
@@ -158,9 +159,10 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   }
 
   async function semanticSearch(storeId: string, words: string[]): Promise<ScoredChunk[]> {
-    if (!(await vectorSpaceMatches(storeId))) return [];
+    const space = await matchingSpace(storeId);
+    if (!space) return [];
     const [vector] = await embeddings.embed([words.join(' ')]);
-    return index.vectorSearch(storeId, vector!, CANDIDATES);
+    return index.vectorSearch(storeId, space, vector!, CANDIDATES);
   }
 
   return {

@@ -21,14 +21,6 @@ export function productDocument(product: Product, currency: string): IngestInput
     soldOut.length > 0 && `- Sold out: ${soldOut.join(', ')}`,
     product.vendor && `- Brand: ${product.vendor}`,
   ].filter(Boolean);
-  const content = `# ${product.title}\n\n${stripHtml(product.description)}\n\n${facts.join('\n')}\n`;
+  const content = `# ${product.title}\n\n${product.description}\n\n${facts.join('\n')}\n`;
   return { source: `product:${product.id}`, title: product.title, format: 'markdown', content };
 }
-
-const stripHtml = (html: string) =>
-  html
-    .replace(/<\/(p|li|div|h[1-6])>/gi, '\n\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .trim();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toUnitLength } from './unit-vector';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const vectorsBinPath = join(here, 'word-vectors.bin');
@@ -20,8 +21,8 @@ export interface WordVectors {
   unit(word: string): Float32Array | undefined;
   /** 0-based frequency rank of the word in the vectors' training corpus (the table is in that order). */
   rank(word: string): number | undefined;
-  /** The L2-normalised mean of the vectors of a text's meaningful words (zeros when none are known). */
-  embed(words: string[]): Float32Array;
+  /** The L2-normalised (weighted) mean of the vectors of a text's meaningful words (zeros when none are known). */
+  embed(words: string[], weight?: (word: string) => number): Float32Array;
 }
 
 /** Loads the pruned, int8 word-vector table shipped in the repo (see scripts/build-word-vectors.ts). */
@@ -49,9 +50,7 @@ export function loadWordVectors(binPath = vectorsBinPath, wordsPath = vectorsWor
     if (cached) return cached;
     const vector = get(word);
     if (!vector) return undefined;
-    let norm = 0;
-    for (const v of vector) norm += v * v;
-    const out = vector.map((v) => v / (Math.sqrt(norm) || 1));
+    const out = toUnitLength(Float32Array.from(vector));
     units.set(word, out);
     return out;
   };
@@ -62,22 +61,16 @@ export function loadWordVectors(binPath = vectorsBinPath, wordsPath = vectorsWor
     get,
     unit,
     rank: (word) => index.get(word),
-    embed(list) {
+    embed(list, weight = () => 1) {
       const sum = new Float32Array(VECTOR_DIMS);
-      let count = 0;
       for (const word of list) {
         if (STOPWORDS.has(word)) continue;
         const vector = get(word);
         if (!vector) continue;
-        for (let d = 0; d < VECTOR_DIMS; d += 1) sum[d]! += vector[d]!;
-        count += 1;
+        const w = weight(word);
+        for (let d = 0; d < VECTOR_DIMS; d += 1) sum[d]! += w * vector[d]!;
       }
-      let norm = 0;
-      for (const v of sum) norm += v * v;
-      if (count === 0 || norm === 0) return sum;
-      const scale = 1 / Math.sqrt(norm);
-      for (let d = 0; d < VECTOR_DIMS; d += 1) sum[d]! *= scale;
-      return sum;
+      return toUnitLength(sum);
     },
   };
 }

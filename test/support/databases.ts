@@ -11,11 +11,10 @@ export const skipWithoutPostgres = serviceUrls.postgres ? false : 'DATABASE_URL 
 export const skipWithoutRedis = serviceUrls.redis ? false : 'REDIS_URL is not set';
 export const skipWithoutServer = serviceUrls.postgres && serviceUrls.redis ? false : 'DATABASE_URL and REDIS_URL are not both set';
 
-/** A fresh, empty PostgreSQL database for one test file, dropped by the returned function. */
-export async function freshPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = serviceUrls.postgres;
+/** A fresh, empty PostgreSQL database for one test file (or benchmark), dropped by the returned function. */
+export async function freshPostgresDatabase(base = serviceUrls.postgres, prefix = 'concierge_test'): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!base) throw new Error('DATABASE_URL is not set');
-  const name = `concierge_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

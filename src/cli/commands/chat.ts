@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { flag } from '../args';
 import type { CliCommand } from '../command';
 import { loadEnv } from '../../config/env';
 import { createSystem } from '../../compose';
@@ -9,11 +10,6 @@ const usage = `concierge chat [--email <address>] [--store <storeId>]
 Talk to the agent of the embedded default in the terminal (the demo store unless --store is given).
   --email   start as a shopper the channel vouches for (as a logged-in storefront would)
 Type /new for a fresh conversation, /quit to leave.`;
-
-function flag(args: string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}
 
 /** `concierge chat`: a terminal conversation with the agent, in process, on the configured database. */
 export const chatCommand: CliCommand = {

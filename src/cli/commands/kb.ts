@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
+import { flag, positional } from '../args';
 import type { CliCommand, CliIo } from '../command';
 import { createSystem, type System } from '../../compose';
 import { loadEnv } from '../../config/env';
@@ -21,12 +22,7 @@ const usage = `concierge kb <command> [--store <storeId>]
 
 The store is the embedded demo store unless --store is given.`;
 
-const flag = (args: string[], name: string) => {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-};
-const positional = (args: string[]) =>
-  args.filter((arg, i) => !arg.startsWith('--') && !(i > 0 && args[i - 1]!.startsWith('--') && !['--json', '--misses'].includes(args[i - 1]!)));
+const VALUE_FLAGS = ['--store', '--mode', '--k'];
 
 /** `concierge kb`: the knowledge base from the terminal. */
 export const kbCommand: CliCommand = {
@@ -49,7 +45,7 @@ export const kbCommand: CliCommand = {
         return 2;
       }
       for (const notice of system.notices) io.stderr.write(`note: ${notice}\n`);
-      if (sub === 'ingest') return await ingest(system, storeId, positional(rest), io);
+      if (sub === 'ingest') return await ingest(system, storeId, positional(rest, VALUE_FLAGS), io);
       if (sub === 'sync') {
         await system.syncCatalog(storeId);
         io.stdout.write(`products re-indexed for store ${storeId}\n`);
@@ -60,7 +56,7 @@ export const kbCommand: CliCommand = {
         io.stdout.write(`re-embedded ${count} passages with ${system.knowledge.embeddingModel}\n`);
         return 0;
       }
-      const question = positional(rest).join(' ');
+      const question = positional(rest, VALUE_FLAGS).join(' ');
       if (!question) {
         io.stderr.write('kb search <question>\n');
         return 2;

@@ -1,4 +1,4 @@
-import type { KnowledgeDocument, KnowledgeFormat, KnowledgeKind } from './knowledge';
+import type { KnowledgeDocument, KnowledgeFormat, KnowledgeKind, Passage } from './knowledge';
 
 /** A passage ready to store: its text, where it sits in the document, and its vector. */
 export interface NewChunk {
@@ -11,17 +11,8 @@ export interface NewChunk {
   embedding: Float32Array;
 }
 
-export interface StoredChunk {
+export interface ScoredChunk extends Passage {
   id: string;
-  documentId: string;
-  title: string;
-  titlePath: string[];
-  source: string;
-  kind: KnowledgeKind;
-  content: string;
-}
-
-export interface ScoredChunk extends StoredChunk {
   score: number;
 }
 
@@ -36,6 +27,14 @@ export interface DocumentWrite {
 export interface EmbeddingSpace {
   model: string;
   dims: number;
+}
+
+/** A store's embedding space as stored, with the counters that tell an in-memory copy it is stale. */
+export interface StoreSpace extends EmbeddingSpace {
+  /** Bumped by every change of the store's chunks. */
+  revision: number;
+  /** Bumped when existing vectors are rewritten (re-embedding). */
+  epoch: number;
 }
 
 /** Documents, chunks and their indexes. Adapter: PostgreSQL/PGlite (pgvector HNSW or exact scan). */
@@ -53,11 +52,11 @@ export interface KnowledgeIndex {
   listDocuments(storeId: string, query: { kind?: KnowledgeKind; limit: number; after?: string }): Promise<KnowledgeDocument[]>;
   deleteDocument(storeId: string, documentId: string): Promise<boolean>;
   /** The embedding model and dimension the store's vectors were made with, if any. */
-  space(storeId: string): Promise<EmbeddingSpace | undefined>;
+  space(storeId: string): Promise<StoreSpace | undefined>;
   /** Full-text candidates for any of the terms, best first. */
   lexicalSearch(storeId: string, terms: string[], limit: number): Promise<ScoredChunk[]>;
-  /** Nearest passages by cosine similarity, best first. */
-  vectorSearch(storeId: string, vector: Float32Array, limit: number): Promise<ScoredChunk[]>;
+  /** Nearest passages by cosine similarity, best first, in the store's space (as just read by `space`). */
+  vectorSearch(storeId: string, space: StoreSpace, vector: Float32Array, limit: number): Promise<ScoredChunk[]>;
   /** Pages through the store's chunks for re-embedding. */
   chunksAfter(storeId: string, afterId: string | undefined, limit: number): Promise<{ id: string; searchText: string }[]>;
   setEmbeddings(storeId: string, rows: { id: string; embedding: Float32Array }[], space: EmbeddingSpace): Promise<void>;

@@ -19,8 +19,8 @@ export interface KnowledgeDocument {
   updatedAt: Date;
 }
 
-export interface KnowledgeHit {
-  chunkId: string;
+/** A stored passage and the document it comes from. */
+export interface Passage {
   documentId: string;
   title: string;
   /** Document title, then the headings above the passage. */
@@ -28,6 +28,10 @@ export interface KnowledgeHit {
   source: string;
   kind: KnowledgeKind;
   content: string;
+}
+
+export interface KnowledgeHit extends Passage {
+  chunkId: string;
   /** The rerank score in [0, 1]: what orders the passages. */
   score: number;
   /** How completely the passage covers the question's words, in [0, 1]: what decides whether it answers at all. */

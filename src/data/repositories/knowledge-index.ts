@@ -69,11 +69,6 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
   }
   const tables = new Map<string, VectorTable>();
 
-  async function space(storeId: string): Promise<(EmbeddingSpace & { revision: number; epoch: number }) | undefined> {
-    const [row] = await db.select().from(knowledgeSpaces).where(eq(knowledgeSpaces.storeId, storeId));
-    return row ? { model: row.embeddingModel, dims: row.dims, revision: row.revision, epoch: row.vectorsEpoch } : undefined;
-  }
-
   async function ensureIndex(dims: number) {
     if (!options.pgvector || indexedDims.has(dims)) return;
     await ensureVectorIndex(database, dims);
@@ -120,9 +115,11 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
     return table;
   }
 
-  const bumpRevision = (storeId: string, space: EmbeddingSpace) =>
+  /** Records a change of the store's chunks; `rewritten`: existing vectors were replaced (a new model). */
+  const recordChange = (storeId: string, space: EmbeddingSpace, rewritten: boolean) =>
     sql`INSERT INTO knowledge_spaces (store_id, embedding_model, dims, revision) VALUES (${storeId}, ${space.model}, ${space.dims}, 1)
-        ON CONFLICT (store_id) DO UPDATE SET revision = knowledge_spaces.revision + 1, updated_at = now()`;
+        ON CONFLICT (store_id) DO UPDATE SET embedding_model = EXCLUDED.embedding_model, dims = EXCLUDED.dims, revision = knowledge_spaces.revision + 1,
+          vectors_epoch = knowledge_spaces.vectors_epoch + ${rewritten ? 1 : 0}, updated_at = now()`;
 
   return {
     vectorBackend: options.pgvector ? 'pgvector' : 'exact',
@@ -165,7 +162,7 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
             })),
           );
         }
-        await tx.execute(bumpRevision(storeId, embeddingSpace));
+        await tx.execute(recordChange(storeId, embeddingSpace, false));
         const [stored] = await tx.select().from(knowledgeDocuments).where(eq(knowledgeDocuments.id, documentId));
         return { document: toDocument(stored!), created: Boolean(row!.created) };
       });
@@ -202,8 +199,8 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
     },
 
     async space(storeId) {
-      const found = await space(storeId);
-      return found ? { model: found.model, dims: found.dims } : undefined;
+      const [row] = await db.select().from(knowledgeSpaces).where(eq(knowledgeSpaces.storeId, storeId));
+      return row ? { model: row.embeddingModel, dims: row.dims, revision: row.revision, epoch: row.vectorsEpoch } : undefined;
     },
 
     async lexicalSearch(storeId, terms, limit) {
@@ -229,12 +226,12 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
       return rows.map(toScored);
     },
 
-    async vectorSearch(storeId, vector, limit) {
+    async vectorSearch(storeId, space, vector, limit) {
       const dims = vector.length;
       assertDims(dims);
+      if (space.dims !== dims) return [];
       if (options.pgvector) {
         // Rows of another dimension (a model change half re-embedded) are never compared.
-        await ensureIndex(dims);
         const rows = await database.query<ChunkSqlRow>(
           `SELECT ${CHUNK_COLUMNS}, 1 - (c.embedding::vector(${dims}) <=> $2::vector(${dims})) AS score
              FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id
@@ -244,9 +241,7 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
         );
         return rows.map(toScored);
       }
-      const found = await space(storeId);
-      if (!found || found.dims !== dims) return [];
-      const table = await loadTable(storeId, { revision: found.revision, epoch: found.epoch }, dims);
+      const table = await loadTable(storeId, { revision: space.revision, epoch: space.epoch }, dims);
       const best = nearest(table, vector, limit);
       if (best.length === 0) return [];
       const rows = await database.query<ChunkSqlRow>(
@@ -281,9 +276,7 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
             .set({ embedding: Array.from(row.embedding), dims: embeddingSpace.dims })
             .where(and(eq(knowledgeChunks.storeId, storeId), eq(knowledgeChunks.id, Number(row.id))));
         }
-        await tx.execute(sql`INSERT INTO knowledge_spaces (store_id, embedding_model, dims, revision) VALUES (${storeId}, ${embeddingSpace.model}, ${embeddingSpace.dims}, 1)
-          ON CONFLICT (store_id) DO UPDATE SET embedding_model = EXCLUDED.embedding_model, dims = EXCLUDED.dims, revision = knowledge_spaces.revision + 1,
-            vectors_epoch = knowledge_spaces.vectors_epoch + 1, updated_at = now()`);
+        await tx.execute(recordChange(storeId, embeddingSpace, true));
       });
       await noteWrites(rows.length);
     },

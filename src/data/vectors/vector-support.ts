@@ -12,16 +12,24 @@ export async function enableVectorSupport(database: Database): Promise<boolean> 
     await database.query('CREATE EXTENSION IF NOT EXISTS vector');
     return true;
   } catch {
-    return false; // installed but this role may not create it: search exactly instead
+    // Another instance created it at the same moment (IF NOT EXISTS races), or this role may not:
+    // only the second means searching exactly.
+    return (await database.query("SELECT 1 FROM pg_extension WHERE extname = 'vector'")).length > 0;
   }
 }
 
 /** A partial HNSW index for one dimension (cosine); idempotent. */
 export async function ensureVectorIndex(database: Database, dims: number): Promise<void> {
   assertDims(dims);
-  await database.query(
-    `CREATE INDEX IF NOT EXISTS knowledge_chunks_hnsw_${dims} ON knowledge_chunks USING hnsw ((embedding::vector(${dims})) vector_cosine_ops) WHERE dims = ${dims}`,
-  );
+  const name = `knowledge_chunks_hnsw_${dims}`;
+  try {
+    await database.query(
+      `CREATE INDEX IF NOT EXISTS ${name} ON knowledge_chunks USING hnsw ((embedding::vector(${dims})) vector_cosine_ops) WHERE dims = ${dims}`,
+    );
+  } catch (error) {
+    // IF NOT EXISTS races with another instance creating the same index; anything else is an error.
+    if ((await database.query('SELECT 1 FROM pg_indexes WHERE indexname = $1', [name])).length === 0) throw error;
+  }
 }
 
 /** Dimensions are written into SQL (a typmod cannot be a parameter), so they are checked first. */

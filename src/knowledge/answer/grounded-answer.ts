@@ -3,7 +3,7 @@ import type { StoreSettings } from '../../core/settings';
 import type { WordVectors } from '../../text/word-vectors';
 import { splitSentences } from '../ingest/sentences';
 import type { KnowledgeService } from '../knowledge-base';
-import { rerankScore } from '../retrieval/rerank';
+import { rerank } from '../retrieval/rerank';
 import { retrievalWords, stem } from '../retrieval/retrieval-words';
 import { loadThesaurus, type Thesaurus } from '../retrieval/thesaurus';
 import { correctSpelling } from '../retrieval/spelling';
@@ -55,7 +55,8 @@ function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors, th
   // A short article section is its own answer; a product page mixes a description and a list of
   // facts (price, sizes, stock), of which only what the question is about is quoted.
   if (hit.kind !== 'product' && hit.content.split(/\s+/).length <= WHOLE_PASSAGE_WORDS) return hit.content;
-  const corrected = (word: string) => correctSpelling(word, vectors);
+  const corrections = new Map(queryWords.map((word) => [word, correctSpelling(word, vectors)]));
+  const corrected = (word: string) => corrections.get(word) ?? word;
   // The product's name says which product; the rest of the question says what about it.
   const nameStems = new Set(hit.kind === 'product' ? retrievalWords(hit.title).map(stem) : []);
   const asked = queryWords.filter((word) => !nameStems.has(stem(word)) && !nameStems.has(stem(corrected(word))));
@@ -68,7 +69,7 @@ function quote(hit: KnowledgeHit, queryWords: string[], vectors: WordVectors, th
   const scored = units.map((text, index) => ({
     text,
     index,
-    score: rerankScore(vectors, { queryWords: words, corrected, related: thesaurus, titlePath: [], content: text, prior: 0 }),
+    score: rerank(vectors, { queryWords: words, corrected, related: thesaurus, titlePath: [], content: text, prior: 0 }).score,
   }));
   const top = [...scored].sort((a, b) => b.score - a.score).slice(0, hit.kind === 'product' ? 2 : MAX_SENTENCES);
   const bar = (top[0]?.score ?? 0) * 0.6;

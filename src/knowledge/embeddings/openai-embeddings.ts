@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import type { Embeddings } from '../../core/ports/embeddings';
+import { toUnitLength } from '../../text/unit-vector';
 
 export interface OpenAiEmbeddingsOptions {
   apiKey: string;
@@ -27,18 +28,10 @@ export function openAiEmbeddings(options: OpenAiEmbeddingsOptions): Embeddings {
         for (const item of ordered) {
           if (item.embedding.length !== options.dims)
             throw new Error(`the embeddings endpoint returned ${item.embedding.length} dimensions, ${options.dims} were asked`);
-          out.push(normalise(Float32Array.from(item.embedding)));
+          out.push(toUnitLength(Float32Array.from(item.embedding)));
         }
       }
       return out;
     },
   };
-}
-
-function normalise(vector: Float32Array): Float32Array {
-  let norm = 0;
-  for (const v of vector) norm += v * v;
-  if (norm === 0) return vector;
-  const scale = 1 / Math.sqrt(norm);
-  return vector.map((v) => v * scale);
 }

@@ -68,9 +68,6 @@ export function rerank(vectors: WordVectors, input: RerankInput): { score: numbe
   }
 }
 
-/** Convenience for callers that only order passages. */
-export const rerankScore = (vectors: WordVectors, input: RerankInput) => rerank(vectors, input).score;
-
 /** Rare words decide relevance; "order" or "item" say little. Unknown words (names, typos) count fully. */
 function rarity(vectors: WordVectors, word: string): number {
   // "-15c", "2", "350ml": figures rarely appear in the words of the passage that answers about them.
