@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { skipWithoutPostgres } from './support/databases';
+import { eventually } from './support/eventually';
 import { bearer, createStore, startTestSystem, type TestSystem } from './support/system';
 
 for (const backend of ['pglite', 'postgres'] as const) {
@@ -118,14 +119,15 @@ for (const backend of ['pglite', 'postgres'] as const) {
     test('every mutating call leaves an audit row with actor, action, target and outcome, never a secret', async () => {
       await patch(a.storeId, bearer(a.apiKey), { refundAutoApproveLimit: 75, channels: { stripe: { secretKey: 'sk_test_supersecret' } } });
       await patch(a.storeId, bearer(b.apiKey));
+      // The audit row is written once the response has gone out.
+      const update = await eventually(async () => (await t.system.gatewayDeps.audit.list(a.storeId, 50)).find((row) => row.action === 'settings.update' && row.outcome === 'success'));
       const rows = await t.system.gatewayDeps.audit.list(a.storeId, 50);
-      const update = rows.find((row) => row.action === 'settings.update' && row.outcome === 'success');
       assert.ok(update);
       assert.equal(update.actorType, 'api_key');
       assert.equal(update.target, `storeId=${a.storeId}`);
       assert.equal(update.status, 200);
       assert.ok(rows.some((row) => row.action === 'store.create'));
-      const denied = (await t.system.gatewayDeps.audit.list(b.storeId, 50)).find((row) => row.outcome === 'denied' && row.target === `storeId=${a.storeId}`);
+      const denied = await eventually(async () => (await t.system.gatewayDeps.audit.list(b.storeId, 50)).find((row) => row.outcome === 'denied' && row.target === `storeId=${a.storeId}`));
       assert.ok(denied, 'the cross-store attempt is recorded against the caller');
       const dump = JSON.stringify(await t.system.database.query('SELECT * FROM audit_log'));
       assert.ok(!dump.includes('supersecret'));

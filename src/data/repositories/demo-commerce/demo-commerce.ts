@@ -16,8 +16,7 @@ export function demoCommerce(db: Db): CommercePort {
   };
   return {
     async getOrder(storeId, reference) {
-      const row = await findOrderRow(db, storeId, reference);
-      return row ? loadOrder(db, storeId, row) : undefined;
+      return loadOrder(db, storeId, reference);
     },
     async findOrders(storeId, query) {
       const conditions = [eq(orders.storeId, storeId)];
@@ -71,12 +70,12 @@ export function demoCommerce(db: Db): CommercePort {
           .set({ cancelledAt: new Date(), cancelReason: input.reason, financialStatus: paid ? 'refunded' : 'voided', totalRefunded: paid ? row.totalPrice : row.totalRefunded, updatedAt: new Date() })
           .where(and(eq(orders.storeId, storeId), eq(orders.id, row.id)));
       }
-      return loadOrder(db, storeId, (await findOrderRow(db, storeId, row.id))!);
+      return (await loadOrder(db, storeId, row.id))!;
     },
     async updateShippingAddress(storeId, orderId, address) {
       const row = await mustFind(storeId, orderId);
       await db.update(orders).set({ shippingAddress: address, updatedAt: new Date() }).where(and(eq(orders.storeId, storeId), eq(orders.id, row.id)));
-      return { order: await loadOrder(db, storeId, (await findOrderRow(db, storeId, row.id))!), previous: row.shippingAddress as Address | null };
+      return { order: (await loadOrder(db, storeId, row.id))!, previous: row.shippingAddress as Address | null };
     },
     async createReturn(storeId, orderId, input, options) {
       const row = await mustFind(storeId, orderId);

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { ShipmentStatus } from '../../../core/commerce';
 import type { ShippingPort } from '../../../core/ports/commerce';
 import type { Db } from '../../database';
-import { fulfillments, trackingEvents } from '../../schema/index';
+
+interface TrackingRow {
+  tracking_company: string | null;
+  tracking_url: string | null;
+  shipment_status: string | null;
+  estimated_delivery_at: Date | string | null;
+  delivered_at: Date | string | null;
+  events: { status: string; message: string; location: string | null; occurredAt: string }[];
+}
+
+const maybeDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /**
  * Tracking and return labels in the demo backend: tracking from the stored shipments and their
@@ -13,17 +23,22 @@ import { fulfillments, trackingEvents } from '../../schema/index';
 export function demoShipping(db: Db, labelBaseUrl = 'https://labels.demo.concierge.invalid'): ShippingPort {
   return {
     async getTracking(storeId, trackingNumber) {
-      const [f] = await db.select().from(fulfillments).where(and(eq(fulfillments.storeId, storeId), eq(fulfillments.trackingNumber, trackingNumber))).limit(1);
+      // One statement: the shipment and its scans, oldest first.
+      const result = (await db.execute(sql`
+        SELECT f.tracking_company, f.tracking_url, f.shipment_status, f.estimated_delivery_at, f.delivered_at,
+          (SELECT coalesce(json_agg(json_build_object('status', e.status, 'message', e.message, 'location', e.location, 'occurredAt', e.occurred_at) ORDER BY e.occurred_at), '[]')
+            FROM tracking_events e WHERE e.store_id = f.store_id AND e.fulfillment_id = f.id) AS events
+        FROM fulfillments f WHERE f.store_id = ${storeId}::uuid AND f.tracking_number = ${trackingNumber} LIMIT 1`)) as unknown as { rows: TrackingRow[] };
+      const f = result.rows[0];
       if (!f) return undefined;
-      const events = await db.select().from(trackingEvents).where(and(eq(trackingEvents.storeId, storeId), eq(trackingEvents.fulfillmentId, f.id))).orderBy(asc(trackingEvents.occurredAt));
       return {
-        carrier: f.trackingCompany,
+        carrier: f.tracking_company,
         trackingNumber,
-        trackingUrl: f.trackingUrl,
-        status: (f.shipmentStatus ?? 'pending') as ShipmentStatus,
-        estimatedDeliveryAt: f.estimatedDeliveryAt,
-        deliveredAt: f.deliveredAt,
-        events: events.map((e) => ({ status: e.status as ShipmentStatus, message: e.message, location: e.location, occurredAt: e.occurredAt })),
+        trackingUrl: f.tracking_url,
+        status: (f.shipment_status ?? 'pending') as ShipmentStatus,
+        estimatedDeliveryAt: maybeDate(f.estimated_delivery_at),
+        deliveredAt: maybeDate(f.delivered_at),
+        events: f.events.map((e) => ({ status: e.status as ShipmentStatus, message: e.message, location: e.location, occurredAt: new Date(e.occurredAt) })),
       };
     },
     async createReturnLabel(_storeId, input, options) {

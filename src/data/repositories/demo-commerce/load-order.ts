@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Address, FinancialStatus, FulfillmentStatus, Order, ReturnRecord, ReturnStatus, ShipmentStatus } from '../../../core/commerce';
 import { toCents } from '../../../core/money';
 import type { Db } from '../../database';
-import { customers, fulfillments, orderLineItems, orders, refunds, returns } from '../../schema/index';
+import { orders, type returns } from '../../schema/index';
 
 type OrderRow = typeof orders.$inferSelect;
 type ReturnRow = typeof returns.$inferSelect;
@@ -20,55 +20,107 @@ export const toReturnRecord = (r: ReturnRow): ReturnRecord => ({
   createdAt: r.createdAt,
 });
 
-/** The order row for "#1042", "1042" or an id, in this store only. */
-export async function findOrderRow(db: Db, storeId: string, reference: string): Promise<OrderRow | undefined> {
+/** "#1042", "1042" or an id: the order it names, matched on name, external id or id. */
+function referenceMatch(reference: string, alias: 'o' | null): SQL {
   const trimmed = reference.trim();
   const name = trimmed.startsWith('#') ? trimmed : `#${trimmed}`;
-  const match = UUID.test(trimmed) ? or(eq(orders.id, trimmed), eq(orders.name, name)) : or(eq(orders.name, name), eq(orders.externalId, trimmed.replace(/^#/, '')));
-  const [row] = await db.select().from(orders).where(and(eq(orders.storeId, storeId), match)).limit(1);
+  if (alias === null) return UUID.test(trimmed) ? or(eq(orders.id, trimmed), eq(orders.name, name))! : or(eq(orders.name, name), eq(orders.externalId, trimmed.replace(/^#/, '')))!;
+  return UUID.test(trimmed) ? sql`(o.id = ${trimmed}::uuid OR o.name = ${name})` : sql`(o.name = ${name} OR o.external_id = ${trimmed.replace(/^#/, '')})`;
+}
+
+/** The order row for "#1042", "1042" or an id, in this store only (for writes). */
+export async function findOrderRow(db: Db, storeId: string, reference: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(orders).where(and(eq(orders.storeId, storeId), referenceMatch(reference, null))).limit(1);
   return row;
 }
 
-/** The whole order as the domain sees it: items, shipments, refunds, returns. */
-export async function loadOrder(db: Db, storeId: string, row: OrderRow): Promise<Order> {
-  const [items, shipments, refundRows, returnRows, customer] = await Promise.all([
-    db.select().from(orderLineItems).where(and(eq(orderLineItems.storeId, storeId), eq(orderLineItems.orderId, row.id))).orderBy(asc(orderLineItems.externalId)),
-    db.select().from(fulfillments).where(and(eq(fulfillments.storeId, storeId), eq(fulfillments.orderId, row.id))).orderBy(asc(fulfillments.createdAt)),
-    db.select().from(refunds).where(and(eq(refunds.storeId, storeId), eq(refunds.orderId, row.id))).orderBy(asc(refunds.createdAt)),
-    db.select().from(returns).where(and(eq(returns.storeId, storeId), eq(returns.orderId, row.id))).orderBy(asc(returns.createdAt)),
-    row.customerId ? db.select().from(customers).where(and(eq(customers.storeId, storeId), inArray(customers.id, [row.customerId]))) : Promise.resolve([]),
-  ]);
-  const c = customer[0];
+interface LoadedRow {
+  id: string;
+  name: string;
+  email: string | null;
+  customer_id: string | null;
+  customer_name: string | null;
+  financial_status: string;
+  fulfillment_status: string | null;
+  currency: string;
+  subtotal: string;
+  shipping: string;
+  total: string;
+  refunded: string;
+  shipping_address: Address | null;
+  cancelled_at: string | Date | null;
+  created_at: string | Date;
+  line_items: { id: string; productId: string | null; title: string; variantTitle: string | null; sku: string | null; quantity: number; price: string; productType: string; tags: string[] }[];
+  fulfillments: { id: string; status: string; shipmentStatus: string | null; carrier: string | null; trackingNumber: string | null; trackingUrl: string | null; lineItemIds: string[]; estimatedDeliveryAt: string | null; shippedAt: string | null; deliveredAt: string | null }[];
+  refunds: { id: string; amount: string; currency: string; reason: string | null; status: string; lineItems: { lineItemId: string; quantity: number }[]; createdAt: string }[];
+  returns: { id: string; rma: string; status: string; reason: string | null; lineItems: ReturnRecord['lineItems']; carrier: string | null; trackingNumber: string | null; labelUrl: string | null; createdAt: string }[];
+}
+
+// One statement for the whole order: a turn that looks an order up pays one round trip, not six.
+const loadStatement = (storeId: string, match: SQL) => sql`
+SELECT o.id, o.name, o.email, o.customer_id, o.financial_status, o.fulfillment_status, o.currency,
+  o.subtotal_price::text AS subtotal, o.shipping_price::text AS shipping, o.total_price::text AS total, o.total_refunded::text AS refunded,
+  o.shipping_address, o.cancelled_at, o.created_at,
+  nullif(concat_ws(' ', c.first_name, c.last_name), '') AS customer_name,
+  (SELECT coalesce(json_agg(json_build_object('id', li.id, 'productId', li.product_id, 'title', li.title, 'variantTitle', li.variant_title, 'sku', li.sku,
+      'quantity', li.quantity, 'price', li.price::text, 'productType', li.product_type, 'tags', li.tags) ORDER BY li.external_id), '[]')
+    FROM order_line_items li WHERE li.store_id = o.store_id AND li.order_id = o.id) AS line_items,
+  (SELECT coalesce(json_agg(json_build_object('id', f.id, 'status', f.status, 'shipmentStatus', f.shipment_status, 'carrier', f.tracking_company,
+      'trackingNumber', f.tracking_number, 'trackingUrl', f.tracking_url, 'lineItemIds', f.line_items, 'estimatedDeliveryAt', f.estimated_delivery_at,
+      'shippedAt', f.shipped_at, 'deliveredAt', f.delivered_at) ORDER BY f.created_at), '[]')
+    FROM fulfillments f WHERE f.store_id = o.store_id AND f.order_id = o.id) AS fulfillments,
+  (SELECT coalesce(json_agg(json_build_object('id', r.id, 'amount', r.amount::text, 'currency', r.currency, 'reason', r.reason, 'status', r.status,
+      'lineItems', r.line_items, 'createdAt', r.created_at) ORDER BY r.created_at), '[]')
+    FROM refunds r WHERE r.store_id = o.store_id AND r.order_id = o.id) AS refunds,
+  (SELECT coalesce(json_agg(json_build_object('id', rt.id, 'rma', rt.rma, 'status', rt.status, 'reason', rt.reason, 'lineItems', rt.line_items,
+      'carrier', rt.carrier, 'trackingNumber', rt.tracking_number, 'labelUrl', rt.label_url, 'createdAt', rt.created_at) ORDER BY rt.created_at), '[]')
+    FROM returns rt WHERE rt.store_id = o.store_id AND rt.order_id = o.id) AS returns
+FROM orders o LEFT JOIN customers c ON c.store_id = o.store_id AND c.id = o.customer_id
+WHERE o.store_id = ${storeId}::uuid AND ${match}
+LIMIT 1`;
+
+const date = (value: string | Date) => (value instanceof Date ? value : new Date(value));
+const maybeDate = (value: string | Date | null) => (value === null ? null : date(value));
+
+function toOrder(row: LoadedRow): Order {
+  const currency = row.currency;
   return {
     id: row.id,
     name: row.name,
     email: row.email,
-    customerId: row.customerId,
-    customerName: c ? [c.firstName, c.lastName].filter(Boolean).join(' ') || null : ((row.shippingAddress as Address | null)?.name ?? null),
-    financialStatus: row.financialStatus as FinancialStatus,
-    fulfillmentStatus: (row.fulfillmentStatus ?? 'unfulfilled') as FulfillmentStatus,
-    currency: row.currency,
-    subtotalCents: toCents(row.subtotalPrice, row.currency),
-    shippingCents: toCents(row.shippingPrice, row.currency),
-    totalCents: toCents(row.totalPrice, row.currency),
-    refundedCents: toCents(row.totalRefunded, row.currency),
-    shippingAddress: row.shippingAddress as Address | null,
-    cancelledAt: row.cancelledAt,
-    createdAt: row.createdAt,
-    lineItems: items.map((li) => ({ id: li.id, productId: li.productId, title: li.title, variantTitle: li.variantTitle, sku: li.sku, quantity: li.quantity, priceCents: toCents(li.price, row.currency), productType: li.productType, tags: li.tags })),
-    fulfillments: shipments.map((f) => ({
+    customerId: row.customer_id,
+    customerName: row.customer_name ?? row.shipping_address?.name ?? null,
+    financialStatus: row.financial_status as FinancialStatus,
+    fulfillmentStatus: (row.fulfillment_status ?? 'unfulfilled') as FulfillmentStatus,
+    currency,
+    subtotalCents: toCents(row.subtotal, currency),
+    shippingCents: toCents(row.shipping, currency),
+    totalCents: toCents(row.total, currency),
+    refundedCents: toCents(row.refunded, currency),
+    shippingAddress: row.shipping_address,
+    cancelledAt: maybeDate(row.cancelled_at),
+    createdAt: date(row.created_at),
+    lineItems: row.line_items.map((li) => ({ id: li.id, productId: li.productId, title: li.title, variantTitle: li.variantTitle, sku: li.sku, quantity: li.quantity, priceCents: toCents(li.price, currency), productType: li.productType, tags: li.tags })),
+    fulfillments: row.fulfillments.map((f) => ({
       id: f.id,
       status: f.status,
       shipmentStatus: (f.shipmentStatus ?? 'pending') as ShipmentStatus,
-      carrier: f.trackingCompany,
+      carrier: f.carrier,
       trackingNumber: f.trackingNumber,
       trackingUrl: f.trackingUrl,
-      lineItemIds: f.lineItems as string[],
-      estimatedDeliveryAt: f.estimatedDeliveryAt,
-      shippedAt: f.shippedAt,
-      deliveredAt: f.deliveredAt,
+      lineItemIds: f.lineItemIds,
+      estimatedDeliveryAt: maybeDate(f.estimatedDeliveryAt),
+      shippedAt: maybeDate(f.shippedAt),
+      deliveredAt: maybeDate(f.deliveredAt),
     })),
-    refunds: refundRows.map((r) => ({ id: r.id, amountCents: toCents(r.amount, r.currency), currency: r.currency, reason: r.reason, status: r.status as 'succeeded', lineItems: r.lineItems as { lineItemId: string; quantity: number }[], createdAt: r.createdAt })),
-    returns: returnRows.map(toReturnRecord),
+    refunds: row.refunds.map((r) => ({ id: r.id, amountCents: toCents(r.amount, r.currency), currency: r.currency, reason: r.reason, status: r.status as 'succeeded', lineItems: r.lineItems, createdAt: date(r.createdAt) })),
+    returns: row.returns.map((r) => ({ id: r.id, rma: r.rma, status: r.status as ReturnStatus, reason: r.reason, lineItems: r.lineItems, carrier: r.carrier, trackingNumber: r.trackingNumber, labelUrl: r.labelUrl, createdAt: date(r.createdAt) })),
   };
+}
+
+/** The whole order as the domain sees it (items, shipments, refunds, returns), in this store only. */
+export async function loadOrder(db: Db, storeId: string, reference: string): Promise<Order | undefined> {
+  const result = (await db.execute(loadStatement(storeId, referenceMatch(reference, 'o')))) as unknown as { rows: LoadedRow[] };
+  const row = result.rows[0];
+  return row ? toOrder(row) : undefined;
 }
