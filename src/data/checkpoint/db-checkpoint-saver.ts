@@ -13,7 +13,7 @@ import {
   getCheckpointId,
   writesSortKey,
 } from '@langchain/langgraph-checkpoint';
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../database';
 import { agentCheckpointWrites, agentCheckpoints } from '../schema/agent';
 
@@ -25,12 +25,10 @@ export interface CheckpointBatch {
   writes: WriteRow[];
 }
 
-const KEEP_PER_THREAD = 10;
-
 /**
  * A LangGraph checkpointer over our own database (PGlite or PostgreSQL), buffered: what a run
  * writes stays in memory until the turn commits it, with the messages and actions, in one
- * transaction (`drain` + `persist`). Reads see the buffer first, then the database.
+ * statement (`drain`, then the conversation store's turn statement). Reads see the buffer first, then the database.
  */
 export class DbCheckpointSaver extends BaseCheckpointSaver {
   private readonly pending = new Map<string, CheckpointBatch>();
@@ -53,27 +51,6 @@ export class DbCheckpointSaver extends BaseCheckpointSaver {
     const batch = this.pending.get(threadId) ?? { checkpoints: [], writes: [] };
     this.pending.delete(threadId);
     return batch;
-  }
-
-  /** Writes drained batches inside the caller's transaction and prunes old checkpoints. */
-  static async persist(tx: Db, batches: CheckpointBatch[]): Promise<void> {
-    const checkpoints = batches.flatMap((b) => b.checkpoints);
-    const writes = batches.flatMap((b) => b.writes);
-    if (checkpoints.length > 0) await tx.insert(agentCheckpoints).values(checkpoints).onConflictDoNothing();
-    if (writes.length > 0) await tx.insert(agentCheckpointWrites).values(writes).onConflictDoNothing();
-    for (const threadId of new Set(checkpoints.map((c) => c.threadId))) {
-      const keep = await tx
-        .select({ id: agentCheckpoints.checkpointId })
-        .from(agentCheckpoints)
-        .where(and(eq(agentCheckpoints.threadId, threadId), eq(agentCheckpoints.checkpointNs, '')))
-        .orderBy(desc(agentCheckpoints.checkpointId))
-        .limit(KEEP_PER_THREAD);
-      const oldest = keep.at(-1)?.id;
-      if (keep.length === KEEP_PER_THREAD && oldest) {
-        await tx.delete(agentCheckpoints).where(and(eq(agentCheckpoints.threadId, threadId), lt(agentCheckpoints.checkpointId, oldest)));
-        await tx.delete(agentCheckpointWrites).where(and(eq(agentCheckpointWrites.threadId, threadId), lt(agentCheckpointWrites.checkpointId, oldest)));
-      }
-    }
   }
 
   override async getTuple(config: RunnableConfig): Promise<CheckpointTuple | undefined> {

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
 import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../../core/conversation';
 import type { ConversationStore } from '../../core/ports/conversation-store';
-import { DbCheckpointSaver } from '../checkpoint/db-checkpoint-saver';
+import type { DbCheckpointSaver } from '../checkpoint/db-checkpoint-saver';
 import type { Db } from '../database';
 import { actions, conversations, messages } from '../schema/index';
+import { actionFromJson, conversationFromJson, messageFromJson, turnStatement, type TurnStatementRow } from './turn-statement';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -108,55 +109,17 @@ export function conversationStore(db: Db, saver: DbCheckpointSaver): Conversatio
     },
     async commitTurn(write) {
       const batches = write.checkpointThreads.map((thread) => saver.drain(thread));
-      return db.transaction(async (tx) => {
-        const now = new Date();
-        // Messages of one turn keep their order: each gets a distinct, increasing timestamp.
-        const insertedMessages = write.messages.length
-          ? await tx
-              .insert(messages)
-              .values(write.messages.map((m, i) => ({ storeId: write.storeId, conversationId: write.conversationId, role: m.role, content: m.content, metadata: m.metadata ?? {}, createdAt: new Date(now.getTime() + i) })))
-              .returning()
-          : [];
-        const insertedActions = write.actions.length
-          ? await tx
-              .insert(actions)
-              .values(
-                write.actions.map((a) => ({
-                  ...(a.id ? { id: a.id } : {}),
-                  storeId: write.storeId,
-                  conversationId: write.conversationId,
-                  actionType: a.type,
-                  actionData: a.data,
-                  status: a.status,
-                  reasons: a.reasons,
-                  actor: a.actor,
-                  idempotencyKey: a.idempotencyKey,
-                  completedAt: a.status === 'pending' ? null : now,
-                })),
-              )
-              .returning()
-          : [];
-        for (const update of write.actionUpdates ?? []) {
-          await tx
-            .update(actions)
-            .set({ status: update.status, completedAt: update.status === 'pending' ? null : now, ...(update.data ? { actionData: update.data } : {}), ...(update.reasons ? { reasons: update.reasons } : {}) })
-            .where(and(eq(actions.storeId, write.storeId), eq(actions.id, update.id)));
-        }
-        const [conversation] = await tx
-          .update(conversations)
-          .set({ updatedAt: now, ...(write.status ? { status: write.status } : {}), ...(write.metadata ? { metadata: write.metadata } : {}) })
-          .where(byStore(write.storeId, write.conversationId))
-          .returning();
-        if (!conversation) throw new Error(`conversation ${write.conversationId} vanished during its turn`);
-        await DbCheckpointSaver.persist(tx as unknown as Db, batches);
-        const channel = conversation.channel as Channel;
-        return {
-          messages: insertedMessages.map(toMessage(channel)),
-          actions: insertedActions.map(toAction),
-          conversation: toConversation(conversation),
-          events: write.events.map((event) => ({ ...event, at: now.toISOString() })),
-        };
-      });
+      const now = new Date();
+      const result = (await db.execute(turnStatement(write, batches, now))) as unknown as { rows: TurnStatementRow[] };
+      const row = result.rows[0]!;
+      if (!row.conversation) throw new Error(`conversation ${write.conversationId} vanished during its turn`);
+      const conversation = conversationFromJson(row.conversation);
+      return {
+        messages: row.messages.map((m) => ({ ...messageFromJson(conversation.channel, m), ...citationsOf(m.metadata) })),
+        actions: row.actions.map(actionFromJson),
+        conversation,
+        events: write.events.map((event) => ({ ...event, at: now.toISOString() })),
+      };
     },
   };
 }

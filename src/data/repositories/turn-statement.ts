@@ -1,0 +1,129 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../../core/conversation';
+import type { TurnWrite } from '../../core/ports/conversation-store';
+import type { CheckpointBatch } from '../checkpoint/db-checkpoint-saver';
+
+/** Checkpoints kept per agent thread (the newest); older ones are pruned as turns commit. */
+export const KEEP_CHECKPOINTS_PER_THREAD = 10;
+
+const json = (value: unknown) => JSON.stringify(value);
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+/**
+ * A whole turn as one statement: the conversation update, its messages, new and decided actions,
+ * the agent checkpoints and their pruning. One statement is atomic without BEGIN/COMMIT and costs
+ * one round trip instead of eight (the turn's largest cost on PGlite). Every write reads from the
+ * conversation's row, so a conversation of another store, or a vanished one, changes nothing.
+ */
+export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now: Date): SQL {
+  const at = now.toISOString();
+  const messages = write.messages.map((m, i) => ({ role: m.role, content: m.content, metadata: m.metadata ?? {}, created_at: new Date(now.getTime() + i).toISOString() }));
+  const actions = write.actions.map((a) => ({ id: a.id ?? null, type: a.type, data: a.data, status: a.status, reasons: a.reasons, actor: a.actor, idempotency_key: a.idempotencyKey ?? null }));
+  const decisions = (write.actionUpdates ?? []).map((u) => ({ id: u.id, status: u.status, data: u.data ?? null, reasons: u.reasons ?? null }));
+  const checkpoints = batches.flatMap((b) => b.checkpoints).map((c) => ({ thread_id: c.threadId, checkpoint_ns: c.checkpointNs ?? '', checkpoint_id: c.checkpointId, parent_id: c.parentId ?? null, checkpoint_type: c.checkpointType, checkpoint: base64(c.checkpoint), metadata_type: c.metadataType, metadata: base64(c.metadata) }));
+  const writes = batches.flatMap((b) => b.writes).map((w) => ({ thread_id: w.threadId, checkpoint_ns: w.checkpointNs ?? '', checkpoint_id: w.checkpointId, task_id: w.taskId, idx: w.idx, task_path: w.taskPath ?? '', channel: w.channel, value_type: w.valueType, value: base64(w.value) }));
+  const threads = [...new Set(checkpoints.map((c) => c.thread_id))];
+  return sql`
+WITH conv AS (
+  UPDATE conversations SET updated_at = ${at}::timestamptz, status = coalesce(${write.status ?? null}::text, status), metadata = coalesce(${write.metadata ? json(write.metadata) : null}::jsonb, metadata)
+  WHERE store_id = ${write.storeId}::uuid AND id = ${write.conversationId}::uuid RETURNING *
+), msgs AS (
+  INSERT INTO messages (store_id, conversation_id, role, content, metadata, created_at)
+  SELECT conv.store_id, conv.id, m.role, m.content, m.metadata, m.created_at
+  FROM conv, jsonb_to_recordset(${json(messages)}::jsonb) AS m(role text, content text, metadata jsonb, created_at timestamptz)
+  RETURNING id, conversation_id, role, content, metadata, created_at
+), acts AS (
+  INSERT INTO actions (id, store_id, conversation_id, action_type, action_data, status, reasons, actor, idempotency_key, completed_at)
+  SELECT coalesce(a.id, gen_random_uuid()), conv.store_id, conv.id, a.type, a.data, a.status, a.reasons, a.actor, a.idempotency_key, CASE WHEN a.status = 'pending' THEN NULL ELSE ${at}::timestamptz END
+  FROM conv, jsonb_to_recordset(${json(actions)}::jsonb) AS a(id uuid, type text, data jsonb, status text, reasons jsonb, actor text, idempotency_key text)
+  RETURNING *
+), decided AS (
+  UPDATE actions SET status = u.status, completed_at = CASE WHEN u.status = 'pending' THEN NULL ELSE ${at}::timestamptz END,
+    action_data = coalesce(u.data, actions.action_data), reasons = coalesce(u.reasons, actions.reasons)
+  FROM conv, jsonb_to_recordset(${json(decisions)}::jsonb) AS u(id uuid, status text, data jsonb, reasons jsonb)
+  WHERE actions.store_id = conv.store_id AND actions.id = u.id
+  RETURNING actions.id
+), saved_checkpoints AS (
+  INSERT INTO agent_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint_type, checkpoint, metadata_type, metadata)
+  SELECT c.thread_id, c.checkpoint_ns, c.checkpoint_id, c.parent_id, c.checkpoint_type, decode(c.checkpoint, 'base64'), c.metadata_type, decode(c.metadata, 'base64')
+  FROM conv, jsonb_to_recordset(${json(checkpoints)}::jsonb) AS c(thread_id text, checkpoint_ns text, checkpoint_id text, parent_id text, checkpoint_type text, checkpoint text, metadata_type text, metadata text)
+  ON CONFLICT DO NOTHING RETURNING 1
+), saved_writes AS (
+  INSERT INTO agent_checkpoint_writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, task_path, channel, value_type, value)
+  SELECT w.thread_id, w.checkpoint_ns, w.checkpoint_id, w.task_id, w.idx, w.task_path, w.channel, w.value_type, decode(w.value, 'base64')
+  FROM conv, jsonb_to_recordset(${json(writes)}::jsonb) AS w(thread_id text, checkpoint_ns text, checkpoint_id text, task_id text, idx integer, task_path text, channel text, value_type text, value text)
+  ON CONFLICT DO NOTHING RETURNING 1
+), cutoff AS (
+  -- The statement sees the table as it was before it: the newest stored checkpoints are kept, and this turn's come on top.
+  SELECT t.thread_id, (SELECT k.checkpoint_id FROM agent_checkpoints k WHERE k.thread_id = t.thread_id AND k.checkpoint_ns = ''
+      ORDER BY k.checkpoint_id DESC OFFSET ${KEEP_CHECKPOINTS_PER_THREAD - 1} LIMIT 1) AS oldest_kept
+  FROM conv, jsonb_array_elements_text(${json(threads)}::jsonb) AS t(thread_id)
+), pruned AS (
+  DELETE FROM agent_checkpoints d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1
+), pruned_writes AS (
+  DELETE FROM agent_checkpoint_writes d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1
+)
+SELECT (SELECT row_to_json(conv) FROM conv) AS conversation,
+  (SELECT coalesce(json_agg(msgs ORDER BY msgs.created_at), '[]') FROM msgs) AS messages,
+  (SELECT coalesce(json_agg(acts), '[]') FROM acts) AS actions`;
+}
+
+interface ConversationJson {
+  id: string;
+  store_id: string;
+  customer_id: string | null;
+  channel: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  metadata: ConversationMetadata;
+}
+interface MessageJson {
+  id: string;
+  conversation_id: string;
+  role: string;
+  content: string;
+  metadata: Record<string, unknown>;
+  created_at: string;
+}
+interface ActionJson {
+  id: string;
+  conversation_id: string | null;
+  action_type: string;
+  action_data: Record<string, unknown>;
+  status: string;
+  reasons: string[];
+  actor: string;
+  created_at: string;
+  completed_at: string | null;
+}
+export interface TurnStatementRow {
+  conversation: ConversationJson | null;
+  messages: MessageJson[];
+  actions: ActionJson[];
+}
+
+export const conversationFromJson = (c: ConversationJson): Conversation => ({
+  id: c.id,
+  storeId: c.store_id,
+  customerId: c.customer_id,
+  channel: c.channel as Channel,
+  status: c.status as ConversationStatus,
+  createdAt: new Date(c.created_at),
+  updatedAt: new Date(c.updated_at),
+  metadata: c.metadata,
+});
+
+export const messageFromJson = (channel: Channel, m: MessageJson) => ({ id: m.id, conversationId: m.conversation_id, role: m.role as MessageRole, content: m.content, metadata: m.metadata, createdAt: new Date(m.created_at), channel }) satisfies Message;
+
+export const actionFromJson = (a: ActionJson): Action => ({
+  id: a.id,
+  conversationId: a.conversation_id,
+  type: a.action_type as ActionType,
+  status: a.status as ActionStatus,
+  data: a.action_data,
+  reasons: a.reasons,
+  actor: a.actor,
+  createdAt: new Date(a.created_at),
+  completedAt: a.completed_at === null ? null : new Date(a.completed_at),
+});
