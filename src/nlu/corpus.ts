@@ -46,9 +46,9 @@ export function loadWrittenCorpus(): LabelledExample[] {
 }
 
 /** Every example the model trains on: the written ones and the composed variants of the core ones. */
-export function loadTrainingCorpus(): LabelledExample[] {
+export function loadTrainingCorpus(composedPerExample = 8): LabelledExample[] {
   const written = loadWrittenCorpus();
-  return [...written, ...written.filter((e) => e.source === 'core').flatMap((e) => composeVariants(e))];
+  return [...written, ...written.filter((e) => e.source === 'core').flatMap((e) => composeVariants(e, composedPerExample))];
 }
 
 /** The held-out split: never trained on, only measured. */

@@ -1,14 +1,20 @@
 import { intents, type Intent, type Sentiment } from '../core/ports/nlu';
 import { augment, stableSeed } from './augment';
 import { corpusHash, type LabelledExample } from './corpus';
+import { score } from './evaluate';
 import { denseFeatures, denseKeys, featureKeys, featureVector } from './features';
 import type { WordVectors } from '../text/word-vectors';
-import { fitTemperature, scores, softmax, trainLinear, type SparseExample } from './linear-model';
+import { fitTemperature, scores, softmax, trainLinear, type SparseExample, type TrainOptions } from './linear-model';
 import { quantize, type NluModelFile } from './model-file';
 import { cueKeys, sentimentCues } from './sentiment/cues';
 
 export const sentiments: Sentiment[] = ['negative', 'neutral', 'positive'];
-const TRAIN = { epochs: 10, learningRate: 1, l2: 2e-7, seed: 1042 };
+/** Training settings; `npm run nlu:validate` compares candidates on the validation fold (never the held-out split). */
+export interface NluTrainOptions extends TrainOptions {
+  /** Typo/case/greeting variants per example (see augment.ts). */
+  augmentCopies: number;
+}
+export const defaultTrainOptions: NluTrainOptions = { epochs: 10, learningRate: 1, l2: 2e-7, seed: 1042, augmentCopies: 3 };
 const MIN_FEATURE_COUNT = 2;
 
 interface Prepared {
@@ -23,10 +29,10 @@ interface Prepared {
   dense: Float32Array;
 }
 
-function prepare(examples: LabelledExample[], vectors: WordVectors): Prepared[] {
+function prepare(examples: LabelledExample[], vectors: WordVectors, augmentCopies: number): Prepared[] {
   const rows: Prepared[] = [];
   for (const example of examples) {
-    for (const text of [example.text, ...augment(example.text, stableSeed(example.text))]) {
+    for (const text of [example.text, ...augment(example.text, stableSeed(example.text), augmentCopies)]) {
       const keys = featureKeys(text);
       rows.push({ text, origin: example.origin ?? example.text, written: text === example.text && example.source !== 'composed', intent: intents.indexOf(example.intent), sentiment: sentiments.indexOf(example.sentiment), intentKeys: keys, sentimentKeys: [...keys, ...cueKeys(sentimentCues(text))], dense: denseFeatures(text, vectors) });
     }
@@ -70,34 +76,63 @@ function chooseOtherThreshold(model: ReturnType<typeof trainLinear>, validation:
   return best;
 }
 
+interface Fitting {
+  keys: string[];
+  trainRows: Prepared[];
+  validationRows: Prepared[];
+  rows: Prepared[];
+  toIntent: (r: Prepared) => SparseExample;
+  toSentiment: (r: Prepared) => SparseExample;
+}
+
+function prepareFitting(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions): Fitting {
+  const rows = prepare(examples, vectors, options.augmentCopies);
+  const keys = featureIndex(rows);
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const intentWeights = classWeights(rows.map((r) => r.intent), intents.length);
+  const sentimentWeights = classWeights(rows.map((r) => r.sentiment), sentiments.length);
+  // Validation fold by the original text, so an example and its variants fall on the same side.
+  const fold = rows.map((r) => stableSeed(r.origin) % 100 < 15);
+  return {
+    keys,
+    rows,
+    trainRows: rows.filter((_, i) => !fold[i]),
+    // Validate on what people wrote, not on our variants of it.
+    validationRows: rows.filter((r, i) => fold[i] && r.written),
+    toIntent: (r) => ({ ...featureVector(r.intentKeys, index, r.dense), label: r.intent, weight: intentWeights[r.intent]! }),
+    toSentiment: (r) => ({ ...featureVector(r.sentimentKeys, index, r.dense), label: r.sentiment, weight: sentimentWeights[r.sentiment]! }),
+  };
+}
+
+/** Intent macro-F1 and accuracy on the validation fold of the training data, for comparing settings. */
+export function validateTraining(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions = defaultTrainOptions) {
+  const f = prepareFitting(examples, vectors, options);
+  const probe = trainLinear(f.trainRows.map(f.toIntent), intents.length, f.keys.length, options);
+  const pairs = f.validationRows.map((r) => {
+    const { ids, values } = f.toIntent(r);
+    const p = scores(probe, ids, values);
+    let best = 0;
+    for (let c = 1; c < p.length; c += 1) if (p[c]! > p[best]!) best = c;
+    return { expected: intents[r.intent]!, predicted: intents[best]! };
+  });
+  return { examples: pairs.length, ...score(pairs, intents) };
+}
+
 /**
  * Trains the intent and sentiment models from the corpus. Deterministic: the same corpus gives
  * byte-identical output. A validation fold of the training data (never the held-out split)
  * calibrates the confidences and picks the `other` threshold; the final models see all of it.
  */
-export function trainNluModel(examples: LabelledExample[], vectors: WordVectors): NluModelFile {
-  const rows = prepare(examples, vectors);
-  const keys = featureIndex(rows);
-  const index = new Map(keys.map((key, i) => [key, i]));
-  const intentWeights = classWeights(rows.map((r) => r.intent), intents.length);
-  const sentimentWeights = classWeights(rows.map((r) => r.sentiment), sentiments.length);
-  const toIntent = (r: Prepared): SparseExample => ({ ...featureVector(r.intentKeys, index, r.dense), label: r.intent, weight: intentWeights[r.intent]! });
-  const toSentiment = (r: Prepared): SparseExample => ({ ...featureVector(r.sentimentKeys, index, r.dense), label: r.sentiment, weight: sentimentWeights[r.sentiment]! });
-
-  // Validation fold by the original text, so an example and its variants fall on the same side.
-  const fold = rows.map((r) => stableSeed(r.origin) % 100 < 15);
-  const trainRows = rows.filter((_, i) => !fold[i]);
-  // Validate on what people wrote, not on our variants of it.
-  const validationRows = rows.filter((r, i) => fold[i] && r.written);
-
-  const probe = trainLinear(trainRows.map(toIntent), intents.length, keys.length, TRAIN);
+export function trainNluModel(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions = defaultTrainOptions): NluModelFile {
+  const { keys, rows, trainRows, validationRows, toIntent, toSentiment } = prepareFitting(examples, vectors, options);
+  const probe = trainLinear(trainRows.map(toIntent), intents.length, keys.length, options);
   const intentTemperature = fitTemperature(probe, validationRows.map(toIntent));
   const otherThreshold = chooseOtherThreshold({ ...probe, temperature: intentTemperature }, validationRows.map(toIntent));
-  const sentimentProbe = trainLinear(trainRows.map(toSentiment), sentiments.length, keys.length, TRAIN);
+  const sentimentProbe = trainLinear(trainRows.map(toSentiment), sentiments.length, keys.length, options);
   const sentimentTemperature = fitTemperature(sentimentProbe, validationRows.map(toSentiment));
 
-  const intentModel = { ...trainLinear(rows.map(toIntent), intents.length, keys.length, TRAIN), temperature: intentTemperature };
-  const sentimentModel = { ...trainLinear(rows.map(toSentiment), sentiments.length, keys.length, TRAIN), temperature: sentimentTemperature };
+  const intentModel = { ...trainLinear(rows.map(toIntent), intents.length, keys.length, options), temperature: intentTemperature };
+  const sentimentModel = { ...trainLinear(rows.map(toSentiment), sentiments.length, keys.length, options), temperature: sentimentTemperature };
   return {
     version: 1,
     corpusHash: corpusHash(examples),
