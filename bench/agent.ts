@@ -8,6 +8,8 @@ import { loadEnv } from '../src/config/env';
 import { generateKey } from '../src/data/secrets/keyring';
 import { ensureDemoStore } from '../src/demo-bootstrap';
 import { buildApp } from '../src/gateway/app';
+import { runConfig } from '../src/agent/run-context';
+import { turnInput } from '../src/agent/runtime/turn-input';
 import { percentile } from './support/percentile';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
@@ -50,6 +52,18 @@ const inside = await measure(
   },
 );
 
+// The graph alone: the same turns without loading and committing the conversation (its checkpoint
+// stays buffered), to show what the durable write costs on top.
+const graphAlone = await measure(
+  'graph alone',
+  async () => (await system.agent.conversations.create(demo.storeId, { channel: 'api' }, false)).conversation,
+  async (i, conversation) => {
+    const now = new Date();
+    const run = { settings: await system.stores.settings(demo.storeId), now, orders: new Map(), turnKey: conversation.id };
+    await system.agent.graphs.conversation.invoke(turnInput(conversation, messages(i), now), { ...runConfig(conversation.id, demo.storeId, run), durability: 'exit' });
+  },
+);
+
 const app = await buildApp(system.gatewayDeps);
 await app.ready();
 const headers = { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' };
@@ -72,6 +86,8 @@ console.log(
     insideP50Ms: inside.p50,
     insideP99Ms: inside.p99,
     insideTurnsPerSecond: inside.turnsPerSecond,
+    graphAloneP50Ms: graphAlone.p50,
+    graphAloneP99Ms: graphAlone.p99,
     httpP50Ms: http.p50,
     httpP99Ms: http.p99,
     httpTurnsPerSecond: http.turnsPerSecond,
