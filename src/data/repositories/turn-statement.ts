@@ -23,49 +23,58 @@ export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now:
   const checkpoints = batches.flatMap((b) => b.checkpoints).map((c) => ({ thread_id: c.threadId, checkpoint_ns: c.checkpointNs ?? '', checkpoint_id: c.checkpointId, parent_id: c.parentId ?? null, checkpoint_type: c.checkpointType, checkpoint: base64(c.checkpoint), metadata_type: c.metadataType, metadata: base64(c.metadata) }));
   const writes = batches.flatMap((b) => b.writes).map((w) => ({ thread_id: w.threadId, checkpoint_ns: w.checkpointNs ?? '', checkpoint_id: w.checkpointId, task_id: w.taskId, idx: w.idx, task_path: w.taskPath ?? '', channel: w.channel, value_type: w.valueType, value: base64(w.value) }));
   const threads = [...new Set(checkpoints.map((c) => c.thread_id))];
-  return sql`
-WITH conv AS (
+  // Only the parts this turn needs: a shorter statement plans faster (most turns have no actions).
+  const parts: SQL[] = [
+    sql`conv AS (
   UPDATE conversations SET updated_at = ${at}::timestamptz, status = coalesce(${write.status ?? null}::text, status), metadata = coalesce(${write.metadata ? json(write.metadata) : null}::jsonb, metadata)
-  WHERE store_id = ${write.storeId}::uuid AND id = ${write.conversationId}::uuid RETURNING *
-), msgs AS (
+  WHERE store_id = ${write.storeId}::uuid AND id = ${write.conversationId}::uuid RETURNING *)`,
+  ];
+  if (messages.length > 0)
+    parts.push(sql`msgs AS (
   INSERT INTO messages (store_id, conversation_id, role, content, metadata, created_at)
   SELECT conv.store_id, conv.id, m.role, m.content, m.metadata, m.created_at
   FROM conv, jsonb_to_recordset(${json(messages)}::jsonb) AS m(role text, content text, metadata jsonb, created_at timestamptz)
-  RETURNING id, conversation_id, role, content, metadata, created_at
-), acts AS (
+  RETURNING id, conversation_id, role, content, metadata, created_at)`);
+  if (actions.length > 0)
+    parts.push(sql`acts AS (
   INSERT INTO actions (id, store_id, conversation_id, action_type, action_data, status, reasons, actor, idempotency_key, completed_at)
   SELECT coalesce(a.id, gen_random_uuid()), conv.store_id, conv.id, a.type, a.data, a.status, a.reasons, a.actor, a.idempotency_key, CASE WHEN a.status = 'pending' THEN NULL ELSE ${at}::timestamptz END
   FROM conv, jsonb_to_recordset(${json(actions)}::jsonb) AS a(id uuid, type text, data jsonb, status text, reasons jsonb, actor text, idempotency_key text)
-  RETURNING *
-), decided AS (
+  RETURNING *)`);
+  if (decisions.length > 0)
+    parts.push(sql`decided AS (
   UPDATE actions SET status = u.status, completed_at = CASE WHEN u.status = 'pending' THEN NULL ELSE ${at}::timestamptz END,
     action_data = coalesce(u.data, actions.action_data), reasons = coalesce(u.reasons, actions.reasons)
   FROM conv, jsonb_to_recordset(${json(decisions)}::jsonb) AS u(id uuid, status text, data jsonb, reasons jsonb)
   WHERE actions.store_id = conv.store_id AND actions.id = u.id
-  RETURNING actions.id
-), saved_checkpoints AS (
+  RETURNING actions.id)`);
+  if (checkpoints.length > 0)
+    parts.push(
+      sql`saved_checkpoints AS (
   INSERT INTO agent_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint_type, checkpoint, metadata_type, metadata)
   SELECT c.thread_id, c.checkpoint_ns, c.checkpoint_id, c.parent_id, c.checkpoint_type, decode(c.checkpoint, 'base64'), c.metadata_type, decode(c.metadata, 'base64')
   FROM conv, jsonb_to_recordset(${json(checkpoints)}::jsonb) AS c(thread_id text, checkpoint_ns text, checkpoint_id text, parent_id text, checkpoint_type text, checkpoint text, metadata_type text, metadata text)
-  ON CONFLICT DO NOTHING RETURNING 1
-), saved_writes AS (
+  ON CONFLICT DO NOTHING RETURNING 1)`,
+      // The statement sees the table as it was before it: the newest stored checkpoints are kept, and this turn's come on top.
+      sql`cutoff AS (
+  SELECT t.thread_id, (SELECT k.checkpoint_id FROM agent_checkpoints k WHERE k.thread_id = t.thread_id AND k.checkpoint_ns = ''
+      ORDER BY k.checkpoint_id DESC OFFSET ${KEEP_CHECKPOINTS_PER_THREAD - 1} LIMIT 1) AS oldest_kept
+  FROM conv, jsonb_array_elements_text(${json(threads)}::jsonb) AS t(thread_id))`,
+      sql`pruned AS (
+  DELETE FROM agent_checkpoints d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1)`,
+      sql`pruned_writes AS (
+  DELETE FROM agent_checkpoint_writes d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1)`,
+    );
+  if (writes.length > 0)
+    parts.push(sql`saved_writes AS (
   INSERT INTO agent_checkpoint_writes (thread_id, checkpoint_ns, checkpoint_id, task_id, idx, task_path, channel, value_type, value)
   SELECT w.thread_id, w.checkpoint_ns, w.checkpoint_id, w.task_id, w.idx, w.task_path, w.channel, w.value_type, decode(w.value, 'base64')
   FROM conv, jsonb_to_recordset(${json(writes)}::jsonb) AS w(thread_id text, checkpoint_ns text, checkpoint_id text, task_id text, idx integer, task_path text, channel text, value_type text, value text)
-  ON CONFLICT DO NOTHING RETURNING 1
-), cutoff AS (
-  -- The statement sees the table as it was before it: the newest stored checkpoints are kept, and this turn's come on top.
-  SELECT t.thread_id, (SELECT k.checkpoint_id FROM agent_checkpoints k WHERE k.thread_id = t.thread_id AND k.checkpoint_ns = ''
-      ORDER BY k.checkpoint_id DESC OFFSET ${KEEP_CHECKPOINTS_PER_THREAD - 1} LIMIT 1) AS oldest_kept
-  FROM conv, jsonb_array_elements_text(${json(threads)}::jsonb) AS t(thread_id)
-), pruned AS (
-  DELETE FROM agent_checkpoints d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1
-), pruned_writes AS (
-  DELETE FROM agent_checkpoint_writes d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1
-)
-SELECT (SELECT row_to_json(conv) FROM conv) AS conversation,
-  (SELECT coalesce(json_agg(msgs ORDER BY msgs.created_at), '[]') FROM msgs) AS messages,
-  (SELECT coalesce(json_agg(acts), '[]') FROM acts) AS actions`;
+  ON CONFLICT DO NOTHING RETURNING 1)`);
+  const messagesOut = messages.length > 0 ? sql`(SELECT coalesce(json_agg(msgs ORDER BY msgs.created_at), '[]') FROM msgs)` : sql`'[]'::json`;
+  const actionsOut = actions.length > 0 ? sql`(SELECT coalesce(json_agg(acts), '[]') FROM acts)` : sql`'[]'::json`;
+  return sql`WITH ${sql.join(parts, sql`, `)}
+SELECT (SELECT row_to_json(conv) FROM conv) AS conversation, ${messagesOut} AS messages, ${actionsOut} AS actions`;
 }
 
 interface ConversationJson {
