@@ -2,19 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { skipWithoutPostgres } from './support/databases';
 import { eventually } from './support/eventually';
-import { bearer, createStore, startTestSystem, type TestSystem } from './support/system';
+import { bearer, startTwoStores, type TestStore, type TestSystem } from './support/system';
 
 for (const backend of ['pglite', 'postgres'] as const) {
   describe(`gateway auth on ${backend}`, { skip: backend === 'postgres' ? skipWithoutPostgres : false }, () => {
     let t: TestSystem;
-    let a: Awaited<ReturnType<typeof createStore>>;
-    let b: Awaited<ReturnType<typeof createStore>>;
-
-    before(async () => {
-      t = await startTestSystem({ backend });
-      a = await createStore(t, 'Store A');
-      b = await createStore(t, 'Store B');
-    });
+    let a: TestStore;
+    let b: TestStore;
+    before(async () => ({ t, a, b } = await startTwoStores(backend)));
     after(() => t.close());
 
     const settingsOf = async (storeId: string, key: string) =>

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { minimalPdf } from '../src/knowledge/ingest/minimal-pdf.fixture';
 import { skipWithoutPostgres } from './support/databases';
-import { bearer, createStore, startTestSystem, type TestSystem } from './support/system';
+import { bearer, createStore, startTestSystem, startTwoStores, type TestStore, type TestSystem } from './support/system';
 
 type Hit = { title: string; titlePath: string[]; source: string; content: string; score: number; kind: string };
 
@@ -18,13 +18,9 @@ Standard delivery takes 3 to 5 business days after dispatch.
 /** The knowledge API on one backend: ingestion of every format, re-ingestion, removal, search, isolation. */
 function knowledgeSuite(backend: 'pglite' | 'postgres') {
   let t: TestSystem;
-  let a: Awaited<ReturnType<typeof createStore>>;
-  let b: Awaited<ReturnType<typeof createStore>>;
-  before(async () => {
-    t = await startTestSystem({ backend });
-    a = await createStore(t, 'Store A');
-    b = await createStore(t, 'Store B');
-  });
+  let a: TestStore;
+  let b: TestStore;
+  before(async () => ({ t, a, b } = await startTwoStores(backend)));
   after(() => t?.close());
 
   const ingest = (key: string, payload: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import type { Intent } from '../core/ports/nlu';
 import { featureVector, messageFeatures, type MessageFeatures } from './features';
-import { scores, softmax } from './linear-model';
+import { argmax, scores, softmax } from './linear-model';
 import type { LoadedModel } from './model-loader';
 
 export interface IntentPrediction {
@@ -14,8 +14,7 @@ export interface IntentPrediction {
 export function classifyIntent(model: LoadedModel, text: string, features: MessageFeatures = messageFeatures(text, model.vectors)): IntentPrediction {
   const { ids, values } = featureVector(features.keys, model.index, features.dense);
   const probabilities = softmax(scores(model.intent, ids, values), model.intent.temperature);
-  let best = 0;
-  for (let c = 1; c < probabilities.length; c += 1) if (probabilities[c]! > probabilities[best]!) best = c;
+  const best = argmax(probabilities);
   const labels = model.file.intent.labels;
   const confidence = probabilities[best]!;
   // Only the dense vector part matched: no word or n-gram the model knows.

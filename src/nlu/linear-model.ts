@@ -41,6 +41,13 @@ export function scores(model: LinearModel, ids: Int32Array, values: Float32Array
   return out;
 }
 
+/** The index of the largest value (the first on ties). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i += 1) if (values[i]! > values[best]!) best = i;
+  return best;
+}
+
 export function softmax(logits: Float64Array, temperature = 1): Float64Array {
   let max = -Infinity;
   for (const l of logits) if (l > max) max = l;

@@ -4,7 +4,7 @@ import { corpusHash, type LabelledExample } from './corpus';
 import { score } from './evaluate';
 import { denseFeatures, denseKeys, featureKeys, featureVector } from './features';
 import type { WordVectors } from '../text/word-vectors';
-import { fitTemperature, scores, softmax, trainLinear, type SparseExample, type TrainOptions } from './linear-model';
+import { argmax, fitTemperature, scores, softmax, trainLinear, type SparseExample, type TrainOptions } from './linear-model';
 import { quantize, type NluModelFile } from './model-file';
 import { cueKeys, sentimentCues } from './sentiment/cues';
 
@@ -63,8 +63,7 @@ function chooseOtherThreshold(model: ReturnType<typeof trainLinear>, validation:
     let correct = 0;
     for (const example of validation) {
       const p = softmax(scores(model, example.ids, example.values), model.temperature);
-      let label = 0;
-      for (let c = 1; c < p.length; c += 1) if (p[c]! > p[label]!) label = c;
+      let label = argmax(p);
       if (p[label]! < threshold) label = other;
       if (label === example.label) correct += 1;
     }
@@ -110,10 +109,7 @@ export function validateTraining(examples: LabelledExample[], vectors: WordVecto
   const probe = trainLinear(f.trainRows.map(f.toIntent), intents.length, f.keys.length, options);
   const pairs = f.validationRows.map((r) => {
     const { ids, values } = f.toIntent(r);
-    const p = scores(probe, ids, values);
-    let best = 0;
-    for (let c = 1; c < p.length; c += 1) if (p[c]! > p[best]!) best = c;
-    return { expected: intents[r.intent]!, predicted: intents[best]! };
+    return { expected: intents[r.intent]!, predicted: intents[argmax(scores(probe, ids, values))]! };
   });
   return { examples: pairs.length, ...score(pairs, intents) };
 }

@@ -80,3 +80,11 @@ export async function createStore(t: TestSystem, name = 'Test Store', settings?:
   const body = response.json() as { store: { id: string }; apiKey: string; widgetKey: string };
   return { storeId: body.store.id, apiKey: body.apiKey, widgetKey: body.widgetKey };
 }
+
+export type TestStore = Awaited<ReturnType<typeof createStore>>;
+
+/** A system with two stores, A and B: the fixture of every store-isolation suite. */
+export async function startTwoStores(backend: 'pglite' | 'postgres'): Promise<{ t: TestSystem; a: TestStore; b: TestStore }> {
+  const t = await startTestSystem({ backend });
+  return { t, a: await createStore(t, 'Store A'), b: await createStore(t, 'Store B') };
+}

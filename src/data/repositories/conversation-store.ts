@@ -4,7 +4,8 @@ import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { DbCheckpointSaver } from '../checkpoint/db-checkpoint-saver';
 import type { Db } from '../database';
 import { actions, conversations, messages } from '../schema/index';
-import { actionFromJson, conversationFromJson, messageFromJson, turnStatement, type TurnStatementRow } from './turn-statement';
+import { camelRow } from './json-row';
+import { turnStatement, type TurnStatementRow } from './turn-statement';
 
 type ConversationRow = typeof conversations.$inferSelect;
 type MessageRow = typeof messages.$inferSelect;
@@ -113,10 +114,11 @@ export function conversationStore(db: Db, saver: DbCheckpointSaver): Conversatio
       const result = (await db.execute(turnStatement(write, batches, now))) as unknown as { rows: TurnStatementRow[] };
       const row = result.rows[0]!;
       if (!row.conversation) throw new Error(`conversation ${write.conversationId} vanished during its turn`);
-      const conversation = conversationFromJson(row.conversation);
+      const conversation = toConversation(camelRow<ConversationRow>(row.conversation, ['createdAt', 'updatedAt']));
+      const asMessage = toMessage(conversation.channel);
       return {
-        messages: row.messages.map((m) => ({ ...messageFromJson(conversation.channel, m), ...citationsOf(m.metadata) })),
-        actions: row.actions.map(actionFromJson),
+        messages: row.messages.map((m) => asMessage(camelRow<MessageRow>(m, ['createdAt']))),
+        actions: row.actions.map((a) => toAction(camelRow<ActionRow>(a, ['createdAt', 'completedAt']))),
         conversation,
         events: write.events.map((event) => ({ ...event, at: now.toISOString() })),
       };

@@ -1,5 +1,4 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../../core/conversation';
 import type { TurnWrite } from '../../core/ports/conversation-store';
 import type { CheckpointBatch } from '../checkpoint/db-checkpoint-saver';
 
@@ -34,7 +33,7 @@ export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now:
   INSERT INTO messages (store_id, conversation_id, role, content, metadata, created_at)
   SELECT conv.store_id, conv.id, m.role, m.content, m.metadata, m.created_at
   FROM conv, jsonb_to_recordset(${json(messages)}::jsonb) AS m(role text, content text, metadata jsonb, created_at timestamptz)
-  RETURNING id, conversation_id, role, content, metadata, created_at)`);
+  RETURNING *)`);
   if (actions.length > 0)
     parts.push(sql`acts AS (
   INSERT INTO actions (id, store_id, conversation_id, action_type, action_data, status, reasons, actor, idempotency_key, completed_at)
@@ -77,62 +76,9 @@ export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now:
 SELECT (SELECT row_to_json(conv) FROM conv) AS conversation, ${messagesOut} AS messages, ${actionsOut} AS actions`;
 }
 
-interface ConversationJson {
-  id: string;
-  store_id: string;
-  customer_id: string | null;
-  channel: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  metadata: ConversationMetadata;
-}
-interface MessageJson {
-  id: string;
-  conversation_id: string;
-  role: string;
-  content: string;
-  metadata: Record<string, unknown>;
-  created_at: string;
-}
-interface ActionJson {
-  id: string;
-  conversation_id: string | null;
-  action_type: string;
-  action_data: Record<string, unknown>;
-  status: string;
-  reasons: string[];
-  actor: string;
-  created_at: string;
-  completed_at: string | null;
-}
+/** What the statement returns: row_to_json objects (snake_case keys, ISO timestamps); see json-row.ts. */
 export interface TurnStatementRow {
-  conversation: ConversationJson | null;
-  messages: MessageJson[];
-  actions: ActionJson[];
+  conversation: Record<string, unknown> | null;
+  messages: Record<string, unknown>[];
+  actions: Record<string, unknown>[];
 }
-
-export const conversationFromJson = (c: ConversationJson): Conversation => ({
-  id: c.id,
-  storeId: c.store_id,
-  customerId: c.customer_id,
-  channel: c.channel as Channel,
-  status: c.status as ConversationStatus,
-  createdAt: new Date(c.created_at),
-  updatedAt: new Date(c.updated_at),
-  metadata: c.metadata,
-});
-
-export const messageFromJson = (channel: Channel, m: MessageJson) => ({ id: m.id, conversationId: m.conversation_id, role: m.role as MessageRole, content: m.content, metadata: m.metadata, createdAt: new Date(m.created_at), channel }) satisfies Message;
-
-export const actionFromJson = (a: ActionJson): Action => ({
-  id: a.id,
-  conversationId: a.conversation_id,
-  type: a.action_type as ActionType,
-  status: a.status as ActionStatus,
-  data: a.action_data,
-  reasons: a.reasons,
-  actor: a.actor,
-  createdAt: new Date(a.created_at),
-  completedAt: a.completed_at === null ? null : new Date(a.completed_at),
-});

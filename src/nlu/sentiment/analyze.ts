@@ -1,6 +1,6 @@
 import type { Sentiment } from '../../core/ports/nlu';
 import { featureVector, messageFeatures, type MessageFeatures } from '../features';
-import { scores, softmax } from '../linear-model';
+import { argmax, scores, softmax } from '../linear-model';
 import type { LoadedModel } from '../model-loader';
 import { cueKeys, sentimentCues } from './cues';
 
@@ -21,9 +21,7 @@ export function analyzeSentiment(model: LoadedModel, text: string, features: Mes
   const p = softmax(scores(model.sentiment, ids, values), model.sentiment.temperature);
   const labels = model.file.sentiment.labels;
   const prob = (label: Sentiment) => p[labels.indexOf(label)]!;
-  let best = 0;
-  for (let c = 1; c < p.length; c += 1) if (p[c]! > p[best]!) best = c;
-  let sentiment = labels[best]!;
+  let sentiment = labels[argmax(p)]!;
   // Threats to leave or charge back are negative whatever the words around them.
   if (cues.churnThreat || cues.sarcasm) sentiment = 'negative';
   const score = Math.max(-1, Math.min(1, prob('positive') - prob('negative')));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { ShipmentStatus } from '../../../core/commerce';
 import type { ShippingPort } from '../../../core/ports/commerce';
+import { toDate, toMaybeDate } from '../json-row';
 import type { Db } from '../../database';
 
 interface TrackingRow {
@@ -12,8 +13,6 @@ interface TrackingRow {
   delivered_at: Date | string | null;
   events: { status: string; message: string; location: string | null; occurredAt: string }[];
 }
-
-const maybeDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 /**
  * Tracking and return labels in the demo backend: tracking from the stored shipments and their
@@ -36,9 +35,9 @@ export function demoShipping(db: Db, labelBaseUrl = 'https://labels.demo.concier
         trackingNumber,
         trackingUrl: f.tracking_url,
         status: (f.shipment_status ?? 'pending') as ShipmentStatus,
-        estimatedDeliveryAt: maybeDate(f.estimated_delivery_at),
-        deliveredAt: maybeDate(f.delivered_at),
-        events: f.events.map((e) => ({ status: e.status as ShipmentStatus, message: e.message, location: e.location, occurredAt: new Date(e.occurredAt) })),
+        estimatedDeliveryAt: toMaybeDate(f.estimated_delivery_at),
+        deliveredAt: toMaybeDate(f.delivered_at),
+        events: f.events.map((e) => ({ status: e.status as ShipmentStatus, message: e.message, location: e.location, occurredAt: toDate(e.occurredAt) })),
       };
     },
     async createReturnLabel(_storeId, input, options) {

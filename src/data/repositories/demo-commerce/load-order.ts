@@ -2,6 +2,7 @@ import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Address, FinancialStatus, FulfillmentStatus, Order, ReturnRecord, ReturnStatus, ShipmentStatus } from '../../../core/commerce';
 import { toCents } from '../../../core/money';
 import type { Db } from '../../database';
+import { toDate, toMaybeDate } from '../json-row';
 import { orders, type returns } from '../../schema/index';
 
 type OrderRow = typeof orders.$inferSelect;
@@ -20,17 +21,16 @@ export const toReturnRecord = (r: ReturnRow): ReturnRecord => ({
   createdAt: r.createdAt,
 });
 
-/** "#1042", "1042" or an id: the order it names, matched on name, external id or id. */
-function referenceMatch(reference: string, alias: 'o' | null): SQL {
+/** "#1042", "1042" or an id: the order it names, matched on name, external id or id (one condition for both queries below). */
+function referenceMatch(reference: string): SQL {
   const trimmed = reference.trim();
   const name = trimmed.startsWith('#') ? trimmed : `#${trimmed}`;
-  if (alias === null) return UUID.test(trimmed) ? or(eq(orders.id, trimmed), eq(orders.name, name))! : or(eq(orders.name, name), eq(orders.externalId, trimmed.replace(/^#/, '')))!;
-  return UUID.test(trimmed) ? sql`(o.id = ${trimmed}::uuid OR o.name = ${name})` : sql`(o.name = ${name} OR o.external_id = ${trimmed.replace(/^#/, '')})`;
+  return UUID.test(trimmed) ? or(eq(orders.id, trimmed), eq(orders.name, name))! : or(eq(orders.name, name), eq(orders.externalId, trimmed.replace(/^#/, '')))!;
 }
 
 /** The order row for "#1042", "1042" or an id, in this store only (for writes). */
 export async function findOrderRow(db: Db, storeId: string, reference: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(orders).where(and(eq(orders.storeId, storeId), referenceMatch(reference, null))).limit(1);
+  const [row] = await db.select().from(orders).where(and(eq(orders.storeId, storeId), referenceMatch(reference))).limit(1);
   return row;
 }
 
@@ -58,29 +58,27 @@ interface LoadedRow {
 
 // One statement for the whole order: a turn that looks an order up pays one round trip, not six.
 const loadStatement = (storeId: string, match: SQL) => sql`
-SELECT o.id, o.name, o.email, o.customer_id, o.financial_status, o.fulfillment_status, o.currency,
-  o.subtotal_price::text AS subtotal, o.shipping_price::text AS shipping, o.total_price::text AS total, o.total_refunded::text AS refunded,
-  o.shipping_address, o.cancelled_at, o.created_at,
+SELECT orders.id, orders.name, orders.email, orders.customer_id, orders.financial_status, orders.fulfillment_status, orders.currency,
+  orders.subtotal_price::text AS subtotal, orders.shipping_price::text AS shipping, orders.total_price::text AS total, orders.total_refunded::text AS refunded,
+  orders.shipping_address, orders.cancelled_at, orders.created_at,
   nullif(concat_ws(' ', c.first_name, c.last_name), '') AS customer_name,
   (SELECT coalesce(json_agg(json_build_object('id', li.id, 'productId', li.product_id, 'title', li.title, 'variantTitle', li.variant_title, 'sku', li.sku,
       'quantity', li.quantity, 'price', li.price::text, 'productType', li.product_type, 'tags', li.tags) ORDER BY li.external_id), '[]')
-    FROM order_line_items li WHERE li.store_id = o.store_id AND li.order_id = o.id) AS line_items,
+    FROM order_line_items li WHERE li.store_id = orders.store_id AND li.order_id = orders.id) AS line_items,
   (SELECT coalesce(json_agg(json_build_object('id', f.id, 'status', f.status, 'shipmentStatus', f.shipment_status, 'carrier', f.tracking_company,
       'trackingNumber', f.tracking_number, 'trackingUrl', f.tracking_url, 'lineItemIds', f.line_items, 'estimatedDeliveryAt', f.estimated_delivery_at,
       'shippedAt', f.shipped_at, 'deliveredAt', f.delivered_at) ORDER BY f.created_at), '[]')
-    FROM fulfillments f WHERE f.store_id = o.store_id AND f.order_id = o.id) AS fulfillments,
+    FROM fulfillments f WHERE f.store_id = orders.store_id AND f.order_id = orders.id) AS fulfillments,
   (SELECT coalesce(json_agg(json_build_object('id', r.id, 'amount', r.amount::text, 'currency', r.currency, 'reason', r.reason, 'status', r.status,
       'lineItems', r.line_items, 'createdAt', r.created_at) ORDER BY r.created_at), '[]')
-    FROM refunds r WHERE r.store_id = o.store_id AND r.order_id = o.id) AS refunds,
+    FROM refunds r WHERE r.store_id = orders.store_id AND r.order_id = orders.id) AS refunds,
   (SELECT coalesce(json_agg(json_build_object('id', rt.id, 'rma', rt.rma, 'status', rt.status, 'reason', rt.reason, 'lineItems', rt.line_items,
       'carrier', rt.carrier, 'trackingNumber', rt.tracking_number, 'labelUrl', rt.label_url, 'createdAt', rt.created_at) ORDER BY rt.created_at), '[]')
-    FROM returns rt WHERE rt.store_id = o.store_id AND rt.order_id = o.id) AS returns
-FROM orders o LEFT JOIN customers c ON c.store_id = o.store_id AND c.id = o.customer_id
-WHERE o.store_id = ${storeId}::uuid AND ${match}
+    FROM returns rt WHERE rt.store_id = orders.store_id AND rt.order_id = orders.id) AS returns
+FROM orders LEFT JOIN customers c ON c.store_id = orders.store_id AND c.id = orders.customer_id
+WHERE orders.store_id = ${storeId}::uuid AND ${match}
 LIMIT 1`;
 
-const date = (value: string | Date) => (value instanceof Date ? value : new Date(value));
-const maybeDate = (value: string | Date | null) => (value === null ? null : date(value));
 
 function toOrder(row: LoadedRow): Order {
   const currency = row.currency;
@@ -98,8 +96,8 @@ function toOrder(row: LoadedRow): Order {
     totalCents: toCents(row.total, currency),
     refundedCents: toCents(row.refunded, currency),
     shippingAddress: row.shipping_address,
-    cancelledAt: maybeDate(row.cancelled_at),
-    createdAt: date(row.created_at),
+    cancelledAt: toMaybeDate(row.cancelled_at),
+    createdAt: toDate(row.created_at),
     lineItems: row.line_items.map((li) => ({ id: li.id, productId: li.productId, title: li.title, variantTitle: li.variantTitle, sku: li.sku, quantity: li.quantity, priceCents: toCents(li.price, currency), productType: li.productType, tags: li.tags })),
     fulfillments: row.fulfillments.map((f) => ({
       id: f.id,
@@ -109,18 +107,18 @@ function toOrder(row: LoadedRow): Order {
       trackingNumber: f.trackingNumber,
       trackingUrl: f.trackingUrl,
       lineItemIds: f.lineItemIds,
-      estimatedDeliveryAt: maybeDate(f.estimatedDeliveryAt),
-      shippedAt: maybeDate(f.shippedAt),
-      deliveredAt: maybeDate(f.deliveredAt),
+      estimatedDeliveryAt: toMaybeDate(f.estimatedDeliveryAt),
+      shippedAt: toMaybeDate(f.shippedAt),
+      deliveredAt: toMaybeDate(f.deliveredAt),
     })),
-    refunds: row.refunds.map((r) => ({ id: r.id, amountCents: toCents(r.amount, r.currency), currency: r.currency, reason: r.reason, status: r.status as 'succeeded', lineItems: r.lineItems, createdAt: date(r.createdAt) })),
-    returns: row.returns.map((r) => ({ id: r.id, rma: r.rma, status: r.status as ReturnStatus, reason: r.reason, lineItems: r.lineItems, carrier: r.carrier, trackingNumber: r.trackingNumber, labelUrl: r.labelUrl, createdAt: date(r.createdAt) })),
+    refunds: row.refunds.map((r) => ({ id: r.id, amountCents: toCents(r.amount, r.currency), currency: r.currency, reason: r.reason, status: r.status as 'succeeded', lineItems: r.lineItems, createdAt: toDate(r.createdAt) })),
+    returns: row.returns.map((r) => ({ id: r.id, rma: r.rma, status: r.status as ReturnStatus, reason: r.reason, lineItems: r.lineItems, carrier: r.carrier, trackingNumber: r.trackingNumber, labelUrl: r.labelUrl, createdAt: toDate(r.createdAt) })),
   };
 }
 
 /** The whole order as the domain sees it (items, shipments, refunds, returns), in this store only. */
 export async function loadOrder(db: Db, storeId: string, reference: string): Promise<Order | undefined> {
-  const result = (await db.execute(loadStatement(storeId, referenceMatch(reference, 'o')))) as unknown as { rows: LoadedRow[] };
+  const result = (await db.execute(loadStatement(storeId, referenceMatch(reference)))) as unknown as { rows: LoadedRow[] };
   const row = result.rows[0];
   return row ? toOrder(row) : undefined;
 }
