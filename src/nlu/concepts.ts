@@ -30,9 +30,11 @@ const CONCEPTS: [string, RegExp][] = [
   ['QUESTION', /\?|\b(how|what|which|is there|do you|does|can i|could i)\b/],
 ];
 
-export function conceptKeys(normalized: string): string[] {
+/** Concepts of the text and their pairs; concepts only in turned-down words (`rejected`) as `k:NOT_…`. */
+export function conceptKeys(normalized: string, rejected = ''): string[] {
   const present = CONCEPTS.filter(([, pattern]) => pattern.test(normalized)).map(([name]) => name);
   const keys = present.map((name) => `k:${name}`);
+  if (rejected) for (const [name, pattern] of CONCEPTS) if (!present.includes(name) && pattern.test(rejected)) keys.push(`k:NOT_${name}`);
   for (let i = 0; i < present.length; i += 1) for (let j = i + 1; j < present.length; j += 1) keys.push(`k:${present[i]}+${present[j]}`);
   if (present.length === 0) keys.push('k:NONE');
   return keys;

@@ -54,6 +54,13 @@ export function loadTrainingCorpus(composedPerExample = 8): LabelledExample[] {
 /** The held-out split: never trained on, only measured. */
 export const loadHeldOut = (): LabelledExample[] => readFolder('heldout');
 
+/**
+ * A second split never trained on, written by a writer who never saw the corpus, in the styles of
+ * public customer-service data sets (Bitext's templated requests, support tweets, chat openings,
+ * short e-mails): how the model reads messages unlike its own training data.
+ */
+export const loadPublicStyle = (): LabelledExample[] => readFolder('public-style');
+
 /** A digest of the training corpus: the model records it, and a test checks they still match. */
 export function corpusHash(examples: LabelledExample[]): string {
   const hash = createHash('sha256');

@@ -1,49 +1,71 @@
 import { normalizeText } from '../text/normalize';
-import { tokenize, words } from '../text/tokenize';
+import { tokenSpans, words } from '../text/tokenize';
 import { VECTOR_DIMS, type WordVectors } from '../text/word-vectors';
 import { conceptKeys } from './concepts';
+import { inRanges, rejectedRanges, splitRejected } from './rejection';
 
 /** Keys of the dense word-vector features, kept in the same index as the sparse ones. */
 export const denseKeys = Array.from({ length: VECTOR_DIMS }, (_, d) => `v:${d}`);
 // Weight of the meaning (word vectors) against the surface (n-grams), both L2-normalised.
 const DENSE_WEIGHT = 0.8;
 
-/** The mean word vector of a message's meaningful words. */
-export function denseFeatures(text: string, vectors: WordVectors): Float32Array {
-  return vectors.embed(words(normalizeText(text)).filter((w) => !w.endsWith('token')));
+/** A message normalised once, with the words it turns down, for both kinds of features. */
+interface Reading {
+  normalized: string;
+  rejected: [number, number][];
+}
+
+function read(text: string): Reading {
+  const normalized = normalizeText(text);
+  return { normalized, rejected: rejectedRanges(normalized) };
+}
+
+/** The mean word vector of a message's meaningful words (not the turned-down ones). */
+export function denseFeatures(text: string, vectors: WordVectors, { normalized, rejected }: Reading = read(text)): Float32Array {
+  const { kept } = splitRejected(normalized, rejected);
+  return vectors.embed(words(kept).filter((w) => !w.endsWith('token')));
 }
 
 /**
  * Sparse features of a message: word unigrams and bigrams, and character 3–5-grams inside words
- * (robust to typos: "cancell", "ordr" share most of their n-grams with the right word).
+ * (robust to typos: "cancell", "ordr" share most of their n-grams with the right word). Words the
+ * shopper turns down ("instead of a refund") are marked `not_` in the word features and concepts.
  */
-export function featureKeys(text: string): string[] {
-  const normalized = normalizeText(text);
-  const tokens = tokenize(normalized);
-  const keys: string[] = conceptKeys(normalized);
+export function featureKeys(text: string, { normalized, rejected }: Reading = read(text)): string[] {
+  const spans = tokenSpans(normalized);
+  const tokens = spans.map((span) => span.token);
+  const marked = rejected.length === 0 ? tokens : spans.map((span) => (inRanges(rejected, span.at) ? `not_${span.token}` : span.token));
+  const { kept, rejected: turnedDown } = splitRejected(normalized, rejected);
+  const keys: string[] = conceptKeys(kept, turnedDown);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
-    keys.push(`w:${token}`);
-    if (i > 0) keys.push(`b:${tokens[i - 1]} ${token}`);
-    if (token.length >= 3 && !token.endsWith('token')) {
+    keys.push(`w:${marked[i]}`);
+    if (i > 0) keys.push(`b:${marked[i - 1]} ${marked[i]}`);
+    // A turned-down word keeps only its marked word feature: its n-grams would still read as a request.
+    if (token.length >= 3 && !token.endsWith('token') && marked[i] === token) {
       const padded = ` ${token} `;
       for (let n = 3; n <= 5; n += 1) for (let j = 0; j + n <= padded.length; j += 1) keys.push(`c:${padded.slice(j, j + n)}`);
     }
   }
   if (tokens.length > 0) {
-    keys.push(`b:<s> ${tokens[0]}`);
+    keys.push(`b:<s> ${marked[0]}`);
     keys.push(`len:${Math.min(tokens.length, 40) >> 2}`);
   }
   return keys;
 }
 
-/** Counts of keys, scaled so long e-mails do not drown short chats (L2-normalised sqrt counts). */
-export function featureVector(keys: string[], index: ReadonlyMap<string, number>, dense?: Float32Array): { ids: Int32Array; values: Float32Array } {
-  const counts = new Map<number, number>();
+/** How often each known key occurs, by feature id. */
+export function keyCounts(keys: string[], index: ReadonlyMap<string, number>, counts = new Map<number, number>()): Map<number, number> {
   for (const key of keys) {
     const id = index.get(key);
     if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
+  return counts;
+}
+
+/** Counts of keys, scaled so long e-mails do not drown short chats (L2-normalised sqrt counts). */
+export function featureVector(keys: string[] | Map<number, number>, index: ReadonlyMap<string, number>, dense?: Float32Array): { ids: Int32Array; values: Float32Array } {
+  const counts = Array.isArray(keys) ? keyCounts(keys, index) : keys;
   const denseStart = dense ? index.get(denseKeys[0]!) : undefined;
   const extra = dense && denseStart !== undefined ? dense.length : 0;
   const ids = new Int32Array(counts.size + extra);
@@ -70,6 +92,13 @@ export function featureVector(keys: string[], index: ReadonlyMap<string, number>
 export interface MessageFeatures {
   keys: string[];
   dense: Float32Array;
+  /** `keys` resolved against a model's index, once per message (intent and sentiment share it). */
+  counts?: Map<number, number>;
 }
 
-export const messageFeatures = (text: string, vectors: WordVectors): MessageFeatures => ({ keys: featureKeys(text), dense: denseFeatures(text, vectors) });
+export const countsOf = (features: MessageFeatures, index: ReadonlyMap<string, number>) => (features.counts ??= keyCounts(features.keys, index));
+
+export function messageFeatures(text: string, vectors: WordVectors): MessageFeatures {
+  const reading = read(text);
+  return { keys: featureKeys(text, reading), dense: denseFeatures(text, vectors, reading) };
+}

@@ -1,5 +1,5 @@
 import type { Intent } from '../core/ports/nlu';
-import { featureVector, messageFeatures, type MessageFeatures } from './features';
+import { countsOf, featureVector, messageFeatures, type MessageFeatures } from './features';
 import { argmax, scores, softmax } from './linear-model';
 import type { LoadedModel } from './model-loader';
 
@@ -12,7 +12,7 @@ export interface IntentPrediction {
 
 /** The calibrated intent of a text; `other` when the best intent is below the validated threshold. */
 export function classifyIntent(model: LoadedModel, text: string, features: MessageFeatures = messageFeatures(text, model.vectors)): IntentPrediction {
-  const { ids, values } = featureVector(features.keys, model.index, features.dense);
+  const { ids, values } = featureVector(countsOf(features, model.index), model.index, features.dense);
   const probabilities = softmax(scores(model.intent, ids, values), model.intent.temperature);
   const best = argmax(probabilities);
   const labels = model.file.intent.labels;

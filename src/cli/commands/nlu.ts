@@ -2,12 +2,13 @@ import { createInterface } from 'node:readline';
 import type { CliCommand, CliIo } from '../command';
 import { createOfflineNlu } from '../../nlu/index';
 import { lexiconBaselines } from '../../nlu/baselines';
-import { loadHeldOut, loadWrittenCorpus } from '../../nlu/corpus';
+import { loadHeldOut, loadPublicStyle, loadWrittenCorpus } from '../../nlu/corpus';
 import { evaluate, type EvaluationReport } from '../../nlu/evaluate';
 
 const usage = `concierge nlu            JSON Lines on stdin ({"id", "text"}) → one analysis per line on stdout, in order
 concierge nlu eval [--json]   per-intent precision/recall/F1, macro-F1, route accuracy, confusions and
-                              sentiment (ours vs AFINN vs VADER) on the held-out split, and on the hard cases`;
+                              sentiment (ours vs AFINN vs VADER) on the held-out split, on the public-style
+                              split (never trained on either) and on the hard cases`;
 
 async function stream(io: CliIo): Promise<number> {
   const nlu = createOfflineNlu();
@@ -59,13 +60,15 @@ export const nluCommand: CliCommand = {
     const nlu = createOfflineNlu();
     const baselines = lexiconBaselines();
     const heldOut = evaluate(nlu, loadHeldOut(), baselines);
+    const publicStyle = evaluate(nlu, loadPublicStyle(), baselines);
     const hard = loadWrittenCorpus().filter((e) => e.source === 'hard');
     const hardReport = hard.length > 0 ? evaluate(nlu, hard, baselines) : undefined;
     if (args.includes('--json')) {
-      io.stdout.write(`${JSON.stringify({ heldOut, hardCases: hardReport ?? null })}\n`);
+      io.stdout.write(`${JSON.stringify({ heldOut, publicStyle, hardCases: hardReport ?? null })}\n`);
       return 0;
     }
     printReport(io, 'Held-out split', heldOut);
+    printReport(io, 'Public-style split (Bitext-like requests, support tweets, chats, e-mails)', publicStyle);
     if (hardReport) printReport(io, 'Hard cases (trained on; a regression check)', hardReport);
     return 0;
   },

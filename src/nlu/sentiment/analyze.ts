@@ -1,5 +1,5 @@
 import type { Sentiment } from '../../core/ports/nlu';
-import { featureVector, messageFeatures, type MessageFeatures } from '../features';
+import { countsOf, featureVector, keyCounts, messageFeatures, type MessageFeatures } from '../features';
 import { argmax, scores, softmax } from '../linear-model';
 import type { LoadedModel } from '../model-loader';
 import { cueKeys, sentimentCues } from './cues';
@@ -17,7 +17,8 @@ export interface SentimentResult {
  */
 export function analyzeSentiment(model: LoadedModel, text: string, features: MessageFeatures = messageFeatures(text, model.vectors)): SentimentResult {
   const cues = sentimentCues(text);
-  const { ids, values } = featureVector([...features.keys, ...cueKeys(cues)], model.index, features.dense);
+  const counts = keyCounts(cueKeys(cues), model.index, new Map(countsOf(features, model.index)));
+  const { ids, values } = featureVector(counts, model.index, features.dense);
   const p = softmax(scores(model.sentiment, ids, values), model.sentiment.temperature);
   const labels = model.file.sentiment.labels;
   const prob = (label: Sentiment) => p[labels.indexOf(label)]!;
