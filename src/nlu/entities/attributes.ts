@@ -7,7 +7,7 @@ const SIZE_LETTERS = /\b(XXS|XS|XXL|XXXL|2XL|3XL|XL)\b|\bin (?:an? )?(S|M|L)\b(?
 const SIZE_NAMED = /\b(extra small|extra large|x-large|small|medium|large)\b(?=\s*(?:size|one|instead|please|\?|$|\.|,))/gi;
 const SIZE_REGIONAL = /\b((?:US|UK|EU)\s?\d{1,2}(?:\.5)?)\b/g;
 const NUMBER_WORDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', another: '1' };
-const QUANTITY = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:more\s+)?(?:x\s+)?(?=[a-z]{3,})(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times?|am|pm|dollars?|bucks|euros?|pounds?|usd|eur|gbp|percent|st|nd|rd|th)\b)/gi;
+const QUANTITY = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|another)\s+(?:more\s+)?(?:x\s+)?(?=[a-z]{3,})(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times?|am|pm|dollars?|bucks|euros?|pounds?|usd|eur|gbp|percent|st|nd|rd|th|for|of|and|the|that|this|with|from|was|are|you|instead|please|pls|but|then|too|which|who)\b)/gi;
 const TIMES = /\b(?:x\s?(\d{1,3})|(\d{1,3})\s?x)\b/gi;
 
 const canonicalSize = (s: string) => s.toUpperCase().replace('SMALL', 'S').replace('MEDIUM', 'M').replace('X-LARGE', 'XL').replace('EXTRA LARGE', 'XL').replace('EXTRA SMALL', 'XS').replace('LARGE', 'L');

@@ -64,6 +64,10 @@ test('quantities, sizes, colours', () => {
   assert.deepEqual(e.colors, ['navy blue']);
   assert.deepEqual(run('do you have it in XL?').sizes, ['XL']);
   assert.equal(run('waited 3 days').quantities, undefined);
+  // "one" as a pronoun is not a quantity.
+  assert.equal(run("I don't want a refund, just send me a new one for order #1042").quantities, undefined);
+  assert.equal(run('the blue one with the hood').quantities, undefined);
+  assert.deepEqual(run('I need two more mugs').quantities, ['2']);
 });
 
 test('products resolved against the catalog', () => {
