@@ -100,6 +100,27 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.equal(response.statusCode, 403);
     });
 
+    test('a widget conversation takes messages only with its own token, and a refused one changes nothing', async () => {
+      assert.equal((await patch(a.storeId, bearer(a.apiKey), { allowedOrigins: ['https://shop.example.com'] })).statusCode, 200);
+      const widget = { ...bearer(a.widgetKey), origin: 'https://shop.example.com' };
+      const open = async () => (await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: widget, payload: { channel: 'widget' } })).json() as { id: string; accessToken: string };
+      const mine = await open();
+      const other = await open();
+      const send = (token?: string) =>
+        t.app.inject({ method: 'POST', url: `/v1/conversations/${mine.id}/messages`, headers: { ...widget, ...(token ? { 'x-conversation-token': token } : {}) }, payload: { content: 'do you ship to canada?' } });
+      for (const token of [undefined, other.accessToken, `${mine.accessToken}x`]) {
+        const refused = await send(token);
+        assert.equal(refused.statusCode, 404, String(token));
+        assert.equal(refused.json().error.code, 'not_found');
+      }
+      const messagesOf = async () => ((await t.app.inject({ method: 'GET', url: `/v1/conversations/${mine.id}`, headers: bearer(a.apiKey) })).json() as { messages: unknown[] }).messages.length;
+      assert.equal(await messagesOf(), 0);
+      const answered = await send(mine.accessToken);
+      assert.equal(answered.statusCode, 200);
+      assert.ok(answered.json().reply);
+      assert.equal(await messagesOf(), 2);
+    });
+
     test('a JWT from a key carries no more than the key, and works until it expires', async () => {
       const issued = await t.app.inject({ method: 'POST', url: '/v1/auth/token', headers: bearer(a.apiKey), payload: { scopes: ['conversations:read'] } });
       assert.equal(issued.statusCode, 201);

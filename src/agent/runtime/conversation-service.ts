@@ -135,8 +135,13 @@ export function conversationService(deps: ConversationServiceDeps) {
       return { conversation: turn?.conversation ?? conversation, accessToken, turn };
     },
 
-    async postMessage(storeId: string, conversationId: string, content: string): Promise<TurnOutcome> {
-      return lock.withLock(conversationId, async () => runTurn(await load(storeId, conversationId), content));
+    /** `authorize` sees the conversation as loaded under the lock and throws to refuse the turn (nothing changes). */
+    async postMessage(storeId: string, conversationId: string, content: string, authorize?: (conversation: Conversation) => void): Promise<TurnOutcome> {
+      return lock.withLock(conversationId, async () => {
+        const conversation = await load(storeId, conversationId);
+        authorize?.(conversation);
+        return runTurn(conversation, content);
+      });
     },
 
     find: load,

@@ -32,8 +32,8 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
     },
     async (request, reply) => {
       const storeId = callerStore(request);
-      assertConversationAccess(request, await conversations.find(storeId, request.params.id));
-      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content);
+      // The access check runs on the conversation the turn loads anyway: one read, under the lock.
+      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) => assertConversationAccess(request, conversation));
       if (!wantsEventStream(request)) return present(turn);
       const stream = openEventStream(request, reply);
       if (turn.analysis) stream.send('analysis', turn.analysis);
