@@ -9,20 +9,24 @@ export const denseKeys = Array.from({ length: VECTOR_DIMS }, (_, d) => `v:${d}`)
 // Weight of the meaning (word vectors) against the surface (n-grams), both L2-normalised.
 const DENSE_WEIGHT = 0.8;
 
-/** A message normalised once, with the words it turns down, for both kinds of features. */
-interface Reading {
+/** A message normalised once, with the words it turns down, read by both kinds of features. */
+export interface Reading {
   normalized: string;
   rejected: [number, number][];
+  /** The text with the turned-down words blanked out, and those words alone. */
+  kept: string;
+  turnedDown: string;
 }
 
-function read(text: string): Reading {
+export function readMessage(text: string): Reading {
   const normalized = normalizeText(text);
-  return { normalized, rejected: rejectedRanges(normalized) };
+  const rejected = rejectedRanges(normalized);
+  const { kept, rejected: turnedDown } = splitRejected(normalized, rejected);
+  return { normalized, rejected, kept, turnedDown };
 }
 
 /** The mean word vector of a message's meaningful words (not the turned-down ones). */
-export function denseFeatures(text: string, vectors: WordVectors, { normalized, rejected }: Reading = read(text)): Float32Array {
-  const { kept } = splitRejected(normalized, rejected);
+export function denseFeatures({ kept }: Reading, vectors: WordVectors): Float32Array {
   return vectors.embed(words(kept).filter((w) => !w.endsWith('token')));
 }
 
@@ -31,11 +35,10 @@ export function denseFeatures(text: string, vectors: WordVectors, { normalized, 
  * (robust to typos: "cancell", "ordr" share most of their n-grams with the right word). Words the
  * shopper turns down ("instead of a refund") are marked `not_` in the word features and concepts.
  */
-export function featureKeys(text: string, { normalized, rejected }: Reading = read(text)): string[] {
+export function featureKeys({ normalized, rejected, kept, turnedDown }: Reading): string[] {
   const spans = tokenSpans(normalized);
   const tokens = spans.map((span) => span.token);
   const marked = rejected.length === 0 ? tokens : spans.map((span) => (inRanges(rejected, span.at) ? `not_${span.token}` : span.token));
-  const { kept, rejected: turnedDown } = splitRejected(normalized, rejected);
   const keys: string[] = conceptKeys(kept, turnedDown);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
@@ -64,8 +67,7 @@ export function keyCounts(keys: string[], index: ReadonlyMap<string, number>, co
 }
 
 /** Counts of keys, scaled so long e-mails do not drown short chats (L2-normalised sqrt counts). */
-export function featureVector(keys: string[] | Map<number, number>, index: ReadonlyMap<string, number>, dense?: Float32Array): { ids: Int32Array; values: Float32Array } {
-  const counts = Array.isArray(keys) ? keyCounts(keys, index) : keys;
+export function featureVector(counts: ReadonlyMap<number, number>, index: ReadonlyMap<string, number>, dense?: Float32Array): { ids: Int32Array; values: Float32Array } {
   const denseStart = dense ? index.get(denseKeys[0]!) : undefined;
   const extra = dense && denseStart !== undefined ? dense.length : 0;
   const ids = new Int32Array(counts.size + extra);
@@ -99,6 +101,6 @@ export interface MessageFeatures {
 export const countsOf = (features: MessageFeatures, index: ReadonlyMap<string, number>) => (features.counts ??= keyCounts(features.keys, index));
 
 export function messageFeatures(text: string, vectors: WordVectors): MessageFeatures {
-  const reading = read(text);
-  return { keys: featureKeys(text, reading), dense: denseFeatures(text, vectors, reading) };
+  const reading = readMessage(text);
+  return { keys: featureKeys(reading), dense: denseFeatures(reading, vectors) };
 }

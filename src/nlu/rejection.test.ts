@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normalizeText } from '../text/normalize';
-import { featureKeys } from './features';
-import { rejectedRanges, splitRejected } from './rejection';
+import { featureKeys, readMessage } from './features';
 
-const turnedDown = (text: string) => {
-  const normalized = normalizeText(text);
-  return splitRejected(normalized, rejectedRanges(normalized)).rejected;
-};
+const turnedDown = (text: string) => readMessage(text).turnedDown;
 
 test('the words a shopper turns down, and only those', () => {
   const table: [string, string][] = [
@@ -26,7 +21,7 @@ test('the words a shopper turns down, and only those', () => {
 });
 
 test('turned-down words become their own features, the asked-for ones stay plain', () => {
-  const keys = featureKeys("I don't want to exchange, I want my money back");
+  const keys = featureKeys(readMessage("I don't want to exchange, I want my money back"));
   assert.ok(keys.includes('w:not_exchange'));
   assert.ok(!keys.includes('w:exchange'));
   assert.ok(keys.includes('k:NOT_EXCHANGE') && keys.includes('k:REFUND'));

@@ -2,7 +2,7 @@ import { intents, type Intent, type Sentiment } from '../core/ports/nlu';
 import { augment, stableSeed } from './augment';
 import { corpusHash, type LabelledExample } from './corpus';
 import { score } from './evaluate';
-import { denseFeatures, denseKeys, featureKeys, featureVector } from './features';
+import { denseKeys, featureVector, keyCounts, messageFeatures } from './features';
 import type { WordVectors } from '../text/word-vectors';
 import { argmax, fitTemperature, scores, softmax, trainLinear, type SparseExample, type TrainOptions } from './linear-model';
 import { quantize, type NluModelFile } from './model-file';
@@ -33,8 +33,8 @@ function prepare(examples: LabelledExample[], vectors: WordVectors, augmentCopie
   const rows: Prepared[] = [];
   for (const example of examples) {
     for (const text of [example.text, ...augment(example.text, stableSeed(example.text), augmentCopies)]) {
-      const keys = featureKeys(text);
-      rows.push({ text, origin: example.origin ?? example.text, written: text === example.text && example.source !== 'composed', intent: intents.indexOf(example.intent), sentiment: sentiments.indexOf(example.sentiment), intentKeys: keys, sentimentKeys: [...keys, ...cueKeys(sentimentCues(text))], dense: denseFeatures(text, vectors) });
+      const { keys, dense } = messageFeatures(text, vectors);
+      rows.push({ text, origin: example.origin ?? example.text, written: text === example.text && example.source !== 'composed', intent: intents.indexOf(example.intent), sentiment: sentiments.indexOf(example.sentiment), intentKeys: keys, sentimentKeys: [...keys, ...cueKeys(sentimentCues(text))], dense });
     }
   }
   return rows;
@@ -98,8 +98,8 @@ function prepareFitting(examples: LabelledExample[], vectors: WordVectors, optio
     trainRows: rows.filter((_, i) => !fold[i]),
     // Validate on what people wrote, not on our variants of it.
     validationRows: rows.filter((r, i) => fold[i] && r.written),
-    toIntent: (r) => ({ ...featureVector(r.intentKeys, index, r.dense), label: r.intent, weight: intentWeights[r.intent]! }),
-    toSentiment: (r) => ({ ...featureVector(r.sentimentKeys, index, r.dense), label: r.sentiment, weight: sentimentWeights[r.sentiment]! }),
+    toIntent: (r) => ({ ...featureVector(keyCounts(r.intentKeys, index), index, r.dense), label: r.intent, weight: intentWeights[r.intent]! }),
+    toSentiment: (r) => ({ ...featureVector(keyCounts(r.sentimentKeys, index), index, r.dense), label: r.sentiment, weight: sentimentWeights[r.sentiment]! }),
   };
 }
 

@@ -1,7 +1,7 @@
 const WORD = /[a-z0-9\u00c0-\u024f]+(?:'[a-z]+)?|\p{Extended_Pictographic}|[!?]/gu;
 
 /** Words of normalised text (apostrophes kept inside words), emoji, and ! ? as tokens. */
-export function tokenize(normalized: string): string[] {
+function tokenize(normalized: string): string[] {
   return normalized.match(WORD) ?? [];
 }
 
