@@ -60,7 +60,7 @@ const graphAlone = await measure(
   async (i, conversation) => {
     const now = new Date();
     const run = { settings: await system.stores.settings(demo.storeId), now, orders: new Map(), turnKey: conversation.id };
-    await system.agent.graphs.conversation.invoke(turnInput(conversation, messages(i), now), { ...runConfig(conversation.id, demo.storeId, run), durability: 'exit' });
+    await system.agent.graphs.conversation.invoke(turnInput(conversation, messages(i), now), { ...runConfig(conversation, run), durability: 'exit' });
   },
 );
 

@@ -39,4 +39,23 @@ describe('migrations from empty', () => {
       await fresh.drop();
     }
   });
+
+  test('conversations that already have agent memory point at their newest checkpoint after the upgrade', async () => {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    try {
+      const all = loadMigrations();
+      const upgrade = all.findIndex((m) => m.tag === '0004_conversation_agent_memory');
+      await migrate(database, all.slice(0, upgrade));
+      const [store] = await database.query<{ id: string }>("INSERT INTO stores (name, platform, settings) VALUES ('S', 'demo', '{}') RETURNING id");
+      const [talked, fresh] = await database.query<{ id: string }>("INSERT INTO conversations (store_id, channel, status) VALUES ($1, 'api', 'open'), ($1, 'api', 'open') RETURNING id", [store!.id]);
+      for (const id of ['0001', '0003', '0002'])
+        await database.query("INSERT INTO agent_checkpoints (thread_id, checkpoint_ns, checkpoint_id, checkpoint_type, checkpoint, metadata_type, metadata) VALUES ($1, '', $2, 'json', '\\x7b7d', 'json', '\\x7b7d')", [talked!.id, id]);
+      await migrate(database, all);
+      const rows = await database.query<{ id: string; agent_checkpoint_id: string | null; agent_turns: number }>('SELECT id, agent_checkpoint_id, agent_turns FROM conversations');
+      assert.deepEqual(rows.find((r) => r.id === talked!.id), { id: talked!.id, agent_checkpoint_id: '0003', agent_turns: 3 });
+      assert.deepEqual(rows.find((r) => r.id === fresh!.id), { id: fresh!.id, agent_checkpoint_id: null, agent_turns: 0 });
+    } finally {
+      await database.close();
+    }
+  });
 });

@@ -1,5 +1,7 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { Order } from '../core/commerce';
+import type { Conversation } from '../core/conversation';
+import { COMMITTED_CHECKPOINT_KEY } from '../core/ports/conversation-store';
 import type { StoreSettings } from '../core/settings';
 
 /**
@@ -20,6 +22,7 @@ export function runContext(config: LangGraphRunnableConfig | undefined): RunCont
   return context;
 }
 
-export function runConfig(threadId: string, storeId: string, run: RunContext) {
-  return { configurable: { thread_id: threadId, store_id: storeId, run } };
+/** A turn of the conversation's thread; naming its committed checkpoint spares the checkpointer a lookup. */
+export function runConfig(conversation: Conversation, run: RunContext) {
+  return { configurable: { thread_id: conversation.id, store_id: conversation.storeId, run, [COMMITTED_CHECKPOINT_KEY]: conversation.agentCheckpointId } };
 }

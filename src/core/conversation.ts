@@ -38,6 +38,10 @@ export interface Conversation {
   createdAt: Date;
   updatedAt: Date;
   metadata: ConversationMetadata;
+  /** The agent's latest committed checkpoint on this conversation's thread; null before its first turn. */
+  agentCheckpointId: string | null;
+  /** Turns the agent has taken in this conversation (paces the pruning of old checkpoints). */
+  agentTurns: number;
 }
 
 /** Who the shopper is, as far as the channel vouches for it, and the handoff record. */

@@ -86,7 +86,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id };
     let state: ConversationStateType;
     try {
-      state = (await graphs.conversation.invoke(turnInput(conversation, content, now), { ...runConfig(conversation.id, conversation.storeId, run), durability: 'exit' })) as ConversationStateType;
+      state = (await graphs.conversation.invoke(turnInput(conversation, content, now), { ...runConfig(conversation, run), durability: 'exit' })) as ConversationStateType;
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
       throw error;

@@ -1,5 +1,5 @@
 import type { Conversation, ConversationStatus } from '../../core/conversation';
-import type { TurnWrite } from '../../core/ports/conversation-store';
+import { CHECKPOINTS_KEPT_PER_THREAD, type TurnWrite } from '../../core/ports/conversation-store';
 import type { ConversationStateType } from '../state';
 
 export interface TurnAnalysis {
@@ -57,6 +57,7 @@ export function turnWrite(conversation: Conversation, customerText: string, stat
     status,
     ...(metadata ? { metadata } : {}),
     checkpointThreads: [conversation.id, ...state.actions_taken.map((a) => a.data.approvalThread).filter((t): t is string => typeof t === 'string')],
+    pruneCheckpoints: (conversation.agentTurns + 1) % CHECKPOINTS_KEPT_PER_THREAD === 0,
     events,
   };
 }

@@ -17,6 +17,15 @@ export interface NewAction {
   idempotencyKey?: string;
 }
 
+/** Checkpoints kept per agent thread (the newest); older ones are pruned every this many turns. */
+export const CHECKPOINTS_KEPT_PER_THREAD = 10;
+
+/**
+ * The `configurable` key a turn names its conversation's committed checkpoint under
+ * (`Conversation.agentCheckpointId`), so the checkpointer need not look it up: null means none yet.
+ */
+export const COMMITTED_CHECKPOINT_KEY = 'committed_checkpoint_id';
+
 /** Everything one turn changes, written in one transaction. */
 export interface TurnWrite {
   storeId: string;
@@ -29,6 +38,8 @@ export interface TurnWrite {
   metadata?: ConversationMetadata;
   /** Agent threads whose buffered checkpoints belong to this turn. */
   checkpointThreads: string[];
+  /** Also prune those threads' old checkpoints (every CHECKPOINTS_KEPT_PER_THREAD turns, not every turn: it costs a third of the statement). */
+  pruneCheckpoints?: boolean;
   /** Events to publish once committed (kept in the outbox in the same transaction). */
   events: Omit<ConversationEvent, 'at'>[];
 }

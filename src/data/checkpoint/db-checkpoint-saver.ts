@@ -14,6 +14,7 @@ import {
   writesSortKey,
 } from '@langchain/langgraph-checkpoint';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { COMMITTED_CHECKPOINT_KEY } from '../../core/ports/conversation-store';
 import type { Db } from '../database';
 import { agentCheckpointWrites, agentCheckpoints } from '../schema/agent';
 
@@ -25,13 +26,35 @@ export interface CheckpointBatch {
   writes: WriteRow[];
 }
 
+/** A thread's newest committed checkpoint with its pending writes, as the database holds them. */
+interface CommittedCheckpoint {
+  checkpoint: CheckpointRow;
+  writes: WriteRow[];
+}
+
+/** Threads whose last committed checkpoint stays in memory (a few KB each). */
+const COMMITTED_CACHE_SIZE = 1_000;
+
+/** The newest root-namespace checkpoint a thread's batches hold (checkpoint ids sort by time). */
+export function newestCheckpointId(batches: CheckpointBatch[], threadId: string): string | undefined {
+  let newest: string | undefined;
+  for (const batch of batches) for (const c of batch.checkpoints) if (c.threadId === threadId && (c.checkpointNs ?? '') === '' && (!newest || c.checkpointId > newest)) newest = c.checkpointId;
+  return newest;
+}
+
 /**
  * A LangGraph checkpointer over our own database (PGlite or PostgreSQL), buffered: what a run
  * writes stays in memory until the turn commits it, with the messages and actions, in one
  * statement (`drain`, then the conversation store's turn statement). Reads see the buffer first, then the database.
+ *
+ * A turn that names its conversation's committed checkpoint (`COMMITTED_CHECKPOINT_KEY`, read from
+ * the conversation row it loaded under its lock) skips the lookup: none yet means an empty thread,
+ * and the checkpoint this process committed last is served from memory. Any other id, as after a
+ * turn taken by another instance, reads the database.
  */
 export class DbCheckpointSaver extends BaseCheckpointSaver {
   private readonly pending = new Map<string, CheckpointBatch>();
+  private readonly committed = new Map<string, CommittedCheckpoint>();
 
   constructor(private readonly db: Db) {
     super();
@@ -46,6 +69,20 @@ export class DbCheckpointSaver extends BaseCheckpointSaver {
     return batch;
   }
 
+  /** After the turn statement committed them: keeps each thread's newest checkpoint at hand for its next turn. */
+  remember(batches: CheckpointBatch[]): void {
+    const threads = new Set(batches.flatMap((b) => [...b.checkpoints, ...b.writes].map((row) => row.threadId)));
+    for (const threadId of threads) {
+      const newest = newestCheckpointId(batches, threadId);
+      const checkpoint = batches.flatMap((b) => b.checkpoints).find((c) => c.threadId === threadId && c.checkpointId === newest && (c.checkpointNs ?? '') === '');
+      this.committed.delete(threadId); // re-inserted last: the map's order is least recently committed first
+      if (!checkpoint) continue; // writes without a new checkpoint: the kept one would be stale
+      const writes = batches.flatMap((b) => b.writes).filter((w) => w.threadId === threadId && w.checkpointId === newest && (w.checkpointNs ?? '') === '');
+      this.committed.set(threadId, { checkpoint, writes });
+      if (this.committed.size > COMMITTED_CACHE_SIZE) this.committed.delete(this.committed.keys().next().value!);
+    }
+  }
+
   /** Hands over (and forgets) what the runs of a thread wrote since the last drain. */
   drain(threadId: string): CheckpointBatch {
     const batch = this.pending.get(threadId) ?? { checkpoints: [], writes: [] };
@@ -58,7 +95,15 @@ export class DbCheckpointSaver extends BaseCheckpointSaver {
     if (!threadId) return undefined;
     const ns = (config.configurable?.checkpoint_ns as string | undefined) ?? '';
     const wanted = getCheckpointId(config);
-    const row = this.findPending(threadId, ns, wanted) ?? (await this.findStored(threadId, ns, wanted));
+    const buffered = this.findPending(threadId, ns, wanted);
+    if (buffered) return this.toTuple(buffered);
+    const known = config.configurable?.[COMMITTED_CHECKPOINT_KEY] as string | null | undefined;
+    if (!wanted && ns === '' && known !== undefined) {
+      if (known === null) return undefined;
+      const committed = this.committed.get(threadId);
+      if (committed?.checkpoint.checkpointId === known) return this.toTuple(committed.checkpoint, committed.writes);
+    }
+    const row = await this.findStored(threadId, ns, wanted);
     return row ? this.toTuple(row) : undefined;
   }
 
@@ -74,12 +119,15 @@ export class DbCheckpointSaver extends BaseCheckpointSaver {
     return row;
   }
 
-  private async toTuple(row: CheckpointRow): Promise<CheckpointTuple> {
+  /** `known`: the checkpoint's committed writes when already at hand (otherwise read). */
+  private async toTuple(row: CheckpointRow, known?: WriteRow[]): Promise<CheckpointTuple> {
     const ns = row.checkpointNs ?? '';
-    const stored = await this.db
-      .select()
-      .from(agentCheckpointWrites)
-      .where(and(eq(agentCheckpointWrites.threadId, row.threadId), eq(agentCheckpointWrites.checkpointNs, ns), eq(agentCheckpointWrites.checkpointId, row.checkpointId)));
+    const stored =
+      known ??
+      (await this.db
+        .select()
+        .from(agentCheckpointWrites)
+        .where(and(eq(agentCheckpointWrites.threadId, row.threadId), eq(agentCheckpointWrites.checkpointNs, ns), eq(agentCheckpointWrites.checkpointId, row.checkpointId))));
     const buffered = (this.pending.get(row.threadId)?.writes ?? []).filter((w) => (w.checkpointNs ?? '') === ns && w.checkpointId === row.checkpointId);
     const writes = [...stored, ...buffered].sort((a, b) =>
       compareWritesSortKeys(writesSortKey(a.taskPath ?? '', a.taskId, a.idx), writesSortKey(b.taskPath ?? '', b.taskId, b.idx)),
@@ -158,6 +206,7 @@ export class DbCheckpointSaver extends BaseCheckpointSaver {
 
   override async deleteThread(threadId: string): Promise<void> {
     this.pending.delete(threadId);
+    this.committed.delete(threadId);
     await this.db.delete(agentCheckpoints).where(eq(agentCheckpoints.threadId, threadId));
     await this.db.delete(agentCheckpointWrites).where(inArray(agentCheckpointWrites.threadId, [threadId]));
   }

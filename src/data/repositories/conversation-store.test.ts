@@ -7,7 +7,7 @@ import { openDatabase, type Database } from '../database';
 import { migrate } from '../migrate';
 import { conversationStore } from './conversation-store';
 import { storeRepository } from './store-repository';
-import { KEEP_CHECKPOINTS_PER_THREAD } from './turn-statement';
+import { CHECKPOINTS_KEPT_PER_THREAD as KEEP, COMMITTED_CHECKPOINT_KEY } from '../../core/ports/conversation-store';
 
 for (const backend of ['pglite', 'postgres'] as const) {
   describe(`a turn commits as one statement on ${backend}`, { skip: backend === 'postgres' ? skipWithoutPostgres : false }, () => {
@@ -91,18 +91,64 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.equal(await saver.getTuple({ configurable: { thread_id: conversation.id } }), undefined);
     });
 
-    test('old checkpoints of a thread are pruned as turns commit', async () => {
+    test('old checkpoints of a thread are pruned on the turns that ask for it', async () => {
       const conversation = await store.create(storeA, { channel: 'api', customerId: null, metadata: {} });
-      for (let turn = 1; turn <= 25; turn += 1) {
-        await bufferCheckpoint(conversation.id, String(turn).padStart(4, '0'));
-        await store.commitTurn({ storeId: storeA, conversationId: conversation.id, messages: [], actions: [], checkpointThreads: [conversation.id], events: [] });
+      const id = (turn: number) => String(turn).padStart(4, '0');
+      const stored = async () => (await database.query<{ n: number; oldest: string }>('SELECT count(*)::int AS n, min(checkpoint_id) AS oldest FROM agent_checkpoints WHERE thread_id = $1', [conversation.id]))[0]!;
+      for (let turn = 1; turn <= 2 * KEEP + 5; turn += 1) {
+        await bufferCheckpoint(conversation.id, id(turn));
+        await store.commitTurn({ storeId: storeA, conversationId: conversation.id, messages: [], actions: [], checkpointThreads: [conversation.id], pruneCheckpoints: turn % KEEP === 0, events: [] });
+        if (turn === KEEP - 1) assert.deepEqual(await stored(), { n: KEEP - 1, oldest: id(1) }, 'nothing pruned before a pruning turn');
       }
-      const [kept] = await database.query<{ n: number; oldest: string }>('SELECT count(*)::int AS n, min(checkpoint_id) AS oldest FROM agent_checkpoints WHERE thread_id = $1', [conversation.id]);
-      assert.equal(kept!.n, KEEP_CHECKPOINTS_PER_THREAD + 1);
-      assert.equal(kept!.oldest, String(25 - KEEP_CHECKPOINTS_PER_THREAD).padStart(4, '0'));
+      // The last pruning turn (2 × KEEP) kept the newest KEEP stored before it and added its own; five turns followed.
+      assert.deepEqual(await stored(), { n: KEEP + 1 + 5, oldest: id(KEEP) });
       const [writes] = await database.query<{ n: number }>('SELECT count(*)::int AS n FROM agent_checkpoint_writes WHERE thread_id = $1', [conversation.id]);
-      assert.equal(writes!.n, KEEP_CHECKPOINTS_PER_THREAD + 1);
-      assert.equal((await saver.getTuple({ configurable: { thread_id: conversation.id } }))?.config.configurable?.checkpoint_id, '0025');
+      assert.equal(writes!.n, KEEP + 1 + 5);
+      assert.equal((await saver.getTuple({ configurable: { thread_id: conversation.id } }))?.config.configurable?.checkpoint_id, id(2 * KEEP + 5));
+      const remembered = await store.get(storeA, conversation.id);
+      assert.equal(remembered?.agentCheckpointId, id(2 * KEEP + 5));
+      assert.equal(remembered?.agentTurns, 2 * KEEP + 5);
+    });
+
+    describe('a turn that names its committed checkpoint', () => {
+      const turnConfig = (threadId: string, known: string | null) => ({ configurable: { thread_id: threadId, [COMMITTED_CHECKPOINT_KEY]: known } });
+      const commit = (s: typeof store, conversationId: string) => s.commitTurn({ storeId: storeA, conversationId, messages: [], actions: [], checkpointThreads: [conversationId], events: [] });
+
+      test('none yet: the thread starts empty without a lookup, even if a row were there', async () => {
+        const conversation = await store.create(storeA, { channel: 'api', customerId: null, metadata: {} });
+        assert.equal(conversation.agentCheckpointId, null);
+        await database.query(`INSERT INTO agent_checkpoints (thread_id, checkpoint_ns, checkpoint_id, checkpoint_type, checkpoint, metadata_type, metadata) VALUES ($1, '', 'stray', 'json', '\\x7b7d', 'json', '\\x7b7d')`, [conversation.id]);
+        assert.equal(await saver.getTuple(turnConfig(conversation.id, null)), undefined);
+        assert.equal((await saver.getTuple({ configurable: { thread_id: conversation.id } }))?.config.configurable?.checkpoint_id, 'stray');
+      });
+
+      test('the one this process committed comes from memory, with its writes', async () => {
+        const conversation = await store.create(storeA, { channel: 'api', customerId: null, metadata: {} });
+        await bufferCheckpoint(conversation.id, '0001');
+        const committed = (await commit(store, conversation.id)).conversation;
+        assert.equal(committed.agentCheckpointId, '0001');
+        await database.query('DELETE FROM agent_checkpoint_writes WHERE thread_id = $1', [conversation.id]);
+        await database.query('DELETE FROM agent_checkpoints WHERE thread_id = $1', [conversation.id]);
+        const tuple = await saver.getTuple(turnConfig(conversation.id, committed.agentCheckpointId));
+        assert.equal(tuple?.config.configurable?.checkpoint_id, '0001');
+        assert.deepEqual(tuple?.pendingWrites, [['t', 'c', 1]]);
+      });
+
+      test('one another instance committed since is read from the database', async () => {
+        const conversation = await store.create(storeA, { channel: 'api', customerId: null, metadata: {} });
+        await bufferCheckpoint(conversation.id, '0001');
+        await commit(store, conversation.id);
+        // A second instance (its own checkpointer and memory) takes the next turn.
+        const otherSaver = new DbCheckpointSaver(database.db);
+        const otherStore = conversationStore(database.db, otherSaver);
+        const config = { configurable: { thread_id: conversation.id, checkpoint_ns: '' } };
+        await otherSaver.put(config, { v: 4, id: '0002', ts: new Date().toISOString(), channel_values: { seen: 'there' }, channel_versions: {}, versions_seen: {} }, { source: 'loop', step: 2, parents: {} }, {});
+        const latest = (await commit(otherStore, conversation.id)).conversation.agentCheckpointId;
+        assert.equal(latest, '0002');
+        const tuple = await saver.getTuple(turnConfig(conversation.id, latest));
+        assert.equal(tuple?.config.configurable?.checkpoint_id, '0002');
+        assert.deepEqual(tuple?.checkpoint.channel_values, { seen: 'there' });
+      });
     });
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../../core/conversation';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { DbCheckpointSaver } from '../checkpoint/db-checkpoint-saver';
@@ -62,13 +62,20 @@ function decodeCursor(cursor: string): [Date, string] | undefined {
 /** Conversations, messages and actions; a turn and its agent checkpoints commit in one transaction. */
 export function conversationStore(db: Db, saver: DbCheckpointSaver): ConversationStore {
   const byStore = (storeId: string, id: string) => and(eq(conversations.storeId, storeId), eq(conversations.id, id));
+  // Every turn starts here: built once, and a named statement on PostgreSQL (planned once per connection).
+  const getConversation = db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.storeId, sql.placeholder('storeId')), eq(conversations.id, sql.placeholder('id'))))
+    .limit(1)
+    .prepare('conversation_by_id');
   return {
     async create(storeId, input) {
       const [row] = await db.insert(conversations).values({ storeId, channel: input.channel, customerId: input.customerId, status: 'open', metadata: input.metadata }).returning();
       return toConversation(row!);
     },
     async get(storeId, conversationId) {
-      const [row] = await db.select().from(conversations).where(byStore(storeId, conversationId)).limit(1);
+      const [row] = await getConversation.execute({ storeId, id: conversationId });
       return row ? toConversation(row) : undefined;
     },
     async list(storeId, query) {
@@ -114,6 +121,7 @@ export function conversationStore(db: Db, saver: DbCheckpointSaver): Conversatio
       const result = (await db.execute(turnStatement(write, batches, now))) as unknown as { rows: TurnStatementRow[] };
       const row = result.rows[0]!;
       if (!row.conversation) throw new Error(`conversation ${write.conversationId} vanished during its turn`);
+      saver.remember(batches);
       const conversation = toConversation(camelRow<ConversationRow>(row.conversation, ['createdAt', 'updatedAt']));
       const asMessage = toMessage(conversation.channel);
       return {

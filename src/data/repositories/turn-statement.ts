@@ -1,16 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { TurnWrite } from '../../core/ports/conversation-store';
-import type { CheckpointBatch } from '../checkpoint/db-checkpoint-saver';
-
-/** Checkpoints kept per agent thread (the newest); older ones are pruned as turns commit. */
-export const KEEP_CHECKPOINTS_PER_THREAD = 10;
+import { CHECKPOINTS_KEPT_PER_THREAD, type TurnWrite } from '../../core/ports/conversation-store';
+import { newestCheckpointId, type CheckpointBatch } from '../checkpoint/db-checkpoint-saver';
 
 const json = (value: unknown) => JSON.stringify(value);
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 /**
  * A whole turn as one statement: the conversation update, its messages, new and decided actions,
- * the agent checkpoints and their pruning. One statement is atomic without BEGIN/COMMIT and costs
+ * the agent checkpoints (and, when asked, their pruning). One statement is atomic without BEGIN/COMMIT and costs
  * one round trip instead of eight (the turn's largest cost on PGlite). Every write reads from the
  * conversation's row, so a conversation of another store, or a vanished one, changes nothing.
  */
@@ -22,10 +19,13 @@ export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now:
   const checkpoints = batches.flatMap((b) => b.checkpoints).map((c) => ({ thread_id: c.threadId, checkpoint_ns: c.checkpointNs ?? '', checkpoint_id: c.checkpointId, parent_id: c.parentId ?? null, checkpoint_type: c.checkpointType, checkpoint: base64(c.checkpoint), metadata_type: c.metadataType, metadata: base64(c.metadata) }));
   const writes = batches.flatMap((b) => b.writes).map((w) => ({ thread_id: w.threadId, checkpoint_ns: w.checkpointNs ?? '', checkpoint_id: w.checkpointId, task_id: w.taskId, idx: w.idx, task_path: w.taskPath ?? '', channel: w.channel, value_type: w.valueType, value: base64(w.value) }));
   const threads = [...new Set(checkpoints.map((c) => c.thread_id))];
+  // The conversation remembers its thread's newest checkpoint, so its next turn need not look it up.
+  const agentCheckpointId = newestCheckpointId(batches, write.conversationId);
   // Only the parts this turn needs: a shorter statement plans faster (most turns have no actions).
   const parts: SQL[] = [
     sql`conv AS (
-  UPDATE conversations SET updated_at = ${at}::timestamptz, status = coalesce(${write.status ?? null}::text, status), metadata = coalesce(${write.metadata ? json(write.metadata) : null}::jsonb, metadata)
+  UPDATE conversations SET updated_at = ${at}::timestamptz, status = coalesce(${write.status ?? null}::text, status), metadata = coalesce(${write.metadata ? json(write.metadata) : null}::jsonb, metadata),
+    agent_checkpoint_id = coalesce(${agentCheckpointId ?? null}::text, agent_checkpoint_id), agent_turns = agent_turns + ${agentCheckpointId ? 1 : 0}::int
   WHERE store_id = ${write.storeId}::uuid AND id = ${write.conversationId}::uuid RETURNING *)`,
   ];
   if (messages.length > 0)
@@ -48,16 +48,17 @@ export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now:
   WHERE actions.store_id = conv.store_id AND actions.id = u.id
   RETURNING actions.id)`);
   if (checkpoints.length > 0)
-    parts.push(
-      sql`saved_checkpoints AS (
+    parts.push(sql`saved_checkpoints AS (
   INSERT INTO agent_checkpoints (thread_id, checkpoint_ns, checkpoint_id, parent_id, checkpoint_type, checkpoint, metadata_type, metadata)
   SELECT c.thread_id, c.checkpoint_ns, c.checkpoint_id, c.parent_id, c.checkpoint_type, decode(c.checkpoint, 'base64'), c.metadata_type, decode(c.metadata, 'base64')
   FROM conv, jsonb_to_recordset(${json(checkpoints)}::jsonb) AS c(thread_id text, checkpoint_ns text, checkpoint_id text, parent_id text, checkpoint_type text, checkpoint text, metadata_type text, metadata text)
-  ON CONFLICT DO NOTHING RETURNING 1)`,
+  ON CONFLICT DO NOTHING RETURNING 1)`);
+  if (checkpoints.length > 0 && write.pruneCheckpoints)
+    parts.push(
       // The statement sees the table as it was before it: the newest stored checkpoints are kept, and this turn's come on top.
       sql`cutoff AS (
   SELECT t.thread_id, (SELECT k.checkpoint_id FROM agent_checkpoints k WHERE k.thread_id = t.thread_id AND k.checkpoint_ns = ''
-      ORDER BY k.checkpoint_id DESC OFFSET ${KEEP_CHECKPOINTS_PER_THREAD - 1} LIMIT 1) AS oldest_kept
+      ORDER BY k.checkpoint_id DESC OFFSET ${CHECKPOINTS_KEPT_PER_THREAD - 1} LIMIT 1) AS oldest_kept
   FROM conv, jsonb_array_elements_text(${json(threads)}::jsonb) AS t(thread_id))`,
       sql`pruned AS (
   DELETE FROM agent_checkpoints d USING cutoff WHERE d.thread_id = cutoff.thread_id AND d.checkpoint_ns = '' AND d.checkpoint_id < cutoff.oldest_kept RETURNING 1)`,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { stores } from './stores';
 
 /** A conversation with one shopper on one channel; status follows core's state machine. */
@@ -14,6 +14,9 @@ export const conversations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
+    // The agent's memory of this conversation: its latest committed checkpoint (null before the first turn) and its turn count.
+    agentCheckpointId: text('agent_checkpoint_id'),
+    agentTurns: integer('agent_turns').notNull().default(0),
   },
   (t) => [index('conversations_store_status_idx').on(t.storeId, t.status, t.updatedAt)],
 );
