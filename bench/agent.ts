@@ -10,6 +10,7 @@ import { ensureDemoStore } from '../src/demo-bootstrap';
 import { buildApp } from '../src/gateway/app';
 import { runConfig } from '../src/agent/run-context';
 import { turnInput } from '../src/agent/runtime/turn-input';
+import { emptyConversationGraph } from './support/graph-floor';
 import { percentile } from './support/percentile';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
@@ -64,6 +65,12 @@ const graphAlone = await measure(
   },
 );
 
+// The floor: LangGraph running this graph's shape with nodes that do nothing (bench/support/graph-floor.ts).
+const empty = emptyConversationGraph();
+const floor = await measure('empty graph of the same shape', async () => undefined, async (i) => {
+  await empty.invoke({ input: messages(i) }, { configurable: { thread_id: `floor-${i}` }, durability: 'exit' });
+});
+
 const app = await buildApp(system.gatewayDeps);
 await app.ready();
 const headers = { authorization: `Bearer ${demo.apiKey}`, 'content-type': 'application/json' };
@@ -88,6 +95,7 @@ console.log(
     insideTurnsPerSecond: inside.turnsPerSecond,
     graphAloneP50Ms: graphAlone.p50,
     graphAloneP99Ms: graphAlone.p99,
+    emptyGraphP50Ms: floor.p50,
     httpP50Ms: http.p50,
     httpP99Ms: http.p99,
     httpTurnsPerSecond: http.turnsPerSecond,
