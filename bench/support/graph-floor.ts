@@ -8,7 +8,13 @@ import { ConversationState } from '../../src/agent/state';
 const noop = () => ({});
 
 function emptySpecialist() {
-  return new StateGraph(ConversationState).addNode('first_step', noop).addNode('second_step', noop).addEdge(START, 'first_step').addEdge('first_step', 'second_step').addEdge('second_step', END).compile({ checkpointer: false });
+  return new StateGraph(ConversationState)
+    .addNode('first_step', noop)
+    .addNode('second_step', noop)
+    .addEdge(START, 'first_step')
+    .addEdge('first_step', 'second_step')
+    .addEdge('second_step', END)
+    .compile({ checkpointer: false });
 }
 
 export function emptyConversationGraph() {
