@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createSystem } from '../src/compose';
 import { loadEnv } from '../src/config/env';
 import { generateKey } from '../src/data/secrets/keyring';
-import { ensureDemoStore } from '../src/demo-bootstrap';
+import { ensureDemoStore, seedDemoStore } from '../src/demo-bootstrap';
 import { buildApp } from '../src/gateway/app';
 import { runConfig } from '../src/agent/run-context';
 import { turnInput } from '../src/agent/runtime/turn-input';
@@ -17,9 +17,10 @@ const TURNS = Number(process.env.BENCH_TURNS ?? 2000);
 
 
 const dataDir = `./.tmp/bench-agent-${randomBytes(4).toString('hex')}`;
-const env = loadEnv({ CONCIERGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', CONCIERGE_RATE_LIMIT_PER_MINUTE: '100000000' });
+const env = loadEnv({ ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL, REDIS_URL: process.env.BENCH_REDIS_URL } : {}), CONCIERGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', CONCIERGE_RATE_LIMIT_PER_MINUTE: '100000000' });
 const system = await createSystem(env);
-const demo = (await ensureDemoStore(system, 'http://127.0.0.1:3000'))!;
+// Server mode (BENCH_DATABASE_URL, BENCH_REDIS_URL: give it an empty database) seeds its own demo store.
+const demo = system.mode === 'embedded' ? (await ensureDemoStore(system, 'http://127.0.0.1:3000'))! : await seedDemoStore(system).then((c) => ({ storeId: c.store.id, apiKey: c.apiKey }));
 const orders = await system.commerce!.findOrders(demo.storeId, { limit: 0 }).catch(() => []);
 const sample = (await system.database.query<{ name: string; email: string }>('SELECT name, email FROM orders WHERE store_id = $1 ORDER BY name LIMIT 50', [demo.storeId])) ?? orders;
 const messages = (i: number) => {

@@ -8,7 +8,7 @@ import type { ConversationGraphs } from '../graph';
 import type { ReplyRenderer } from '../prompts/render';
 import { approvalThreadId, type ApprovalDecision, type ApprovalStateType } from '../specialists/refunds/approval-graph';
 import type { ConversationStateType } from '../state';
-import { conversationChannel, storeChannel } from './conversation-service';
+import { publishEvents } from './publish-events';
 
 export interface ActionServiceDeps {
   store: ConversationStore;
@@ -25,12 +25,7 @@ export interface ActionServiceDeps {
 export function actionService(deps: ActionServiceDeps) {
   const { store, lock, graphs } = deps;
 
-  async function publish(events: ConversationEvent[]) {
-    for (const event of events) {
-      await deps.pubsub.publish(conversationChannel(event.storeId, event.conversationId), event);
-      await deps.pubsub.publish(storeChannel(event.storeId), event);
-    }
-  }
+  const publish = (events: ConversationEvent[]) => publishEvents(deps.pubsub, events);
 
   async function decide(storeId: string, actionId: string, decision: ApprovalDecision): Promise<{ action: Action; message: string }> {
     const found = await store.action(storeId, actionId);

@@ -7,6 +7,7 @@ import type { StoreSettings } from '../../core/settings';
 import type { ConversationGraphs } from '../graph';
 import { runConfig, type RunContext } from '../run-context';
 import type { ConversationStateType } from '../state';
+import { publishEvents } from './publish-events';
 import { turnInput } from './turn-input';
 import { analysisOf, turnWrite, type TurnAnalysis } from './turn-write';
 
@@ -31,20 +32,13 @@ export interface TurnOutcome {
   conversation: Conversation;
 }
 
-export const conversationChannel = (storeId: string, conversationId: string) => `conversation:${storeId}:${conversationId}`;
-export const storeChannel = (storeId: string) => `store:${storeId}`;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Conversations: create, take a shopper's turn through the agent graph, human replies, lifecycle. */
 export function conversationService(deps: ConversationServiceDeps) {
   const { store, lock, graphs, pubsub } = deps;
 
-  async function publish(events: ConversationEvent[]): Promise<void> {
-    for (const event of events) {
-      await pubsub.publish(conversationChannel(event.storeId, event.conversationId), event);
-      await pubsub.publish(storeChannel(event.storeId), event);
-    }
-  }
+  const publish = (events: ConversationEvent[]) => publishEvents(pubsub, events);
 
   async function commit(write: TurnWrite) {
     const committed = await store.commitTurn(write);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { conversationChannel, type ConversationService } from '../../../agent/runtime/conversation-service';
+import type { ConversationService } from '../../../agent/runtime/conversation-service';
+import { conversationChannel } from '../../../agent/runtime/publish-events';
 import type { PubSub } from '../../../core/ports/pubsub';
 import { assertConversationAccess, callerStore } from './access';
 import { conversationIdParams } from './schema';
