@@ -1,7 +1,8 @@
 // npm run bench:agent — one agent turn on the offline model, embedded default (PGlite, in-process
 // cache): measured inside the process (conversation service) and through HTTP (inject over the
 // full gateway), as p50/p99 and turns per second. Messages rotate through WISMO, returns, policy
-// questions and small talk on demo orders.
+// questions and small talk on demo orders. BENCH_DATABASE_URL and BENCH_REDIS_URL (an empty
+// database) measure server mode instead.
 import { randomBytes } from 'node:crypto';
 import { createSystem } from '../src/compose';
 import { loadEnv } from '../src/config/env';
