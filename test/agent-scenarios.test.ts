@@ -44,6 +44,13 @@ describe('agent scenarios through the HTTP API', () => {
     assert.equal(turn.escalationReason, 'shipment_exception');
   });
 
+  test('WISMO: the order number given in answer to the question, in a sentence', async () => {
+    const { conversationId, order, owner } = await s.verifiedFor('in_transit', 2);
+    assert.match((await s.say(conversationId, 'where is my package?')).reply!.content, /order number/);
+    assert.match((await s.say(conversationId, `it's ${order.replace('#', '')}`)).reply!.content, new RegExp(`e-mail address or the postal code on order ${order}`));
+    assert.match((await s.say(conversationId, owner.email)).reply!.content, /is on its way/);
+  });
+
   test('wrong details disclose nothing about the order', async () => {
     const { conversationId, order } = await s.verifiedFor('in_transit', 1);
     await s.say(conversationId, `where is my order ${order}`);
