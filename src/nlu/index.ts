@@ -25,7 +25,7 @@ export function createOfflineNlu(model: LoadedModel = loadModel()): Nlu {
         sentiment: sentiment.sentiment,
         sentimentScore: sentiment.score,
         frustration: sentiment.frustration,
-        entities: extractEntities(text, { referenceDate: context.referenceDate ?? new Date(), ...(context.catalog ? { catalog: context.catalog } : {}) }),
+        entities: extractEntities(text, { referenceDate: context.referenceDate ?? new Date(), expectingOrderNumber: context.expectingOrderNumber ?? false, ...(context.catalog ? { catalog: context.catalog } : {}) }),
         language: detectLanguage(text),
       };
     },

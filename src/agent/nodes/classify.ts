@@ -1,9 +1,8 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
-import type { Intent, Nlu, NluResult } from '../../core/ports/nlu';
+import type { Intent, Nlu } from '../../core/ports/nlu';
 import type { ConversationStateType, ConversationUpdate } from '../state';
 import { runContext } from '../run-context';
 import { answersAwaited } from '../understanding/answers-awaited';
-import { orderNumberInAnswer } from '../understanding/order-reference';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
 const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
@@ -15,7 +14,7 @@ const TOPIC_CHANGE_CONFIDENCE = 0.7;
  */
 export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
   const { now } = runContext(config);
-  const result = withAnsweredOrderNumber(nlu.analyze(state.input, { referenceDate: now }), state);
+  const result = nlu.analyze(state.input, { referenceDate: now, expectingOrderNumber: state.awaiting?.kind === 'order_reference' });
   let intent: Intent = result.intent;
   let awaiting = state.awaiting;
   let activeIntent = state.active_intent;
@@ -44,9 +43,3 @@ export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config:
   };
 };
 
-/** When we asked for the order number, a number in the reply is that number ("it's 1003"). */
-function withAnsweredOrderNumber(result: NluResult, state: ConversationStateType): NluResult {
-  if (state.awaiting?.kind !== 'order_reference' || result.entities.orderNumbers?.length) return result;
-  const number = orderNumberInAnswer(state.input, result.entities);
-  return number ? { ...result, entities: { ...result.entities, orderNumbers: [number] } } : result;
-}

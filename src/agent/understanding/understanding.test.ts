@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Entities } from '../../core/ports/nlu';
 import { readAddress } from './address';
 import { readConfirmation } from './confirmation';
 import { readItemChoice } from './item-choice';
 import { findPostalCode, samePostalCode } from './postal-code';
-import { orderNumberInAnswer } from './order-reference';
 import { readRefundReason } from './refund-reason';
 
 test('yes and no, the way people answer', () => {
@@ -59,16 +57,3 @@ test('addresses', () => {
   assert.equal(readAddress('to my office please'), undefined);
 });
 
-test('an order number given in answer to the question', () => {
-  const cases: [text: string, entities: Entities, expected: string | undefined][] = [
-    ["it's 1003", {}, '1003'],
-    ['sure, #1042 I think', {}, '1042'],
-    ['the number is 58812 thanks', {}, '58812'],
-    ['I paid $1200 for it', { amounts: ['$1200'] }, undefined],
-    ['call me on 5551234567', { phones: ['5551234567'] }, undefined],
-    ['bought it in 2024', {}, undefined],
-    ['I ordered 3 mugs', {}, undefined],
-    ['I have no idea', {}, undefined],
-  ];
-  for (const [text, entities, expected] of cases) assert.equal(orderNumberInAnswer(text, entities), expected, text);
-});

@@ -87,6 +87,8 @@ export interface NluContext {
   referenceDate?: Date;
   /** The store's catalog, when one is loaded. */
   catalog?: readonly CatalogEntry[];
+  /** The agent has just asked for an order number: a number standing alone in the reply is one ("it's 1003"). */
+  expectingOrderNumber?: boolean;
 }
 
 export interface NluResult {

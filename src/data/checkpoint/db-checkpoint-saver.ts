@@ -36,9 +36,9 @@ interface CommittedCheckpoint {
 const COMMITTED_CACHE_SIZE = 1_000;
 
 /** The newest root-namespace checkpoint a thread's batches hold (checkpoint ids sort by time). */
-export function newestCheckpointId(batches: CheckpointBatch[], threadId: string): string | undefined {
-  let newest: string | undefined;
-  for (const batch of batches) for (const c of batch.checkpoints) if (c.threadId === threadId && (c.checkpointNs ?? '') === '' && (!newest || c.checkpointId > newest)) newest = c.checkpointId;
+export function newestCheckpoint(batches: CheckpointBatch[], threadId: string): CheckpointRow | undefined {
+  let newest: CheckpointRow | undefined;
+  for (const batch of batches) for (const c of batch.checkpoints) if (c.threadId === threadId && (c.checkpointNs ?? '') === '' && (!newest || c.checkpointId > newest.checkpointId)) newest = c;
   return newest;
 }
 
@@ -73,11 +73,10 @@ export class DbCheckpointSaver extends BaseCheckpointSaver {
   remember(batches: CheckpointBatch[]): void {
     const threads = new Set(batches.flatMap((b) => [...b.checkpoints, ...b.writes].map((row) => row.threadId)));
     for (const threadId of threads) {
-      const newest = newestCheckpointId(batches, threadId);
-      const checkpoint = batches.flatMap((b) => b.checkpoints).find((c) => c.threadId === threadId && c.checkpointId === newest && (c.checkpointNs ?? '') === '');
+      const checkpoint = newestCheckpoint(batches, threadId);
       this.committed.delete(threadId); // re-inserted last: the map's order is least recently committed first
       if (!checkpoint) continue; // writes without a new checkpoint: the kept one would be stale
-      const writes = batches.flatMap((b) => b.writes).filter((w) => w.threadId === threadId && w.checkpointId === newest && (w.checkpointNs ?? '') === '');
+      const writes = batches.flatMap((b) => b.writes).filter((w) => w.threadId === threadId && w.checkpointId === checkpoint.checkpointId && (w.checkpointNs ?? '') === '');
       this.committed.set(threadId, { checkpoint, writes });
       if (this.committed.size > COMMITTED_CACHE_SIZE) this.committed.delete(this.committed.keys().next().value!);
     }

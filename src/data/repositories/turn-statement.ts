@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { CHECKPOINTS_KEPT_PER_THREAD, type TurnWrite } from '../../core/ports/conversation-store';
-import { newestCheckpointId, type CheckpointBatch } from '../checkpoint/db-checkpoint-saver';
+import { newestCheckpoint, type CheckpointBatch } from '../checkpoint/db-checkpoint-saver';
 
 const json = (value: unknown) => JSON.stringify(value);
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
@@ -20,7 +20,7 @@ export function turnStatement(write: TurnWrite, batches: CheckpointBatch[], now:
   const writes = batches.flatMap((b) => b.writes).map((w) => ({ thread_id: w.threadId, checkpoint_ns: w.checkpointNs ?? '', checkpoint_id: w.checkpointId, task_id: w.taskId, idx: w.idx, task_path: w.taskPath ?? '', channel: w.channel, value_type: w.valueType, value: base64(w.value) }));
   const threads = [...new Set(checkpoints.map((c) => c.thread_id))];
   // The conversation remembers its thread's newest checkpoint, so its next turn need not look it up.
-  const agentCheckpointId = newestCheckpointId(batches, write.conversationId);
+  const agentCheckpointId = newestCheckpoint(batches, write.conversationId)?.checkpointId;
   // Only the parts this turn needs: a shorter statement plans faster (most turns have no actions).
   const parts: SQL[] = [
     sql`conv AS (

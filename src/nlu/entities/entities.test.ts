@@ -33,6 +33,22 @@ test('things that look like order numbers but are not', () => {
     'my zip is 62704 if that helps',
   ];
   for (const text of cases) assert.equal(run(text).orderNumbers, undefined, text);
+  for (const text of cases) assert.equal(extractEntities(text, { referenceDate: ref, expectingOrderNumber: true }).orderNumbers, undefined, `${text} (when one is expected)`);
+});
+
+test('an order number given in answer to the question', () => {
+  const cases: [text: string, expected: string | undefined][] = [
+    ["it's 1003", '1003'],
+    ['sure, #1042 I think', '1042'],
+    ['the number is 58812 thanks', '58812'],
+    ['I paid $1200 for it', undefined],
+    ['call me on 5551234567', undefined],
+    ['bought it in 2024', undefined],
+    ['I ordered 3 mugs', undefined],
+    ['I have no idea', undefined],
+  ];
+  for (const [text, expected] of cases) assert.equal(extractEntities(text, { referenceDate: ref, expectingOrderNumber: true }).orderNumbers?.[0], expected, text);
+  assert.equal(run("it's 1003").orderNumbers, undefined, 'out of that context a bare number is not an order number');
 });
 
 test('e-mails, phones, tracking numbers, amounts', () => {

@@ -14,13 +14,13 @@ import { extractTrackingNumbers } from './tracking-numbers';
  * tracking numbers, prices, dates, order numbers, phones), so a price or a phone number is never
  * also an order number.
  */
-export function extractEntities(text: string, options: { referenceDate: Date; catalog?: readonly CatalogEntry[] }): Entities {
+export function extractEntities(text: string, options: { referenceDate: Date; catalog?: readonly CatalogEntry[]; expectingOrderNumber?: boolean }): Entities {
   const claimed = new Claimed();
   const entities: Entities = {
     emails: extractEmails(text, claimed),
     trackingNumbers: extractTrackingNumbers(text, claimed),
     amounts: extractAmounts(text, claimed),
-    orderNumbers: extractOrderNumbers(text, claimed),
+    orderNumbers: extractOrderNumbers(text, claimed, options.expectingOrderNumber),
     dates: extractDates(text, claimed, options.referenceDate),
     phones: extractPhones(text, claimed),
     sizes: extractSizes(text, claimed),

@@ -7,10 +7,17 @@ const AFTER_WORD = /\b(?:order|ordr|oder|purchase|confirmation)(?:\s+(?:no\.?|nu
 const AFTER_VERB = /\b(?:cancel|track|return|refund|ship|where(?:'s| is))\s+#?(\d{4,10})\b(?!\s*(?:usd|dollars?|euros?|items?|days?|%))/gi;
 const PREFIXED = /\b((?:ORD|SO|PO|WO|INV|W|R|SH)-?\d{4,10})\b/g;
 const ALONE = /^\s*(?:#|no\.?\s*)?(\d{3,10})\s*[.!?]*\s*$/;
+// In a reply to "what's your order number?": a number on its own in a sentence ("it's 1003"), not part
+// of a longer figure, a decimal, a price or a quantity.
+const STANDALONE = /(?<![\w.,$€£/+-]|\d\s)#?(\d{3,8})(?![\w-]|[.,]\d|\s+\d|\s*(?:usd|eur|dollars?|euros?|items?|pcs|days?|%))/gi;
+const NAMED_OTHERWISE = /\b(?:zip|postal|post ?code|postcode|phone|call|text)\b[^.,;!?]*$/i;
 const YEAR = /^(19|20)\d{2}$/;
 
-/** Order numbers as written, without a leading '#': "#1042", "order 1042", "W2378156", "112-4567890-1234567". */
-export function extractOrderNumbers(text: string, claimed: Claimed): string[] {
+/**
+ * Order numbers as written, without a leading '#': "#1042", "order 1042", "W2378156", "112-4567890-1234567".
+ * `expected`: the agent has just asked for one, so a number standing alone in a sentence is one.
+ */
+export function extractOrderNumbers(text: string, claimed: Claimed, expected = false): string[] {
   const found: string[] = [];
   for (const m of unclaimed(text, MARKETPLACE, claimed)) found.push(m[0]);
   for (const m of unclaimed(text, HASHED, claimed, 1)) found.push(m[1]!.toUpperCase());
@@ -22,5 +29,13 @@ export function extractOrderNumbers(text: string, claimed: Claimed): string[] {
   // A message that is only a number answers "what's your order number?".
   const alone = ALONE.exec(text);
   if (alone && !YEAR.test(alone[1]!) && !claimed.overlaps(0, text.length)) found.push(alone[1]!);
+  if (expected && found.length === 0) {
+    for (const m of unclaimed(text, STANDALONE, claimed, 1)) {
+      if (!YEAR.test(m[1]!) && !NAMED_OTHERWISE.test(text.slice(0, m.index))) {
+        found.push(m[1]!);
+        break;
+      }
+    }
+  }
   return unique(found);
 }
