@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { pglitePreparedQueries } from './pglite-statements';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -79,12 +80,13 @@ async function openPglite(dataDir: string): Promise<Database> {
     mkdirSync(location, { recursive: true });
   }
   const client = await PGlite.create(location, { extensions: { vector } });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const queries = pglitePreparedQueries(client);
+  const db = drizzle({ client: queries as never, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     async query(text, params) {
-      return (await client.query(text, params as unknown[])).rows as never[];
+      return (await queries.query(text, params as unknown[])).rows as never[];
     },
     async transactionSql(fn) {
       await client.transaction(async (tx) => {

@@ -10,6 +10,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const voices = JSON.parse(readFileSync(join(here, 'voice.json'), 'utf8')) as Record<StoreSettings['brandVoice']['tone'], Record<string, string>>;
 
 const DAY_MS = 86_400_000;
+// Built once: toLocaleDateString with options builds a formatter on every call.
+const dayLabel = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
 /** "today", "tomorrow", "yesterday", or "on Tuesday, March 3", relative to the turn's clock. */
 export function formatDay(iso: unknown, nowIso: unknown): string {
@@ -20,8 +22,7 @@ export function formatDay(iso: unknown, nowIso: unknown): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  const label = date.toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
-  return `on ${label}`;
+  return `on ${dayLabel.format(date)}`;
 }
 
 function loadTemplates(engine: Liquid, dir: string): Map<string, Template[]> {
