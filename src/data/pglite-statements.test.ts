@@ -56,6 +56,14 @@ describe('PGlite statements run prepared', () => {
     assert.equal((await client.query('SELECT * FROM ledger WHERE n = 7')).rows.length, 0);
   });
 
+  test('a statement whose table changed shape is prepared again', async () => {
+    await client.exec('CREATE TABLE shapes (id int)');
+    await prepared.query('INSERT INTO shapes VALUES ($1)', [1]);
+    assert.deepEqual((await prepared.query('SELECT * FROM shapes')).rows, [{ id: 1 }]);
+    await client.exec("ALTER TABLE shapes ADD COLUMN label text DEFAULT 'x'");
+    assert.deepEqual((await prepared.query('SELECT * FROM shapes')).rows, [{ id: 1, label: 'x' }]);
+  });
+
   test("never runs inside another caller's transaction: it waits for it to end", async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

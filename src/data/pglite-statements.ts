@@ -5,6 +5,8 @@ const { serialize } = protocol;
 const DEFAULT_CAPACITY = 256;
 /** Longer texts are one-off bulk statements (imports, seeding): not worth a slot. */
 const LONGEST_CACHED_TEXT = 16_384;
+/** "cached plan must not change result type" (feature_not_supported). */
+const CACHED_PLAN_CHANGED = '0A000';
 
 interface Statement {
   name: string;
@@ -34,11 +36,7 @@ export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACIT
     const { messages } = await client.execProtocol(batch([serialize.parse({ name, text, types: options?.paramTypes }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
     const statement = { name, parameterTypes: parse.parseDescribeStatementResults(messages) };
     statements.set(text, statement);
-    if (statements.size > capacity) {
-      const [oldestText, oldest] = statements.entries().next().value!;
-      statements.delete(oldestText);
-      toClose.push(oldest.name);
-    }
+    if (statements.size > capacity) forget(statements.keys().next().value!);
     return statement;
   }
 
@@ -59,17 +57,35 @@ export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACIT
     return [Object.assign(Object.create(client.parsers) as PGlite['parsers'], options.parsers), { ...options, parsers: undefined }];
   }
 
+  function forget(text: string): void {
+    const statement = statements.get(text);
+    if (!statement) return;
+    statements.delete(text);
+    toClose.push(statement.name);
+  }
+
+  async function execute<T>(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
+    let statement = statements.get(text);
+    if (statement) {
+      statements.delete(text);
+      statements.set(text, statement);
+    } else statement = await prepare(text, options);
+    const closing = toClose.splice(0).map((name) => serialize.close({ type: 'S', name }));
+    const bind = serialize.bind({ statement: statement.name, values: values(params, statement.parameterTypes, options) });
+    const { messages } = await client.execProtocol(batch([...closing, bind, serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { onNotice: options?.onNotice });
+    return parse.parseResults(messages, ...parsersFor(options))[0] as Results<T>;
+  }
+
   async function run<T>(text: string, params: unknown[], options: QueryOptions | undefined): Promise<Results<T>> {
     try {
-      let statement = statements.get(text);
-      if (statement) {
-        statements.delete(text);
-        statements.set(text, statement);
-      } else statement = await prepare(text, options);
-      const closing = toClose.splice(0).map((name) => serialize.close({ type: 'S', name }));
-      const bind = serialize.bind({ statement: statement.name, values: values(params, statement.parameterTypes, options) });
-      const { messages } = await client.execProtocol(batch([...closing, bind, serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { onNotice: options?.onNotice });
-      return parse.parseResults(messages, ...parsersFor(options))[0] as Results<T>;
+      try {
+        return await execute<T>(text, params, options);
+      } catch (error) {
+        // A table the statement reads changed shape (a migration): Postgres refuses the kept plan; prepare it afresh once.
+        if ((error as { code?: string }).code !== CACHED_PLAN_CHANGED) throw error;
+        forget(text);
+        return await execute<T>(text, params, options);
+      }
     } catch (error) {
       // As PGlite's own query() reports it.
       throw Object.assign(error as Error, { query: text, params, queryOptions: options });
