@@ -25,7 +25,16 @@ export function toMajor(cents: number, currency = 'USD'): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+// Building a formatter costs more than formatting; a reply formats several amounts in a few currencies.
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** 4999, USD → "$49.99"; for replies. */
 export function formatMoney(cents: number, currency: string, locale = 'en-US'): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minorDigits(currency) }).format(cents / 10 ** minorDigits(currency));
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minorDigits(currency) });
+    if (moneyFormats.size < 64) moneyFormats.set(key, format);
+  }
+  return format.format(cents / 10 ** minorDigits(currency));
 }
