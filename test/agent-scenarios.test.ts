@@ -186,4 +186,15 @@ describe('agent scenarios through the HTTP API', () => {
     const detail = await t.app.inject({ method: 'GET', url: `/v1/conversations/${id}`, headers: s.headers });
     assert.equal(detail.json().messages.length, 2);
   });
+
+  test("the agent's memory holds each shopper line once, through the specialists' subgraphs", async () => {
+    const id = await s.start();
+    const lines = ['hi', 'where is my order?', "it's 1001"];
+    for (const line of lines) await s.say(id, line);
+    const state = await t.system.agent.graphs.conversation.getState({ configurable: { thread_id: id } });
+    assert.deepEqual(
+      (state.values as { messages: { role: string; content: string }[] }).messages.map((m) => m.content),
+      lines,
+    );
+  });
 });

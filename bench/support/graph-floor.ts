@@ -3,12 +3,12 @@
 // an in-memory checkpointer. The agent's own figures are read against this floor, since this
 // machine's speed varies by up to twofold from day to day.
 import { END, MemorySaver, START, StateGraph } from '@langchain/langgraph';
-import { ConversationState } from '../../src/agent/state';
+import { ConversationState, SpecialistOutput } from '../../src/agent/state';
 
 const noop = () => ({});
 
 function emptySpecialist() {
-  return new StateGraph(ConversationState)
+  return new StateGraph({ stateSchema: ConversationState, output: SpecialistOutput })
     .addNode('first_step', noop)
     .addNode('second_step', noop)
     .addEdge(START, 'first_step')

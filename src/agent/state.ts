@@ -65,5 +65,13 @@ export const ConversationState = Annotation.Root({
   pending_actions: last<PendingActionRef[]>(() => []),
 });
 
+/**
+ * What a specialist subgraph hands back to the parent: every channel but `messages`. LangGraph
+ * returns a subgraph's whole state, and the parent's `messages` reducer would append the lines it
+ * already holds (every shopper line was remembered twice more each turn).
+ */
+const { messages: _lines, ...specialistChannels } = ConversationState.spec;
+export const SpecialistOutput = Annotation.Root(specialistChannels);
+
 export type ConversationStateType = typeof ConversationState.State;
 export type ConversationUpdate = typeof ConversationState.Update;

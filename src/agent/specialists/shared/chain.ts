@@ -1,6 +1,6 @@
 import { END, START, StateGraph, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import { replyChosen } from '../../routing';
-import { ConversationState, type ConversationStateType, type ConversationUpdate } from '../../state';
+import { ConversationState, SpecialistOutput, type ConversationStateType, type ConversationUpdate } from '../../state';
 
 export type Step = (state: ConversationStateType, config: LangGraphRunnableConfig) => ConversationUpdate | Promise<ConversationUpdate>;
 
@@ -9,7 +9,7 @@ export type Step = (state: ConversationStateType, config: LangGraphRunnableConfi
  * (an answer, a question, a refusal) ends the subgraph. Branches are steps that reply or pass.
  */
 export function stepChain(steps: [name: string, step: Step][]) {
-  const graph = new StateGraph(ConversationState);
+  const graph = new StateGraph({ stateSchema: ConversationState, output: SpecialistOutput });
   for (const [name, step] of steps) graph.addNode(name, step);
   const names = steps.map(([name]) => name);
   // Typed loosely: LangGraph infers node names from literal chains, which a loop cannot give it.
