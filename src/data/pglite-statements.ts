@@ -21,10 +21,11 @@ export interface PgliteQueries {
 
 /**
  * PGlite's `query()` sends parse, describe, bind, describe, execute and sync as six calls into
- * Postgres, and parses and plans the statement every time (1.3 ms of the 1.7 ms an order lookup
- * took). This runs each distinct text as a named prepared statement instead: parsed and described
- * once, then bound and executed in one batched call, with Postgres caching the plan. Queries inside
- * `transaction()` keep PGlite's own path. Same results and errors as `query()`; see ADR 0007.
+ * Postgres, and parses and plans the statement every time: an order lookup took 1.32 ms that way
+ * and takes 0.36 ms here. Each distinct text runs as a named prepared statement: parsed and
+ * described once, then bound and executed in one batched call, with Postgres caching the plan.
+ * Queries inside `transaction()` keep PGlite's own path. Same results and errors as `query()`;
+ * see ADR 0007.
  */
 export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACITY): PgliteQueries {
   const statements = new Map<string, Statement>(); // insertion order is recency
