@@ -34,7 +34,7 @@ export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACIT
 
   async function prepare(text: string, options: QueryOptions | undefined): Promise<Statement> {
     const name = `concierge_${(counter += 1)}`;
-    const { messages } = await client.execProtocol(batch([serialize.parse({ name, text, types: options?.paramTypes }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
+    const { messages } = await client.execProtocol(Buffer.concat([serialize.parse({ name, text, types: options?.paramTypes }), serialize.describe({ type: 'S', name }), serialize.sync()]), { syncToFs: false });
     const statement = { name, parameterTypes: parse.parseDescribeStatementResults(messages) };
     statements.set(text, statement);
     if (statements.size > capacity) forget(statements.keys().next().value!);
@@ -73,7 +73,7 @@ export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACIT
     } else statement = await prepare(text, options);
     const closing = toClose.splice(0).map((name) => serialize.close({ type: 'S', name }));
     const bind = serialize.bind({ statement: statement.name, values: values(params, statement.parameterTypes, options) });
-    const { messages } = await client.execProtocol(batch([...closing, bind, serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { onNotice: options?.onNotice });
+    const { messages } = await client.execProtocol(Buffer.concat([...closing, bind, serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]), { onNotice: options?.onNotice });
     return parse.parseResults(messages, ...parsersFor(options))[0] as Results<T>;
   }
 
@@ -101,15 +101,4 @@ export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACIT
     },
     transaction: (callback) => client.transaction(callback),
   };
-}
-
-/** Protocol messages in one buffer: Postgres reads them in order in a single call. */
-function batch(messages: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(messages.reduce((length, message) => length + message.length, 0));
-  let offset = 0;
-  for (const message of messages) {
-    out.set(message, offset);
-    offset += message.length;
-  }
-  return out;
 }

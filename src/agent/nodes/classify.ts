@@ -42,4 +42,3 @@ export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config:
     active_intent: activeIntent,
   };
 };
-

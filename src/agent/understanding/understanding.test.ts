@@ -56,4 +56,3 @@ test('addresses', () => {
   assert.equal(readAddress('12 Queen St W\nToronto\nON M5H 2N2\nCanada')?.country, 'CA');
   assert.equal(readAddress('to my office please'), undefined);
 });
-
