@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../core/api-key-service';
 import type { IdempotencyStore } from '../core/ports/idempotency-store';
@@ -10,6 +8,7 @@ import type { RateLimiter } from '../core/ports/rate-limiter';
 import type { AuditLog } from '../core/ports/store-repository';
 import type { StoreService } from '../core/store-service';
 import { loggerOptions } from './logger';
+import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
 import { authPlugin, authRecheckPlugin } from './plugins/auth';
 import { corsPlugin } from './plugins/cors';
@@ -64,15 +63,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errorsPlugin);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Concierge API', version: '1', description: 'AI customer support for online stores. Errors: {"error": {"code", "message", "requestId"}}.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'store key sk_…, widget key pk_…, admin token, or a JWT' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(openApiPlugin);
   await app.register(metricsPlugin, { registry: deps.metrics });
   await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens });
   await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute });
@@ -81,7 +72,6 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   await app.register(auditPlugin, { audit: deps.audit });
   await app.register(idempotencyPlugin, { store: deps.idempotency });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { checks: deps.readiness });
   await app.register(createStoreRoute, { stores: deps.stores });
   await app.register(settingsRoutes, { stores: deps.stores });
