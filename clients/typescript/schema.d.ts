@@ -309,6 +309,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/operators/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation: choose a password and start a session */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operators/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log an operator in with e-mail and password */
+        post: operations["logIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operators/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session (its access token stops working at once) */
+        post: operations["logOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operators/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The logged-in operator, their store and what their role allows */
+        get: operations["getCurrentOperator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operators/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew the access token (the refresh token rotates: each is good once) */
+        post: operations["refreshSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores": {
         parameters: {
             query?: never;
@@ -376,6 +461,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The store's operators */
+        get: operations["listOperators"];
+        put?: never;
+        /** Add an operator: with a password, or without one to get an invitation link */
+        post: operations["createOperator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/operators/{operatorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an operator (their sessions end at once) */
+        delete: operations["removeOperator"];
+        options?: never;
+        head?: never;
+        /** Rename an operator or change their role (their sessions end when the role changes) */
+        patch: operations["updateOperator"];
         trace?: never;
     };
     "/v1/stores/{storeId}/settings": {
@@ -1598,6 +1719,280 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password: string;
+                    /**
+                     * @description cookie (browsers: an HttpOnly cookie scoped to /v1/operators) or body (other clients)
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    refreshIn?: "cookie" | "body";
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description a JWT for Authorization: Bearer; short-lived: renew it with /v1/operators/refresh */
+                        accessToken: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        operator: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
+                        };
+                        /** Format: date-time */
+                        refreshExpiresAt: string;
+                        /** @description only with refreshIn=body */
+                        refreshToken?: string;
+                        scopes: ("conversations:write" | "conversations:read" | "knowledge:write" | "actions:approve" | "settings:write" | "admin")[];
+                        store: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    /**
+                     * @description cookie (browsers: an HttpOnly cookie scoped to /v1/operators) or body (other clients)
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    refreshIn?: "cookie" | "body";
+                    /**
+                     * Format: uuid
+                     * @description needed only when the e-mail is an operator of several stores
+                     */
+                    storeId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description a JWT for Authorization: Bearer; short-lived: renew it with /v1/operators/refresh */
+                        accessToken: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        operator: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
+                        };
+                        /** Format: date-time */
+                        refreshExpiresAt: string;
+                        /** @description only with refreshIn=body */
+                        refreshToken?: string;
+                        scopes: ("conversations:write" | "conversations:read" | "knowledge:write" | "actions:approve" | "settings:write" | "admin")[];
+                        store: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    logOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCurrentOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operator: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
+                        };
+                        scopes: ("conversations:write" | "conversations:read" | "knowledge:write" | "actions:approve" | "settings:write" | "admin")[];
+                        store: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    refreshSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description cookie (browsers: an HttpOnly cookie scoped to /v1/operators) or body (other clients)
+                     * @default cookie
+                     * @enum {string}
+                     */
+                    refreshIn?: "cookie" | "body";
+                    /** @description when not sent as the cookie */
+                    refreshToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description a JWT for Authorization: Bearer; short-lived: renew it with /v1/operators/refresh */
+                        accessToken: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        operator: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
+                        };
+                        /** Format: date-time */
+                        refreshExpiresAt: string;
+                        /** @description only with refreshIn=body */
+                        refreshToken?: string;
+                        scopes: ("conversations:write" | "conversations:read" | "knowledge:write" | "actions:approve" | "settings:write" | "admin")[];
+                        store: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     createStore: {
         parameters: {
             query?: never;
@@ -1888,6 +2283,195 @@ export interface operations {
                             customers: number;
                             orders: number;
                             products: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOperators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    name: string;
+                    /** @description set it now, or leave it out to get an invitation link the person opens to choose one */
+                    password?: string;
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "agent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        inviteExpiresAt?: string;
+                        /** @description without a password: the link that lets the person choose one (shown once, valid 7 days) */
+                        inviteUrl?: string;
+                        operator: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operatorId: string;
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateOperator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                operatorId: string;
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    role?: "owner" | "admin" | "agent";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        operator: {
+                            /** @description false while an invitation waits to be accepted */
+                            active: boolean;
+                            /** Format: date-time */
+                            createdAt: string;
+                            email: string;
+                            id: string;
+                            lastLoginAt: string | null;
+                            name: string;
+                            /** @enum {string} */
+                            role: "owner" | "admin" | "agent";
+                            storeId: string;
                         };
                     };
                 };

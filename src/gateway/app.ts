@@ -6,6 +6,7 @@ import type { ApiKeyService } from '../core/api-key-service';
 import type { IdempotencyStore } from '../core/ports/idempotency-store';
 import type { RateLimiter } from '../core/ports/rate-limiter';
 import type { AuditLog } from '../core/ports/store-repository';
+import type { OperatorService } from '../core/operator-service';
 import type { StoreService } from '../core/store-service';
 import { loggerOptions } from './logger';
 import { openApiPlugin } from './openapi/openapi-plugin';
@@ -18,6 +19,7 @@ import { metricsPlugin } from './plugins/metrics';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { apiKeyRoutes } from './routes/api-keys/api-keys';
 import { tokenRoute } from './routes/auth/token';
+import { operatorRoutes } from './routes/operators/index';
 import { healthRoutes, type ReadinessCheck } from './routes/health';
 import { createStoreRoute } from './routes/stores/create-store';
 import { settingsRoutes } from './routes/stores/settings';
@@ -37,6 +39,8 @@ export interface GatewayDeps {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Operator accounts and console sessions (absent: operator tokens are refused). */
+  operators?: OperatorService;
   /** Feature surfaces (conversations, knowledge…) register themselves here. */
   surfaces?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -65,7 +69,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(openApiPlugin);
   await app.register(metricsPlugin, { registry: deps.metrics });
-  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens });
+  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens, operatorSessions: deps.operators });
   await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute });
   await app.register(authRecheckPlugin, { apiKeys: deps.apiKeys });
   await app.register(corsPlugin, { stores: deps.stores });
@@ -77,6 +81,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   await app.register(settingsRoutes, { stores: deps.stores });
   await app.register(apiKeyRoutes, { apiKeys: deps.apiKeys });
   await app.register(tokenRoute, { tokens: deps.tokens });
+  if (deps.operators) await app.register(operatorRoutes, { operators: deps.operators, stores: deps.stores });
   for (const surface of deps.surfaces ?? []) await app.register(surface);
   return app;
 }
