@@ -44,6 +44,11 @@ import { createOfflineNlu } from './nlu/index';
 import { tokenIssuer } from './gateway/tokens';
 import { operatorService, type OperatorService } from './core/operator-service';
 import { operatorRepository } from './data/repositories/operator-repository';
+import { inboxRepository } from './data/repositories/inbox-repository';
+import { analyticsRepository } from './data/repositories/analytics-repository';
+import { inboxSurface } from './gateway/routes/inbox/index';
+import { analyticsSurface } from './gateway/routes/analytics/index';
+import { consoleSurface } from './web/console/serve';
 import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
 import type { Embeddings } from './core/ports/embeddings';
@@ -203,7 +208,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
-    surfaces: [conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }), catalogSurface(importer, syncCatalog), knowledgeSurface(knowledge)],
+    surfaces: [conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }), catalogSurface(importer, syncCatalog), knowledgeSurface(knowledge), inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }), analyticsSurface(analyticsRepository(database)), consoleSurface()],
   };
 
   return {

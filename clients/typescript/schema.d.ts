@@ -120,6 +120,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Automation rate (open definition, each conversation with its verdict), handoffs, intents, sentiment, latency, refunds, satisfaction */
+        get: operations["getAnalyticsSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/token": {
         parameters: {
             query?: never;
@@ -251,6 +268,57 @@ export interface paths {
         put?: never;
         /** Close the conversation */
         post: operations["resolveConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/takeover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A human takes the conversation over (the agent stays silent until it is handed back) */
+        post: operations["takeOverConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events for all of the store's conversations */
+        get: operations["streamStoreEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The inbox: conversations with their latest message, intent, sentiment and pending actions, newest activity first */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -923,6 +991,106 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    getAnalyticsSummary: {
+        parameters: {
+            query?: {
+                /** @description first day, YYYY-MM-DD (UTC); default 30 days before `to` */
+                from?: string;
+                /** @description last day included, YYYY-MM-DD (UTC); default today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        automation: {
+                            automated: number;
+                            /** @description every conversation of the period with its verdict, to audit */
+                            conversations: {
+                                automated: boolean;
+                                id: string;
+                                reason: string;
+                            }[];
+                            counted: number;
+                            /** @description the open definition, word for word */
+                            definition: string;
+                            /** @description automated / conversations with a shopper message */
+                            rate: number | null;
+                        };
+                        conversations: {
+                            perDay: {
+                                count: number;
+                                day: string;
+                            }[];
+                            total: number;
+                        };
+                        /** Format: date-time */
+                        from: string;
+                        handoffs: {
+                            count: number;
+                            rate: number | null;
+                            reasons: {
+                                count: number;
+                                reason: string;
+                            }[];
+                        };
+                        intents: {
+                            count: number;
+                            intent: string;
+                        }[];
+                        /** @description the agent's time per turn, from the shopper's message to the committed reply */
+                        latencyMs: {
+                            p50: number | null;
+                            p99: number | null;
+                            turns: number;
+                        };
+                        refunds: {
+                            approved: {
+                                amountCents: number;
+                                count: number;
+                            };
+                            automatic: {
+                                amountCents: number;
+                                count: number;
+                            };
+                            currency: string | null;
+                            pending: number;
+                            rejected: number;
+                        };
+                        satisfaction: {
+                            note: string;
+                            positive: number;
+                            ratings: number;
+                            score: number | null;
+                        };
+                        sentiment: {
+                            day: string;
+                            negative: number;
+                            neutral: number;
+                            positive: number;
+                        }[];
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     issueToken: {
         parameters: {
             query?: never;
@@ -1103,6 +1271,23 @@ export interface operations {
                                 id: string;
                                 /** @enum {string} */
                                 role: "customer" | "assistant" | "agent" | "system";
+                                /** @description the store's view of the turn (never shown to a widget) */
+                                trace?: {
+                                    /** @description an answer about a decided action */
+                                    actionId?: string;
+                                    /** @description a shopper's message: what the agent understood (intent, confidence, sentiment, entities…) */
+                                    analysis?: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description a human reply: who wrote it */
+                                    author?: string;
+                                    /** @description an answer: the agent's time for the turn */
+                                    latencyMs?: number;
+                                    /** @description an answer: the specialist that produced it */
+                                    specialist?: string | null;
+                                    /** @description an answer: the reply template */
+                                    template?: string | null;
+                                };
                             };
                             reply: {
                                 /** @enum {string} */
@@ -1118,6 +1303,23 @@ export interface operations {
                                 id: string;
                                 /** @enum {string} */
                                 role: "customer" | "assistant" | "agent" | "system";
+                                /** @description the store's view of the turn (never shown to a widget) */
+                                trace?: {
+                                    /** @description an answer about a decided action */
+                                    actionId?: string;
+                                    /** @description a shopper's message: what the agent understood (intent, confidence, sentiment, entities…) */
+                                    analysis?: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description a human reply: who wrote it */
+                                    author?: string;
+                                    /** @description an answer: the agent's time for the turn */
+                                    latencyMs?: number;
+                                    /** @description an answer: the specialist that produced it */
+                                    specialist?: string | null;
+                                    /** @description an answer: the reply template */
+                                    template?: string | null;
+                                };
                             } | null;
                         } | null;
                         /** @enum {string} */
@@ -1195,6 +1397,23 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
+                            /** @description the store's view of the turn (never shown to a widget) */
+                            trace?: {
+                                /** @description an answer about a decided action */
+                                actionId?: string;
+                                /** @description a shopper's message: what the agent understood (intent, confidence, sentiment, entities…) */
+                                analysis?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description a human reply: who wrote it */
+                                author?: string;
+                                /** @description an answer: the agent's time for the turn */
+                                latencyMs?: number;
+                                /** @description an answer: the specialist that produced it */
+                                specialist?: string | null;
+                                /** @description an answer: the reply template */
+                                template?: string | null;
+                            };
                         }[];
                         /** @enum {string} */
                         status: "open" | "pending" | "handed_off" | "resolved";
@@ -1343,6 +1562,23 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
+                            /** @description the store's view of the turn (never shown to a widget) */
+                            trace?: {
+                                /** @description an answer about a decided action */
+                                actionId?: string;
+                                /** @description a shopper's message: what the agent understood (intent, confidence, sentiment, entities…) */
+                                analysis?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description a human reply: who wrote it */
+                                author?: string;
+                                /** @description an answer: the agent's time for the turn */
+                                latencyMs?: number;
+                                /** @description an answer: the specialist that produced it */
+                                specialist?: string | null;
+                                /** @description an answer: the reply template */
+                                template?: string | null;
+                            };
                         };
                     };
                 };
@@ -1426,6 +1662,23 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
+                            /** @description the store's view of the turn (never shown to a widget) */
+                            trace?: {
+                                /** @description an answer about a decided action */
+                                actionId?: string;
+                                /** @description a shopper's message: what the agent understood (intent, confidence, sentiment, entities…) */
+                                analysis?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description a human reply: who wrote it */
+                                author?: string;
+                                /** @description an answer: the agent's time for the turn */
+                                latencyMs?: number;
+                                /** @description an answer: the specialist that produced it */
+                                specialist?: string | null;
+                                /** @description an answer: the reply template */
+                                template?: string | null;
+                            };
                         };
                         reply: {
                             /** @enum {string} */
@@ -1441,6 +1694,23 @@ export interface operations {
                             id: string;
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
+                            /** @description the store's view of the turn (never shown to a widget) */
+                            trace?: {
+                                /** @description an answer about a decided action */
+                                actionId?: string;
+                                /** @description a shopper's message: what the agent understood (intent, confidence, sentiment, entities…) */
+                                analysis?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description a human reply: who wrote it */
+                                author?: string;
+                                /** @description an answer: the agent's time for the turn */
+                                latencyMs?: number;
+                                /** @description an answer: the specialist that produced it */
+                                specialist?: string | null;
+                                /** @description an answer: the reply template */
+                                template?: string | null;
+                            };
                         } | null;
                     };
                     "text/event-stream": string;
@@ -1499,6 +1769,148 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    takeOverConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
+                        /** Format: date-time */
+                        createdAt: string;
+                        customerId: string | null;
+                        handoff: {
+                            at: string;
+                            reason: string;
+                            summary: string;
+                        } | null;
+                        id: string;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "handed_off" | "resolved";
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamStoreEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: {
+                /** @description the updatedAt of the last row of the previous page */
+                before?: string;
+                channel?: "api" | "widget" | "email" | "zendesk" | "gorgias";
+                intent?: string;
+                limit?: number;
+                /** @description words in any message, or the shopper's name or e-mail */
+                q?: string;
+                sentiment?: "positive" | "neutral" | "negative";
+                status?: "open" | "pending" | "handed_off" | "resolved";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            [key: string]: number;
+                        };
+                        data: {
+                            /** @enum {string} */
+                            channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
+                            /** Format: date-time */
+                            createdAt: string;
+                            customer: {
+                                email: string | null;
+                                id: string | null;
+                                name: string | null;
+                            };
+                            handoffReason: string | null;
+                            id: string;
+                            /** @description the intent of the shopper's latest message */
+                            intent: string | null;
+                            lastMessage: {
+                                /** Format: date-time */
+                                at: string;
+                                /** @description the first 280 characters */
+                                content: string;
+                                role: string;
+                            } | null;
+                            /** @description actions waiting for a human decision */
+                            pendingActions: number;
+                            sentiment: string | null;
+                            /** @enum {string} */
+                            status: "open" | "pending" | "handed_off" | "resolved";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextBefore: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -76,6 +76,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       });
       return { message: committed.messages[0]!, reply: null, analysis: null, actions: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null, conversation: committed.conversation };
     }
+    const started = performance.now();
     const now = deps.now();
     const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id };
     let state: ConversationStateType;
@@ -93,6 +94,9 @@ export function conversationService(deps: ConversationServiceDeps) {
       throw error;
     }
     const write = turnWrite(conversation, content, state);
+    // What the console shows beside the reply, in the same transaction: who answered and how long the turn took.
+    const answer = write.messages[1];
+    if (answer) answer.metadata = { ...answer.metadata, specialist: state.current_agent || null, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
     let committed;
     try {
       committed = await commit(write);
@@ -166,7 +170,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     },
 
     /** Moves the conversation along its lifecycle (resolve, hand back to the agent). */
-    async changeStatus(storeId: string, conversationId: string, to: 'resolved' | 'open', actor: string) {
+    async changeStatus(storeId: string, conversationId: string, to: 'resolved' | 'open' | 'handed_off', actor: string) {
       return lock.withLock(conversationId, async () => {
         const conversation = await load(storeId, conversationId);
         const event = transition(conversation.status, to);

@@ -24,7 +24,8 @@ export async function humanAgentRoutes(app: FastifyInstance, { conversations }: 
       },
     },
     async (request, reply) => {
-      const author = request.body.author ?? principalId(request.principal) ?? 'agent';
+      // An operator signs with their name (the audit row keeps their id).
+      const author = request.body.author ?? (request.principal?.type === 'operator' ? request.principal.name : principalId(request.principal)) ?? 'agent';
       const result = await conversations.humanReply(callerStore(request), request.params.id, request.body.content, author);
       return reply.status(201).send({ message: result.message, conversation: presentConversation(result.conversation) });
     },

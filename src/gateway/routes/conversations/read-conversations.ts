@@ -2,9 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ConversationService } from '../../../agent/runtime/conversation-service';
+import type { Message } from '../../../core/conversation';
 import { assertConversationAccess, callerStore } from './access';
 import { presentConversation } from './present';
 import { conversationDetail, conversationIdParams, conversationSchema, listQuery } from './schema';
+
+const TRACE_KEYS = ['analysis', 'specialist', 'template', 'latencyMs', 'author', 'actionId'] as const;
+
+/** The store's own view of a message: what the agent understood and did for it. */
+const withTrace = (message: Message) => {
+  const metadata = message.metadata ?? {};
+  const trace = Object.fromEntries(TRACE_KEYS.filter((key) => metadata[key] !== undefined).map((key) => [key, metadata[key]]));
+  return Object.keys(trace).length > 0 ? { ...message, trace } : message;
+};
 
 /** GET /v1/conversations/{id} (with messages and actions) and GET /v1/conversations (cursor pages). */
 export async function readConversationRoutes(app: FastifyInstance, { conversations }: { conversations: ConversationService }) {
@@ -21,7 +31,7 @@ export async function readConversationRoutes(app: FastifyInstance, { conversatio
       assertConversationAccess(request, conversation);
       const widget = request.principal?.type === 'widget_key';
       // A shopper sees the conversation, not the store's internal action log.
-      return { ...presentConversation(conversation), messages, actions: widget ? [] : actions };
+      return { ...presentConversation(conversation), messages: widget ? messages : messages.map(withTrace), actions: widget ? [] : actions };
     },
   );
   typed.get(

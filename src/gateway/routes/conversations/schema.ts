@@ -11,6 +11,17 @@ export const messageSchema = z.object({
   createdAt: z.date(),
   channel: z.enum(channels),
   citations: z.array(z.object({ title: z.string(), source: z.string() })).optional().describe('the knowledge-base passages an assistant answer quotes'),
+  trace: z
+    .object({
+      analysis: z.record(z.string(), z.unknown()).optional().describe("a shopper's message: what the agent understood (intent, confidence, sentiment, entities…)"),
+      specialist: z.string().nullable().optional().describe('an answer: the specialist that produced it'),
+      template: z.string().nullable().optional().describe('an answer: the reply template'),
+      latencyMs: z.number().optional().describe("an answer: the agent's time for the turn"),
+      author: z.string().optional().describe('a human reply: who wrote it'),
+      actionId: z.string().optional().describe('an answer about a decided action'),
+    })
+    .optional()
+    .describe("the store's view of the turn (never shown to a widget)"),
 });
 
 export const actionSchema = z.object({

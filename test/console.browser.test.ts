@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { artifactsDir, axeViolations, launchChromium, skipWithoutChromium } from './support/browser';
+import { demoStore } from './support/demo';
+import { eventually } from './support/eventually';
+import { startTestSystem, type TestSystem } from './support/system';
+
+const OWNER = { email: 'olive@store.example', password: 'owner password 1' };
+const AGENT = { email: 'abe@store.example', password: 'agent password 1' };
+
+// One browser for the file; each operator gets a fresh context (cookies, storage).
+describe('the operator console in Chromium', { skip: skipWithoutChromium }, () => {
+  let t: TestSystem;
+  let s: Awaited<ReturnType<typeof demoStore>>;
+  let base: string;
+  let browser: Browser;
+  let closeBrowser: () => Promise<void>;
+  let page: Page;
+
+  before(async () => {
+    t = await startTestSystem();
+    s = await demoStore(t);
+    for (const [who, role] of [
+      [OWNER, 'owner'],
+      [AGENT, 'agent'],
+    ] as const) {
+      const created = await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/operators`, headers: s.headers, payload: { ...who, name: role === 'owner' ? 'Olive Owner' : 'Abe Agent', role } });
+      assert.equal(created.statusCode, 201, created.body);
+    }
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    ({ browser, close: closeBrowser } = await launchChromium());
+    page = await (await browser.newContext({ viewport: { width: 1366, height: 820 } })).newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  after(async () => {
+    await closeBrowser?.();
+    await t?.close();
+  });
+
+  const shot = (name: string) => page.screenshot({ path: join(artifactsDir, `console-${name}.png`), fullPage: true });
+  const cleanAxe = async (p: Page, screen: string) => assert.deepEqual(await axeViolations(p), [], `axe-core finds no WCAG A/AA violation on ${screen}`);
+  const messagesOf = async (id: string) => (await t.app.inject({ url: `/v1/conversations/${id}`, headers: s.headers })).json() as { status: string; messages: { role: string; content: string }[] };
+
+  async function logIn(p: Page, who: { email: string; password: string }) {
+    await p.goto(`${base}/console`);
+    await p.getByLabel('E-mail').fill(who.email);
+    await p.getByLabel('Password').fill(who.password);
+    await p.getByRole('button', { name: 'Log in' }).click();
+    await p.getByRole('heading', { name: 'Inbox' }).waitFor();
+  }
+
+  async function refundOverTheLimit(order: string) {
+    const id = await s.start();
+    await s.say(id, `the item from order ${order} arrived damaged, I want a refund`);
+    let turn = await s.say(id, s.demo.owners[order]!.email);
+    if (/Which item/.test(turn.reply!.content)) turn = await s.say(id, 'all');
+    return { id, turn };
+  }
+
+  test('logs in, and a bad password is refused on the page', async () => {
+    await page.goto(`${base}/console`);
+    await page.getByRole('heading', { name: 'Concierge console' }).waitFor();
+    await cleanAxe(page, 'the login page');
+    await shot('login');
+    await page.getByLabel('E-mail').fill(OWNER.email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'wrong e-mail or password' }).waitFor();
+    await logIn(page, OWNER);
+    await page.getByText('Live', { exact: true }).waitFor();
+  });
+
+  test("a shopper's message that hands off appears in the inbox live, without a reload", async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: s.headers, payload: { channel: 'api', customer: { name: 'Hana Handoff', email: 'hana@shopper.example' }, message: { content: 'I want to speak to a real person please' } } });
+    assert.equal(created.statusCode, 201);
+    assert.equal(created.json().status, 'handed_off');
+    const row = page.getByRole('link', { name: /Hana Handoff/ });
+    await row.waitFor({ timeout: 10_000 });
+    assert.match(await row.innerText(), /Handed off/);
+    await cleanAxe(page, 'the inbox');
+    await shot('inbox');
+  });
+
+  test('the operator opens it with the keyboard, sees what the agent understood, replies, and the shopper sees the reply', async () => {
+    await page.getByRole('button', { name: /^Handed off/ }).click();
+    await page.getByRole('link', { name: /Hana Handoff/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Conversation' }).waitFor();
+    await page.getByText('Intent').first().waitFor();
+    await page.getByText(/human agent/).first().waitFor();
+    await page.keyboard.press('r');
+    await page.keyboard.type('Hi Hana, this is Olive from the store. How can I help?');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByText(/Team/).first().waitFor();
+    const id = page.url().split('/').pop()!;
+    const shopperView = await eventually(async () => (await messagesOf(id)).messages.find((m) => m.role === 'agent'));
+    assert.equal(shopperView?.content, 'Hi Hana, this is Olive from the store. How can I help?');
+    await cleanAxe(page, 'the conversation');
+    await shot('conversation');
+    await page.getByRole('button', { name: 'Hand back to Concierge' }).click();
+    await page.getByRole('button', { name: 'Take over' }).waitFor();
+    assert.equal((await messagesOf(id)).status, 'open');
+  });
+
+  test('a refund over the limit is approved from the approvals queue and the shopper is told', async () => {
+    const order = s.demo.index.high_value[0]!;
+    const { id, turn } = await refundOverTheLimit(order);
+    assert.ok(turn.actions.some((a) => a.status === 'pending'), 'over the limit, the refund waits');
+    await page.getByRole('link', { name: 'Approvals' }).click();
+    const card = page.getByRole('article', { name: new RegExp(`order ${order}`) });
+    await card.waitFor();
+    await card.getByText('arrived damaged').waitFor();
+    await cleanAxe(page, 'the approvals queue');
+    await shot('approvals');
+    await card.getByLabel(/Note/).fill('long-standing customer');
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.waitFor({ state: 'detached' });
+    const told = await eventually(async () => (await messagesOf(id)).messages.filter((m) => m.role === 'assistant').at(-1));
+    assert.match(told!.content, /refund/i);
+    assert.notEqual((await s.orderRow(order)).financial_status, 'paid', 'the money moved once approved');
+  });
+
+  test("settings changed in the console change the agent's next decision", async () => {
+    const order = s.demo.index.high_value[1]!;
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const limit = page.getByLabel(/Refunds approved automatically up to/);
+    await limit.fill('100000');
+    await page.getByRole('button', { name: 'Save policies' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    assert.equal((await t.system.stores.settings(s.storeId)).refundAutoApproveLimit, 100000);
+    const { turn } = await refundOverTheLimit(order);
+    const refund = turn.actions.find((a) => a.type === 'process_refund');
+    assert.equal(refund?.status, 'completed', 'under the new limit the refund is automatic');
+    await cleanAxe(page, 'the settings');
+    await shot('settings');
+  });
+
+  test('knowledge: upload a document, see it listed, try a question and see what the agent would retrieve', async () => {
+    await page.getByRole('link', { name: 'Knowledge' }).click();
+    await page.getByLabel(/Upload a document/).setInputFiles({ name: 'gift-wrap.md', mimeType: 'text/markdown', buffer: Buffer.from('# Gift wrapping\n\nWe gift wrap any order for $5, with a handwritten card.\n') });
+    await page.getByRole('status').filter({ hasText: /Gift wrapping: created/ }).waitFor();
+    await page.getByRole('cell', { name: 'Gift wrapping' }).waitFor();
+    await page.getByLabel(/Try a question/).fill('do you gift wrap orders?');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('list', { name: 'Passages found' }).getByText(/handwritten card/).first().waitFor();
+    await cleanAxe(page, 'the knowledge page');
+    await shot('knowledge');
+  });
+
+  test('analytics: the period in figures, the automation definition and each conversation one click away', async () => {
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await page.getByText('How the automation rate is counted').waitFor();
+    const first = page.getByRole('table', { name: /verdict/ }).getByRole('link').first();
+    await first.waitFor();
+    await cleanAxe(page, 'analytics');
+    await shot('analytics');
+    await first.click();
+    await page.getByRole('heading', { name: 'Conversation' }).waitFor();
+  });
+
+  test('an agent-role operator cannot change settings: the page refuses, and so does the API', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+    const agentPage = await context.newPage();
+    await logIn(agentPage, AGENT);
+    await agentPage.getByRole('link', { name: 'Settings' }).click();
+    await agentPage.getByText(/Your role \(agent\) can read the settings but not change them/).waitFor();
+    assert.equal(await agentPage.getByRole('button', { name: 'Save policies' }).isDisabled(), true);
+    assert.equal(await agentPage.getByLabel(/Return window/).isDisabled(), true);
+    await agentPage.screenshot({ path: join(artifactsDir, 'console-settings-agent.png'), fullPage: true });
+    // The same session straight at the API: refused, nothing changes.
+    const status = await agentPage.evaluate(async (storeId) => {
+      const refreshed = await fetch('/v1/operators/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const { accessToken } = (await refreshed.json()) as { accessToken: string };
+      const response = await fetch(`/v1/stores/${storeId}/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ refundAutoApproveLimit: 1 }) });
+      return response.status;
+    }, s.storeId);
+    assert.equal(status, 403);
+    assert.equal((await t.system.stores.settings(s.storeId)).refundAutoApproveLimit, 100000);
+    await context.close();
+  });
+
+  test('logging out ends the session: a reload shows the login page', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+});
+
