@@ -53,7 +53,16 @@ import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
 import type { Embeddings } from './core/ports/embeddings';
 import type { StoreSettings } from './core/settings';
-import { defaultArticles, groundedAnswerer, knowledgeBase, loadThesaurus, localWordVectorEmbeddings, openAiEmbeddings, syncProducts, type KnowledgeService } from './knowledge/index';
+import {
+  defaultArticles,
+  groundedAnswerer,
+  knowledgeBase,
+  loadThesaurus,
+  localWordVectorEmbeddings,
+  openAiEmbeddings,
+  syncProducts,
+  type KnowledgeService,
+} from './knowledge/index';
 import { knowledgeSurface } from './gateway/routes/knowledge/index';
 import { loadWordVectors } from './text/word-vectors';
 import { loadModel } from './nlu/model-loader';
@@ -128,11 +137,17 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const sessions = cacheSessionStore(cache);
 
   const keyring = keyringFor(env);
-  const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
+  const adminToken =
+    env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
   const db = database.db;
   // Late-bound: the articles that quote settings are built after the store service.
   const hooks: { settingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void> } = {};
-  const stores = storeService({ stores: storeRepository(db), cache, sealer: keyring, onSettingsChanged: (storeId, settings) => hooks.settingsChanged?.(storeId, settings) ?? Promise.resolve() });
+  const stores = storeService({
+    stores: storeRepository(db),
+    cache,
+    sealer: keyring,
+    onSettingsChanged: (storeId, settings) => hooks.settingsChanged?.(storeId, settings) ?? Promise.resolve(),
+  });
   // With Redis, key records also sit in a local tier, trusted up to the cluster's revocation epoch.
   const apiKeys = apiKeyService({
     keys: apiKeyRepository(db),
@@ -149,11 +164,19 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
 
   const notices: string[] = [];
   const pgvector = await enableVectorSupport(database);
-  if (!pgvector) notices.push('pgvector is not installed on this PostgreSQL: knowledge-base vector search scans each store\'s vectors exactly (fine up to ~100k chunks per store; install pgvector for HNSW).');
+  if (!pgvector)
+    notices.push(
+      "pgvector is not installed on this PostgreSQL: knowledge-base vector search scans each store's vectors exactly (fine up to ~100k chunks per store; install pgvector for HNSW).",
+    );
   const vectors = loadWordVectors();
   const embeddings: Embeddings =
     env.CONCIERGE_EMBEDDINGS === 'openai'
-      ? openAiEmbeddings({ apiKey: env.OPENAI_API_KEY!, baseURL: env.OPENAI_BASE_URL, model: env.CONCIERGE_EMBEDDINGS_MODEL, dims: env.CONCIERGE_EMBEDDINGS_DIMS })
+      ? openAiEmbeddings({
+          apiKey: env.OPENAI_API_KEY!,
+          baseURL: env.OPENAI_BASE_URL,
+          model: env.CONCIERGE_EMBEDDINGS_MODEL,
+          dims: env.CONCIERGE_EMBEDDINGS_DIMS,
+        })
       : localWordVectorEmbeddings(vectors);
   const thesaurus = loadThesaurus();
   const knowledge = knowledgeBase({
@@ -169,7 +192,12 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
-    knowledge: groundedAnswerer(knowledge, vectors, { minRelevance: KNOWLEDGE_MIN_RELEVANCE, confidentRelevance: KNOWLEDGE_CONFIDENT_RELEVANCE, thesaurus, beforeSearch: articles.refresh }),
+    knowledge: groundedAnswerer(knowledge, vectors, {
+      minRelevance: KNOWLEDGE_MIN_RELEVANCE,
+      confidentRelevance: KNOWLEDGE_CONFIDENT_RELEVANCE,
+      thesaurus,
+      beforeSearch: articles.refresh,
+    }),
     commerce,
     payments,
     shipping,
@@ -183,7 +211,14 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   });
 
   const tokens = tokenIssuer(keyring.derive('concierge-jwt'));
-  const operators = operatorService({ operators: operatorRepository(db), cache, limiter: rateLimiter, issueAccess: (claims) => tokens.issue(claims), accessTtlMs: tokens.ttlSeconds * 1000, now: () => new Date() });
+  const operators = operatorService({
+    operators: operatorRepository(db),
+    cache,
+    limiter: rateLimiter,
+    issueAccess: (claims) => tokens.issue(claims),
+    accessTtlMs: tokens.ttlSeconds * 1000,
+    now: () => new Date(),
+  });
 
   const readiness: GatewayDeps['readiness'] = {
     database: async () => void (await database.query('SELECT 1')),
@@ -208,7 +243,14 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
-    surfaces: [conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }), catalogSurface(importer, syncCatalog), knowledgeSurface(knowledge), inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }), analyticsSurface(analyticsRepository(database)), consoleSurface()],
+    surfaces: [
+      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }),
+      catalogSurface(importer, syncCatalog),
+      knowledgeSurface(knowledge),
+      inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
+      analyticsSurface(analyticsRepository(database)),
+      consoleSurface(),
+    ],
   };
 
   return {

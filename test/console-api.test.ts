@@ -18,7 +18,12 @@ for (const backend of ['pglite', 'postgres'] as const) {
 
     const get = (url: string, key = s.apiKey) => t.app.inject({ url, headers: bearer(key) });
     const open = async (customer: Record<string, string>, content: string) => {
-      const response = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: s.headers, payload: { channel: 'api', customer, message: { content } } });
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/v1/conversations',
+        headers: s.headers,
+        payload: { channel: 'api', customer, message: { content } },
+      });
       assert.equal(response.statusCode, 201, response.body);
       return response.json() as { id: string; status: string };
     };
@@ -31,11 +36,20 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.ok(!handedOff.data.some((r: { id: string }) => r.id === wismo.id));
       assert.ok(handedOff.counts.handed_off >= 1);
       const byIntent = (await get('/v1/inbox?intent=order_status')).json().data as { id: string; intent: string; lastMessage: { role: string } }[];
-      assert.deepEqual(byIntent.map((r) => r.id), [wismo.id]);
+      assert.deepEqual(
+        byIntent.map((r) => r.id),
+        [wismo.id],
+      );
       assert.equal(byIntent[0]!.lastMessage.role, 'assistant');
       assert.ok((await get('/v1/inbox?sentiment=negative')).json().data.some((r: { id: string }) => r.id === human.id));
-      assert.deepEqual((await get('/v1/inbox?q=ridiculous')).json().data.map((r: { id: string }) => r.id), [human.id]);
-      assert.deepEqual((await get('/v1/inbox?q=wendy')).json().data.map((r: { id: string }) => r.id), [wismo.id]);
+      assert.deepEqual(
+        (await get('/v1/inbox?q=ridiculous')).json().data.map((r: { id: string }) => r.id),
+        [human.id],
+      );
+      assert.deepEqual(
+        (await get('/v1/inbox?q=wendy')).json().data.map((r: { id: string }) => r.id),
+        [wismo.id],
+      );
       assert.deepEqual((await get('/v1/inbox?q=100%25_')).json().data, [], 'LIKE wildcards are searched as text');
       assert.equal((await get('/v1/inbox?sentiment=furious')).statusCode, 400);
       assert.deepEqual((await get('/v1/inbox', other.apiKey)).json().data, [], "another store's inbox is empty");

@@ -26,7 +26,12 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
       [OWNER, 'owner'],
       [AGENT, 'agent'],
     ] as const) {
-      const created = await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/operators`, headers: s.headers, payload: { ...who, name: role === 'owner' ? 'Olive Owner' : 'Abe Agent', role } });
+      const created = await t.app.inject({
+        method: 'POST',
+        url: `/v1/stores/${s.storeId}/operators`,
+        headers: s.headers,
+        payload: { ...who, name: role === 'owner' ? 'Olive Owner' : 'Abe Agent', role },
+      });
       assert.equal(created.statusCode, 201, created.body);
     }
     await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -42,7 +47,8 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
 
   const shot = (name: string) => page.screenshot({ path: join(artifactsDir, `console-${name}.png`), fullPage: true });
   const cleanAxe = async (p: Page, screen: string) => assert.deepEqual(await axeViolations(p), [], `axe-core finds no WCAG A/AA violation on ${screen}`);
-  const messagesOf = async (id: string) => (await t.app.inject({ url: `/v1/conversations/${id}`, headers: s.headers })).json() as { status: string; messages: { role: string; content: string }[] };
+  const messagesOf = async (id: string) =>
+    (await t.app.inject({ url: `/v1/conversations/${id}`, headers: s.headers })).json() as { status: string; messages: { role: string; content: string }[] };
 
   async function logIn(p: Page, who: { email: string; password: string }) {
     await p.goto(`${base}/console`);
@@ -74,7 +80,16 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
   });
 
   test("a shopper's message that hands off appears in the inbox live, without a reload", async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: s.headers, payload: { channel: 'api', customer: { name: 'Hana Handoff', email: 'hana@shopper.example' }, message: { content: 'I want to speak to a real person please' } } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/v1/conversations',
+      headers: s.headers,
+      payload: {
+        channel: 'api',
+        customer: { name: 'Hana Handoff', email: 'hana@shopper.example' },
+        message: { content: 'I want to speak to a real person please' },
+      },
+    });
     assert.equal(created.statusCode, 201);
     assert.equal(created.json().status, 'handed_off');
     const row = page.getByRole('link', { name: /Hana Handoff/ });
@@ -90,7 +105,10 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Conversation' }).waitFor();
     await page.getByText('Intent').first().waitFor();
-    await page.getByText(/human agent/).first().waitFor();
+    await page
+      .getByText(/human agent/)
+      .first()
+      .waitFor();
     await page.keyboard.press('r');
     await page.keyboard.type('Hi Hana, this is Olive from the store. How can I help?');
     await page.getByRole('button', { name: 'Send reply' }).click();
@@ -108,7 +126,10 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
   test('a refund over the limit is approved from the approvals queue and the shopper is told', async () => {
     const order = s.demo.index.high_value[0]!;
     const { id, turn } = await refundOverTheLimit(order);
-    assert.ok(turn.actions.some((a) => a.status === 'pending'), 'over the limit, the refund waits');
+    assert.ok(
+      turn.actions.some((a) => a.status === 'pending'),
+      'over the limit, the refund waits',
+    );
     await page.getByRole('link', { name: 'Approvals' }).click();
     const card = page.getByRole('article', { name: new RegExp(`order ${order}`) });
     await card.waitFor();
@@ -140,12 +161,25 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
 
   test('knowledge: upload a document, see it listed, try a question and see what the agent would retrieve', async () => {
     await page.getByRole('link', { name: 'Knowledge' }).click();
-    await page.getByLabel(/Upload a document/).setInputFiles({ name: 'gift-wrap.md', mimeType: 'text/markdown', buffer: Buffer.from('# Gift wrapping\n\nWe gift wrap any order for $5, with a handwritten card.\n') });
-    await page.getByRole('status').filter({ hasText: /Gift wrapping: created/ }).waitFor();
+    await page
+      .getByLabel(/Upload a document/)
+      .setInputFiles({
+        name: 'gift-wrap.md',
+        mimeType: 'text/markdown',
+        buffer: Buffer.from('# Gift wrapping\n\nWe gift wrap any order for $5, with a handwritten card.\n'),
+      });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Gift wrapping: created/ })
+      .waitFor();
     await page.getByRole('cell', { name: 'Gift wrapping' }).waitFor();
     await page.getByLabel(/Try a question/).fill('do you gift wrap orders?');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('list', { name: 'Passages found' }).getByText(/handwritten card/).first().waitFor();
+    await page
+      .getByRole('list', { name: 'Passages found' })
+      .getByText(/handwritten card/)
+      .first()
+      .waitFor();
     await cleanAxe(page, 'the knowledge page');
     await shot('knowledge');
   });
@@ -153,7 +187,10 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
   test('analytics: the period in figures, the automation definition and each conversation one click away', async () => {
     await page.getByRole('link', { name: 'Analytics' }).click();
     await page.getByText('How the automation rate is counted').waitFor();
-    const first = page.getByRole('table', { name: /verdict/ }).getByRole('link').first();
+    const first = page
+      .getByRole('table', { name: /verdict/ })
+      .getByRole('link')
+      .first();
     await first.waitFor();
     await cleanAxe(page, 'analytics');
     await shot('analytics');
@@ -174,7 +211,11 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     const status = await agentPage.evaluate(async (storeId) => {
       const refreshed = await fetch('/v1/operators/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       const { accessToken } = (await refreshed.json()) as { accessToken: string };
-      const response = await fetch(`/v1/stores/${storeId}/settings`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ refundAutoApproveLimit: 1 }) });
+      const response = await fetch(`/v1/stores/${storeId}/settings`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ refundAutoApproveLimit: 1 }),
+      });
       return response.status;
     }, s.storeId);
     assert.equal(status, 403);
@@ -189,4 +230,3 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     await page.getByRole('button', { name: 'Log in' }).waitFor();
   });
 });
-

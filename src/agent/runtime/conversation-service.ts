@@ -55,9 +55,27 @@ export function conversationService(deps: ConversationServiceDeps) {
   /** Each pending action's approval thread starts now and pauses on its interrupt (committed with the turn). */
   async function startApprovals(conversation: Conversation, state: ConversationStateType): Promise<void> {
     for (const action of state.actions_taken.filter((a) => a.status === 'pending' && typeof a.data.approvalThread === 'string')) {
-      const d = action.data as { orderId: string; orderName: string; amountCents: number; currency: string; reason: string; items: { lineItemId: string; quantity: number }[]; approvalThread: string };
+      const d = action.data as {
+        orderId: string;
+        orderName: string;
+        amountCents: number;
+        currency: string;
+        reason: string;
+        items: { lineItemId: string; quantity: number }[];
+        approvalThread: string;
+      };
       await graphs.approvals.invoke(
-        { store_id: conversation.storeId, conversation_id: conversation.id, action_id: action.id, order_id: d.orderId, order_name: d.orderName, amount_cents: d.amountCents, currency: d.currency, reason: d.reason, items: d.items },
+        {
+          store_id: conversation.storeId,
+          conversation_id: conversation.id,
+          action_id: action.id,
+          order_id: d.orderId,
+          order_name: d.orderName,
+          amount_cents: d.amountCents,
+          currency: d.currency,
+          reason: d.reason,
+          items: d.items,
+        },
         { configurable: { thread_id: d.approvalThread }, durability: 'exit' },
       );
     }
@@ -74,14 +92,25 @@ export function conversationService(deps: ConversationServiceDeps) {
         checkpointThreads: [],
         events: [{ storeId: conversation.storeId, conversationId: conversation.id, type: 'conversation.message_created', data: { role: 'customer' } }],
       });
-      return { message: committed.messages[0]!, reply: null, analysis: null, actions: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null, conversation: committed.conversation };
+      return {
+        message: committed.messages[0]!,
+        reply: null,
+        analysis: null,
+        actions: [],
+        escalated: true,
+        escalationReason: conversation.metadata.handoff?.reason ?? null,
+        conversation: committed.conversation,
+      };
     }
     const started = performance.now();
     const now = deps.now();
     const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id };
     let state: ConversationStateType;
     try {
-      state = (await graphs.conversation.invoke(turnInput(conversation, content, now), { ...runConfig(conversation, run), durability: 'exit' })) as ConversationStateType;
+      state = (await graphs.conversation.invoke(turnInput(conversation, content, now), {
+        ...runConfig(conversation, run),
+        durability: 'exit',
+      })) as ConversationStateType;
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
       throw error;
@@ -96,7 +125,8 @@ export function conversationService(deps: ConversationServiceDeps) {
     const write = turnWrite(conversation, content, state);
     // What the console shows beside the reply, in the same transaction: who answered and how long the turn took.
     const answer = write.messages[1];
-    if (answer) answer.metadata = { ...answer.metadata, specialist: state.current_agent || null, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    if (answer)
+      answer.metadata = { ...answer.metadata, specialist: state.current_agent || null, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
     let committed;
     try {
       committed = await commit(write);
@@ -117,7 +147,11 @@ export function conversationService(deps: ConversationServiceDeps) {
   }
 
   return {
-    async create(storeId: string, input: { channel: Channel; customer?: { email?: string; name?: string; externalId?: string }; message?: string }, trustedIdentity: boolean) {
+    async create(
+      storeId: string,
+      input: { channel: Channel; customer?: { email?: string; name?: string; externalId?: string }; message?: string },
+      trustedIdentity: boolean,
+    ) {
       const accessToken = input.channel === 'widget' ? `ct_${randomBytes(24).toString('base64url')}` : undefined;
       const conversation = await store.create(storeId, {
         channel: input.channel,
@@ -128,7 +162,9 @@ export function conversationService(deps: ConversationServiceDeps) {
           ...(accessToken ? { accessTokenHash: hashToken(accessToken) } : {}),
         },
       });
-      await publish([{ storeId, conversationId: conversation.id, type: 'conversation.created', at: new Date().toISOString(), data: { channel: input.channel } }]);
+      await publish([
+        { storeId, conversationId: conversation.id, type: 'conversation.created', at: new Date().toISOString(), data: { channel: input.channel } },
+      ]);
       const turn = input.message ? await lock.withLock(conversation.id, () => runTurn(conversation, input.message!)) : undefined;
       return { conversation: turn?.conversation ?? conversation, accessToken, turn };
     },
@@ -175,7 +211,14 @@ export function conversationService(deps: ConversationServiceDeps) {
         const conversation = await load(storeId, conversationId);
         const event = transition(conversation.status, to);
         const base = { storeId, conversationId };
-        const committed = await commit({ ...base, messages: [], actions: [], status: to, checkpointThreads: [], events: [{ ...base, type: event, data: { from: conversation.status, to, actor } }] });
+        const committed = await commit({
+          ...base,
+          messages: [],
+          actions: [],
+          status: to,
+          checkpointThreads: [],
+          events: [{ ...base, type: event, data: { from: conversation.status, to, actor } }],
+        });
         return committed.conversation;
       });
     },

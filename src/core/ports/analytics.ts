@@ -9,7 +9,13 @@ export interface AnalyticsSummary {
   intents: { intent: string; count: number }[];
   sentiment: { day: string; positive: number; neutral: number; negative: number }[];
   latencyMs: { p50: number | null; p99: number | null; turns: number };
-  refunds: { automatic: { count: number; amountCents: number }; approved: { count: number; amountCents: number }; rejected: number; pending: number; currency: string | null };
+  refunds: {
+    automatic: { count: number; amountCents: number };
+    approved: { count: number; amountCents: number };
+    rejected: number;
+    pending: number;
+    currency: string | null;
+  };
   satisfaction: { ratings: number; positive: number; score: number | null; note: string };
 }
 

@@ -36,7 +36,14 @@ export function analyticsRepository(database: Database): AnalyticsReader {
       handedOff: Boolean(r.handed_off),
       humanReplied: Boolean(r.human_replied),
       firstIntent: (r.first_intent as string | null) ?? null,
-      lastCustomer: num(r.customer_messages) > 0 ? { intent: (r.last_intent as string | null) ?? null, sentiment: (r.last_sentiment as string | null) ?? null, isFirst: num(r.customer_messages) === 1 } : null,
+      lastCustomer:
+        num(r.customer_messages) > 0
+          ? {
+              intent: (r.last_intent as string | null) ?? null,
+              sentiment: (r.last_sentiment as string | null) ?? null,
+              isFirst: num(r.customer_messages) === 1,
+            }
+          : null,
     }));
   }
 
@@ -63,15 +70,29 @@ export function analyticsRepository(database: Database): AnalyticsReader {
       const conversations = await facts(storeId, from, to);
       const customers = [...new Set(conversations.map((c) => c.customerId).filter((id): id is string => id !== null))];
       const later = await laterConversations(storeId, customers, from, new Date(to.getTime() + RECONTACT_WINDOW_MS));
-      const verdicts = conversations.map((c) => automationVerdict(c, (c.customerId ? (later.get(c.customerId) ?? []) : []).filter((o) => o.createdAt > c.createdAt)));
+      const verdicts = conversations.map((c) =>
+        automationVerdict(
+          c,
+          (c.customerId ? (later.get(c.customerId) ?? []) : []).filter((o) => o.createdAt > c.createdAt),
+        ),
+      );
       const automated = verdicts.filter((v) => v.automated).length;
       const withCustomerMessage = conversations.filter((c) => c.lastCustomer !== null);
       const handedOff = conversations.filter((c) => c.handedOff).length;
 
       const [perDay, reasons, intents, sentiment, latency, refunds, currency] = await Promise.all([
-        q<{ day: unknown; n: unknown }>(`SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS n FROM conversations WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 1`, range),
-        q<{ reason: unknown; n: unknown }>(`SELECT coalesce(action_data->>'reason', 'unspecified') AS reason, count(*)::int AS n FROM actions WHERE store_id = $1 AND action_type = 'handoff' AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC`, range),
-        q<{ intent: unknown; n: unknown }>(`SELECT metadata->'analysis'->>'intent' AS intent, count(*)::int AS n FROM messages WHERE store_id = $1 AND role = 'customer' AND metadata ? 'analysis' AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC`, range),
+        q<{ day: unknown; n: unknown }>(
+          `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS n FROM conversations WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 1`,
+          range,
+        ),
+        q<{ reason: unknown; n: unknown }>(
+          `SELECT coalesce(action_data->>'reason', 'unspecified') AS reason, count(*)::int AS n FROM actions WHERE store_id = $1 AND action_type = 'handoff' AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC`,
+          range,
+        ),
+        q<{ intent: unknown; n: unknown }>(
+          `SELECT metadata->'analysis'->>'intent' AS intent, count(*)::int AS n FROM messages WHERE store_id = $1 AND role = 'customer' AND metadata ? 'analysis' AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 2 DESC`,
+          range,
+        ),
         q<Record<string, unknown>>(
           `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day,
                   count(*) FILTER (WHERE metadata->'analysis'->>'sentiment' = 'positive')::int AS positive,
@@ -91,18 +112,35 @@ export function analyticsRepository(database: Database): AnalyticsReader {
              FROM actions WHERE store_id = $1 AND action_type = 'process_refund' AND created_at >= $2 AND created_at < $3 GROUP BY 1`,
           range,
         ),
-        q<{ currency: unknown }>(`SELECT action_data->>'currency' AS currency FROM actions WHERE store_id = $1 AND action_type = 'process_refund' AND action_data ? 'currency' LIMIT 1`, [storeId]),
+        q<{ currency: unknown }>(
+          `SELECT action_data->>'currency' AS currency FROM actions WHERE store_id = $1 AND action_type = 'process_refund' AND action_data ? 'currency' LIMIT 1`,
+          [storeId],
+        ),
       ]);
       const refund = (kind: string) => refunds.find((r) => r.kind === kind);
       return {
         from,
         to,
         conversations: { total: conversations.length, perDay: perDay.map((r) => ({ day: dayOf(r.day), count: num(r.n) })) },
-        automation: { rate: withCustomerMessage.length ? automated / withCustomerMessage.length : null, automated, counted: withCustomerMessage.length, definition: AUTOMATION_DEFINITION, conversations: verdicts },
-        handoffs: { rate: conversations.length ? handedOff / conversations.length : null, count: handedOff, reasons: reasons.map((r) => ({ reason: String(r.reason), count: num(r.n) })) },
+        automation: {
+          rate: withCustomerMessage.length ? automated / withCustomerMessage.length : null,
+          automated,
+          counted: withCustomerMessage.length,
+          definition: AUTOMATION_DEFINITION,
+          conversations: verdicts,
+        },
+        handoffs: {
+          rate: conversations.length ? handedOff / conversations.length : null,
+          count: handedOff,
+          reasons: reasons.map((r) => ({ reason: String(r.reason), count: num(r.n) })),
+        },
         intents: intents.map((r) => ({ intent: String(r.intent), count: num(r.n) })),
         sentiment: sentiment.map((r) => ({ day: dayOf(r.day), positive: num(r.positive), neutral: num(r.neutral), negative: num(r.negative) })),
-        latencyMs: { p50: latency[0]?.p50 == null ? null : Math.round(num(latency[0].p50) * 10) / 10, p99: latency[0]?.p99 == null ? null : Math.round(num(latency[0].p99) * 10) / 10, turns: num(latency[0]?.n) },
+        latencyMs: {
+          p50: latency[0]?.p50 == null ? null : Math.round(num(latency[0].p50) * 10) / 10,
+          p99: latency[0]?.p99 == null ? null : Math.round(num(latency[0].p99) * 10) / 10,
+          turns: num(latency[0]?.n),
+        },
         refunds: {
           automatic: { count: num(refund('automatic')?.n), amountCents: num(refund('automatic')?.cents) },
           approved: { count: num(refund('approved')?.n), amountCents: num(refund('approved')?.cents) },
@@ -110,7 +148,7 @@ export function analyticsRepository(database: Database): AnalyticsReader {
           pending: num(refund('pending')?.n),
           currency: (currency[0]?.currency as string | undefined) ?? null,
         },
-        satisfaction: { ratings: 0, positive: 0, score: null, note: 'shopper ratings are not stored yet (the widget\'s thumbs and CSAT land with issue 17)' },
+        satisfaction: { ratings: 0, positive: 0, score: null, note: "shopper ratings are not stored yet (the widget's thumbs and CSAT land with issue 17)" },
       };
     },
   };

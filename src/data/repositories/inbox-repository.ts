@@ -65,7 +65,10 @@ export function inboxRepository(database: Database): InboxReader {
       return rows.map(toRow);
     },
     async counts(storeId) {
-      const rows = await database.query<{ status: ConversationStatus; n: number | string }>('SELECT status, count(*)::int AS n FROM conversations WHERE store_id = $1 GROUP BY status', [storeId]);
+      const rows = await database.query<{ status: ConversationStatus; n: number | string }>(
+        'SELECT status, count(*)::int AS n FROM conversations WHERE store_id = $1 GROUP BY status',
+        [storeId],
+      );
       const counts: Record<ConversationStatus, number> = { open: 0, pending: 0, handed_off: 0, resolved: 0 };
       for (const row of rows) counts[row.status] = Number(row.n);
       return counts;

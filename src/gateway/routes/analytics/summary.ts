@@ -18,12 +18,16 @@ const summarySchema = z.object({
     automated: z.number().int(),
     counted: z.number().int(),
     definition: z.string().describe('the open definition, word for word'),
-    conversations: z.array(z.object({ id: z.string(), automated: z.boolean(), reason: z.string() })).describe('every conversation of the period with its verdict, to audit'),
+    conversations: z
+      .array(z.object({ id: z.string(), automated: z.boolean(), reason: z.string() }))
+      .describe('every conversation of the period with its verdict, to audit'),
   }),
   handoffs: z.object({ rate: z.number().nullable(), count: z.number().int(), reasons: z.array(z.object({ reason: z.string(), count: z.number().int() })) }),
   intents: z.array(z.object({ intent: z.string(), count: z.number().int() })),
   sentiment: z.array(z.object({ day: z.string(), positive: z.number().int(), neutral: z.number().int(), negative: z.number().int() })),
-  latencyMs: z.object({ p50: z.number().nullable(), p99: z.number().nullable(), turns: z.number().int() }).describe("the agent's time per turn, from the shopper's message to the committed reply"),
+  latencyMs: z
+    .object({ p50: z.number().nullable(), p99: z.number().nullable(), turns: z.number().int() })
+    .describe("the agent's time per turn, from the shopper's message to the committed reply"),
   refunds: z.object({ automatic: counted, approved: counted, rejected: z.number().int(), pending: z.number().int(), currency: z.string().nullable() }),
   satisfaction: z.object({ ratings: z.number().int(), positive: z.number().int(), score: z.number().nullable(), note: z.string() }),
 });

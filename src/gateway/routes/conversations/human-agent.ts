@@ -16,7 +16,8 @@ export async function humanAgentRoutes(app: FastifyInstance, { conversations }: 
       config: { auth: { mode: 'store', scope: 'conversations:write', action: 'conversation.human_reply', idempotent: true } },
       schema: {
         tags: ['conversations'],
-        operationId: 'replyAsHuman', summary: 'A human agent answers (the agent stays silent while the conversation is handed off)',
+        operationId: 'replyAsHuman',
+        summary: 'A human agent answers (the agent stays silent while the conversation is handed off)',
         security: [{ bearer: [] }],
         params: conversationIdParams,
         body: humanReplyBody,
@@ -38,9 +39,17 @@ export async function humanAgentRoutes(app: FastifyInstance, { conversations }: 
       `/v1/conversations/:id/${path}`,
       {
         config: { auth: { mode: 'store', scope: 'conversations:write', action }, errors: ['conflict'] },
-        schema: { tags: ['conversations'], operationId, summary, security: [{ bearer: [] }], params: conversationIdParams, response: { 200: conversationSchema } },
+        schema: {
+          tags: ['conversations'],
+          operationId,
+          summary,
+          security: [{ bearer: [] }],
+          params: conversationIdParams,
+          response: { 200: conversationSchema },
+        },
       },
-      async (request) => presentConversation(await conversations.changeStatus(callerStore(request), request.params.id, to, principalId(request.principal) ?? 'unknown')),
+      async (request) =>
+        presentConversation(await conversations.changeStatus(callerStore(request), request.params.id, to, principalId(request.principal) ?? 'unknown')),
     );
   }
 }

@@ -10,10 +10,16 @@ export const messageSchema = z.object({
   content: z.string(),
   createdAt: z.date(),
   channel: z.enum(channels),
-  citations: z.array(z.object({ title: z.string(), source: z.string() })).optional().describe('the knowledge-base passages an assistant answer quotes'),
+  citations: z
+    .array(z.object({ title: z.string(), source: z.string() }))
+    .optional()
+    .describe('the knowledge-base passages an assistant answer quotes'),
   trace: z
     .object({
-      analysis: z.record(z.string(), z.unknown()).optional().describe("a shopper's message: what the agent understood (intent, confidence, sentiment, entities…)"),
+      analysis: z
+        .record(z.string(), z.unknown())
+        .optional()
+        .describe("a shopper's message: what the agent understood (intent, confidence, sentiment, entities…)"),
       specialist: z.string().nullable().optional().describe('an answer: the specialist that produced it'),
       template: z.string().nullable().optional().describe('an answer: the reply template'),
       latencyMs: z.number().optional().describe("an answer: the agent's time for the turn"),

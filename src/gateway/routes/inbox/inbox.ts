@@ -40,13 +40,18 @@ export async function inboxRoute(app: FastifyInstance, { inbox }: { inbox: Inbox
         operationId: 'listInbox',
         summary: 'The inbox: conversations with their latest message, intent, sentiment and pending actions, newest activity first',
         querystring: inboxQuery,
-        response: { 200: z.object({ data: z.array(inboxRow), counts: z.record(z.enum(conversationStatuses), z.number().int()), nextBefore: z.string().nullable() }) },
+        response: {
+          200: z.object({ data: z.array(inboxRow), counts: z.record(z.enum(conversationStatuses), z.number().int()), nextBefore: z.string().nullable() }),
+        },
       },
     },
     async (request) => {
       const storeId = callerStore(request);
       const { q, before, ...filters } = request.query;
-      const [data, counts] = await Promise.all([inbox.list(storeId, { ...filters, search: q, before: before ? new Date(before) : undefined }), inbox.counts(storeId)]);
+      const [data, counts] = await Promise.all([
+        inbox.list(storeId, { ...filters, search: q, before: before ? new Date(before) : undefined }),
+        inbox.counts(storeId),
+      ]);
       return { data, counts, nextBefore: data.length === filters.limit ? data[data.length - 1]!.updatedAt.toISOString() : null };
     },
   );

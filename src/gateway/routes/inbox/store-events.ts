@@ -13,8 +13,16 @@ export async function storeEventsRoute(app: FastifyInstance, { pubsub }: { pubsu
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/events',
     {
-      config: { auth: { mode: 'store', scope: 'conversations:read' }, eventStream: 'events `ready`, then every `conversation.*` and `action.*` event of the store (data: the event as JSON, with its conversationId)' },
-      schema: { tags: ['conversations'], operationId: 'streamStoreEvents', summary: "Server-Sent Events for all of the store's conversations", querystring: z.strictObject({}) },
+      config: {
+        auth: { mode: 'store', scope: 'conversations:read' },
+        eventStream: 'events `ready`, then every `conversation.*` and `action.*` event of the store (data: the event as JSON, with its conversationId)',
+      },
+      schema: {
+        tags: ['conversations'],
+        operationId: 'streamStoreEvents',
+        summary: "Server-Sent Events for all of the store's conversations",
+        querystring: z.strictObject({}),
+      },
     },
     async (request, reply) => {
       const storeId = callerStore(request);

@@ -20,6 +20,7 @@ export async function takeoverRoute(app: FastifyInstance, { conversations }: { c
         response: { 200: conversationSchema },
       },
     },
-    async (request) => presentConversation(await conversations.changeStatus(callerStore(request), request.params.id, 'handed_off', principalId(request.principal) ?? 'unknown')),
+    async (request) =>
+      presentConversation(await conversations.changeStatus(callerStore(request), request.params.id, 'handed_off', principalId(request.principal) ?? 'unknown')),
   );
 }

@@ -20,7 +20,10 @@ export function followStoreEvents(onEvent: (event: StoreEvent) => void, onState?
       controller = new AbortController();
       try {
         const bearer = await token();
-        const response = await fetch('/v1/events', { headers: { accept: 'text/event-stream', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, signal: controller.signal });
+        const response = await fetch('/v1/events', {
+          headers: { accept: 'text/event-stream', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+          signal: controller.signal,
+        });
         if (!response.ok || !response.body) throw new Error(`events: HTTP ${response.status}`);
         onState?.(true);
         delay = 500;

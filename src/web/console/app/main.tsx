@@ -30,7 +30,12 @@ function App() {
   }, []);
 
   if (route.name === 'invite' && !current) return <InviteView token={route.token} />;
-  if (!checked) return <main class="boot" aria-busy="true">Loading the console…</main>;
+  if (!checked)
+    return (
+      <main class="boot" aria-busy="true">
+        Loading the console…
+      </main>
+    );
   if (!current) return <LoginView />;
 
   const active = route.name === 'conversation' ? 'inbox' : route.name;

@@ -86,7 +86,8 @@ export function AnalyticsView() {
               <span class="figure">{summary.latencyMs.p50 ?? '—'} ms</span> median reply time (p99 {summary.latencyMs.p99 ?? '—'} ms)
             </div>
             <div class="card">
-              <span class="figure">{money(refunds!.automatic.amountCents, currency)}</span> refunded automatically ({refunds!.automatic.count}); {money(refunds!.approved.amountCents, currency)} approved by people ({refunds!.approved.count})
+              <span class="figure">{money(refunds!.automatic.amountCents, currency)}</span> refunded automatically ({refunds!.automatic.count});{' '}
+              {money(refunds!.approved.amountCents, currency)} approved by people ({refunds!.approved.count})
             </div>
             <div class="card">
               <span class="figure">{summary.satisfaction.score ?? '—'}</span> satisfaction <span class="muted">{summary.satisfaction.note}</span>

@@ -20,7 +20,12 @@ function Approval({ action, onDecided }: { action: Action; onDecided: () => void
   const decide = async (verb: 'approve' | 'reject') => {
     setError('');
     try {
-      await ok(api.POST(verb === 'approve' ? '/v1/actions/{id}/approve' : '/v1/actions/{id}/reject', { params: { path: { id: action.id } }, body: note ? { note } : {} }));
+      await ok(
+        api.POST(verb === 'approve' ? '/v1/actions/{id}/approve' : '/v1/actions/{id}/reject', {
+          params: { path: { id: action.id } },
+          body: note ? { note } : {},
+        }),
+      );
       onDecided();
     } catch (caught) {
       setError(caught instanceof ConciergeApiError ? caught.message : 'That did not work; try again.');
@@ -80,7 +85,9 @@ export function ApprovalsView() {
         <span class="muted">{pending ? `${pending.length} waiting` : ''}</span>
       </div>
       {pending?.length === 0 && <p class="empty">Nothing waits for a decision.</p>}
-      {pending?.map((action) => <Approval key={action.id} action={action} onDecided={() => void load()} />)}
+      {pending?.map((action) => (
+        <Approval key={action.id} action={action} onDecided={() => void load()} />
+      ))}
     </section>
   );
 }

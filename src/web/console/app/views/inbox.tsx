@@ -15,7 +15,20 @@ const tabs = [
   ['open', 'Open'],
   ['resolved', 'Resolved'],
 ] as const;
-const intents = ['order_status', 'return_request', 'refund_request', 'refund_status', 'cancel_order', 'change_address', 'delivery_problem', 'product_question', 'complaint', 'human_agent', 'policy_question', 'other'];
+const intents = [
+  'order_status',
+  'return_request',
+  'refund_request',
+  'refund_status',
+  'cancel_order',
+  'change_address',
+  'delivery_problem',
+  'product_question',
+  'complaint',
+  'human_agent',
+  'policy_question',
+  'other',
+];
 
 /** The conversations the team works from: filtered, searched, live, and driven from the keyboard (j/k, Enter, /). */
 export function InboxView() {
@@ -72,7 +85,12 @@ export function InboxView() {
       </div>
       <div class="tabs" role="group" aria-label="Status">
         {tabs.map(([status, label]) => (
-          <button type="button" key={status} aria-pressed={(query.status ?? '') === status} onClick={() => set({ status: (status || undefined) as Query['status'] })}>
+          <button
+            type="button"
+            key={status}
+            aria-pressed={(query.status ?? '') === status}
+            onClick={() => set({ status: (status || undefined) as Query['status'] })}
+          >
             {label}
             {status && inbox ? <span class="count">{inbox.counts[status as keyof Inbox['counts']] ?? 0}</span> : null}
           </button>
@@ -121,9 +139,13 @@ export function InboxView() {
               <span class={`badge ${row.status}`}>{statusLabel[row.status]}</span>
               {row.pendingActions > 0 && <span class="badge pending">{row.pendingActions} to approve</span>}
               <span class="meta">
-                {row.channel} · {row.intent ? humanize(row.intent) : '—'} · <span class={`sentiment ${row.sentiment ?? ''}`}>{row.sentiment ?? '—'}</span> · {ago(row.updatedAt)}
+                {row.channel} · {row.intent ? humanize(row.intent) : '—'} · <span class={`sentiment ${row.sentiment ?? ''}`}>{row.sentiment ?? '—'}</span> ·{' '}
+                {ago(row.updatedAt)}
               </span>
-              <span class="preview">{row.handoffReason && row.status === 'handed_off' ? `Handoff: ${humanize(row.handoffReason)} — ` : ''}{row.lastMessage?.content ?? ''}</span>
+              <span class="preview">
+                {row.handoffReason && row.status === 'handed_off' ? `Handoff: ${humanize(row.handoffReason)} — ` : ''}
+                {row.lastMessage?.content ?? ''}
+              </span>
             </a>
           </li>
         ))}

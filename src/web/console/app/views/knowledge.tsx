@@ -61,7 +61,10 @@ export function KnowledgeView() {
           {hits.length === 0 && <li>Nothing relevant: Concierge would say it has no article and offer a human.</li>}
           {hits.map((hit) => (
             <li key={hit.chunkId}>
-              <strong>{hit.titlePath.join(' › ') || hit.title}</strong> <span class="muted">relevance {hit.relevance.toFixed(2)} · {hit.source}</span>
+              <strong>{hit.titlePath.join(' › ') || hit.title}</strong>{' '}
+              <span class="muted">
+                relevance {hit.relevance.toFixed(2)} · {hit.source}
+              </span>
               <p>{hit.content}</p>
             </li>
           ))}
@@ -70,8 +73,7 @@ export function KnowledgeView() {
       {canChangeSettings() && (
         <p>
           <label>
-            Upload a document (Markdown, HTML, text or PDF){' '}
-            <input type="file" accept=".md,.markdown,.html,.htm,.txt,.pdf" onChange={upload} />
+            Upload a document (Markdown, HTML, text or PDF) <input type="file" accept=".md,.markdown,.html,.htm,.txt,.pdf" onChange={upload} />
           </label>
         </p>
       )}

@@ -31,7 +31,14 @@ export function LoginView() {
         </label>
         <label>
           Password
-          <input name="password" type="password" autoComplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
         <p class="error" role="alert">
           {error}
@@ -62,7 +69,15 @@ export function InviteView({ token }: { token: string }) {
         <h1 id="invite-title">Join your team on Concierge</h1>
         <label>
           Choose a password (10 characters or more)
-          <input name="password" type="password" autoComplete="new-password" minLength={10} required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={10}
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
         <p class="error" role="alert">
           {error}

@@ -9,11 +9,31 @@ type Key = paths['/v1/stores/{storeId}/api-keys']['get']['responses']['200']['co
 type Operator = paths['/v1/stores/{storeId}/operators']['get']['responses']['200']['content']['application/json']['data'][number];
 
 const channelFields: Record<string, [string, string][]> = {
-  shopify: [['shopDomain', 'Shop domain'], ['accessToken', 'Admin API access token'], ['webhookSecret', 'Webhook secret']],
-  stripe: [['secretKey', 'Secret key'], ['webhookSecret', 'Webhook signing secret']],
-  zendesk: [['subdomain', 'Subdomain'], ['email', 'Agent e-mail'], ['apiToken', 'API token'], ['webhookSecret', 'Webhook secret']],
-  gorgias: [['domain', 'Domain'], ['email', 'E-mail'], ['apiKey', 'API key'], ['webhookSecret', 'Webhook secret']],
-  email: [['fromAddress', 'From address'], ['inboundSecret', 'Inbound secret']],
+  shopify: [
+    ['shopDomain', 'Shop domain'],
+    ['accessToken', 'Admin API access token'],
+    ['webhookSecret', 'Webhook secret'],
+  ],
+  stripe: [
+    ['secretKey', 'Secret key'],
+    ['webhookSecret', 'Webhook signing secret'],
+  ],
+  zendesk: [
+    ['subdomain', 'Subdomain'],
+    ['email', 'Agent e-mail'],
+    ['apiToken', 'API token'],
+    ['webhookSecret', 'Webhook secret'],
+  ],
+  gorgias: [
+    ['domain', 'Domain'],
+    ['email', 'E-mail'],
+    ['apiKey', 'API key'],
+    ['webhookSecret', 'Webhook secret'],
+  ],
+  email: [
+    ['fromAddress', 'From address'],
+    ['inboundSecret', 'Inbound secret'],
+  ],
 };
 
 function Section({ title, onSave, children, note }: { title: string; onSave?: () => Promise<void>; children: ComponentChildren; note?: string }) {
@@ -61,7 +81,12 @@ function NumberField({ label, value, onChange, step = 1 }: { label: string; valu
 
 /** What the brand voice sounds like, rendered as the shopper would read a typical answer. */
 function VoicePreview({ voice }: { voice: Settings['brandVoice'] }) {
-  const openers = { friendly: 'Hi there! Good news:', formal: 'Good afternoon. Thank you for your patience:', playful: 'Hey hey! Guess what?', concise: 'Update:' } as const;
+  const openers = {
+    friendly: 'Hi there! Good news:',
+    formal: 'Good afternoon. Thank you for your patience:',
+    playful: 'Hey hey! Guess what?',
+    concise: 'Update:',
+  } as const;
   return (
     <figure class="preview" aria-label="Preview of a reply">
       <figcaption>Preview</figcaption>
@@ -121,7 +146,12 @@ export function SettingsView() {
       >
         <NumberField label="Return window (days)" value={settings.returnWindowDays} onChange={(v) => edit({ returnWindowDays: v })} />
         <NumberField label="Refund window (days)" value={settings.refundWindowDays} onChange={(v) => edit({ refundWindowDays: v })} />
-        <NumberField label={`Refunds approved automatically up to (${settings.currency})`} value={settings.refundAutoApproveLimit} step={0.01} onChange={(v) => edit({ refundAutoApproveLimit: v })} />
+        <NumberField
+          label={`Refunds approved automatically up to (${settings.currency})`}
+          value={settings.refundAutoApproveLimit}
+          step={0.01}
+          onChange={(v) => edit({ refundAutoApproveLimit: v })}
+        />
         <NumberField label="Refunds per order at most" value={settings.maxRefundsPerOrder} onChange={(v) => edit({ maxRefundsPerOrder: v })} />
         <label>
           Categories never returnable (comma-separated)
@@ -158,11 +188,28 @@ export function SettingsView() {
         <VoicePreview voice={voice} />
       </Section>
       <Section title="Escalation" onSave={() => save({ escalation })}>
-        <NumberField label="Hand off below this confidence (0–1)" value={escalation.minConfidence} step={0.05} onChange={(v) => edit({ escalation: { ...escalation, minConfidence: v } })} />
-        <NumberField label="Hand off orders worth more than" value={escalation.highValueOrderAmount} onChange={(v) => edit({ escalation: { ...escalation, highValueOrderAmount: v } })} />
-        <NumberField label="Hand off after this many unresolved turns" value={escalation.maxUnresolvedTurns} onChange={(v) => edit({ escalation: { ...escalation, maxUnresolvedTurns: v } })} />
+        <NumberField
+          label="Hand off below this confidence (0–1)"
+          value={escalation.minConfidence}
+          step={0.05}
+          onChange={(v) => edit({ escalation: { ...escalation, minConfidence: v } })}
+        />
+        <NumberField
+          label="Hand off orders worth more than"
+          value={escalation.highValueOrderAmount}
+          onChange={(v) => edit({ escalation: { ...escalation, highValueOrderAmount: v } })}
+        />
+        <NumberField
+          label="Hand off after this many unresolved turns"
+          value={escalation.maxUnresolvedTurns}
+          onChange={(v) => edit({ escalation: { ...escalation, maxUnresolvedTurns: v } })}
+        />
         <label class="check">
-          <input type="checkbox" checked={escalation.onNegativeSentiment} onChange={(e) => edit({ escalation: { ...escalation, onNegativeSentiment: e.currentTarget.checked } })} />
+          <input
+            type="checkbox"
+            checked={escalation.onNegativeSentiment}
+            onChange={(e) => edit({ escalation: { ...escalation, onNegativeSentiment: e.currentTarget.checked } })}
+          />
           Hand off when the shopper is upset
         </label>
       </Section>
@@ -184,19 +231,44 @@ export function SettingsView() {
               <label key={field}>
                 {label}
                 {/secret|token|key/i.test(field) ? (
-                  <input type="password" autoComplete="off" value={credentials[channel]?.[field] ?? ''} onInput={(e) => setCredentials({ ...credentials, [channel]: { ...credentials[channel], [field]: e.currentTarget.value } })} />
+                  <input
+                    type="password"
+                    autoComplete="off"
+                    value={credentials[channel]?.[field] ?? ''}
+                    onInput={(e) => setCredentials({ ...credentials, [channel]: { ...credentials[channel], [field]: e.currentTarget.value } })}
+                  />
                 ) : (
-                  <input type="text" autoComplete="off" value={credentials[channel]?.[field] ?? ''} onInput={(e) => setCredentials({ ...credentials, [channel]: { ...credentials[channel], [field]: e.currentTarget.value } })} />
+                  <input
+                    type="text"
+                    autoComplete="off"
+                    value={credentials[channel]?.[field] ?? ''}
+                    onInput={(e) => setCredentials({ ...credentials, [channel]: { ...credentials[channel], [field]: e.currentTarget.value } })}
+                  />
                 )}
               </label>
             ))}
           </fieldset>
         ))}
       </Section>
-      <Section title="Widget" note="The website widget's appearance is configured here once the widget ships (issue 17). Allowed origins for it:" onSave={() => save({ allowedOrigins: settings.allowedOrigins })}>
+      <Section
+        title="Widget"
+        note="The website widget's appearance is configured here once the widget ships (issue 17). Allowed origins for it:"
+        onSave={() => save({ allowedOrigins: settings.allowedOrigins })}
+      >
         <label>
           Allowed origins (one per line)
-          <textarea rows={3} value={settings.allowedOrigins.join('\n')} onChange={(e) => edit({ allowedOrigins: e.currentTarget.value.split('\n').map((s) => s.trim()).filter(Boolean) })} />
+          <textarea
+            rows={3}
+            value={settings.allowedOrigins.join('\n')}
+            onChange={(e) =>
+              edit({
+                allowedOrigins: e.currentTarget.value
+                  .split('\n')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              })
+            }
+          />
         </label>
       </Section>
       {admin && (
@@ -225,7 +297,14 @@ export function SettingsView() {
                     {key.revokedAt ? (
                       'revoked'
                     ) : (
-                      <button type="button" class="link" onClick={async () => (await ok(api.DELETE('/v1/stores/{storeId}/api-keys/{keyId}', { params: { path: { storeId, keyId: key.id } } })), void load())}>
+                      <button
+                        type="button"
+                        class="link"
+                        onClick={async () => (
+                          await ok(api.DELETE('/v1/stores/{storeId}/api-keys/{keyId}', { params: { path: { storeId, keyId: key.id } } })),
+                          void load()
+                        )}
+                      >
                         Revoke<span class="sr-only"> {key.name}</span>
                       </button>
                     )}
@@ -234,7 +313,19 @@ export function SettingsView() {
               ))}
             </tbody>
           </table>
-          <button type="button" onClick={async () => (setSecret((await ok(api.POST('/v1/stores/{storeId}/api-keys', { ...path, body: { name: `console ${new Date().toISOString().slice(0, 10)}`, kind: 'secret' } }))).secret), void load())}>
+          <button
+            type="button"
+            onClick={async () => (
+              setSecret(
+                (
+                  await ok(
+                    api.POST('/v1/stores/{storeId}/api-keys', { ...path, body: { name: `console ${new Date().toISOString().slice(0, 10)}`, kind: 'secret' } }),
+                  )
+                ).secret,
+              ),
+              void load()
+            )}
+          >
             Issue a secret key
           </button>
           {secret && (
