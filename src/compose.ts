@@ -49,6 +49,8 @@ import { analyticsRepository } from './data/repositories/analytics-repository';
 import { inboxSurface } from './gateway/routes/inbox/index';
 import { analyticsSurface } from './gateway/routes/analytics/index';
 import { consoleSurface } from './web/console/serve';
+import { knowledgeChunkReader } from './data/repositories/knowledge-chunks';
+import { knowledgeChunksSurface } from './gateway/routes/knowledge/chunks';
 import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
 import type { Embeddings } from './core/ports/embeddings';
@@ -249,6 +251,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       knowledgeSurface(knowledge),
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
       analyticsSurface(analyticsRepository(database)),
+      knowledgeChunksSurface(knowledgeChunkReader(database)),
       consoleSurface(),
     ],
   };

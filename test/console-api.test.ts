@@ -55,6 +55,25 @@ for (const backend of ['pglite', 'postgres'] as const) {
       assert.deepEqual((await get('/v1/inbox', other.apiKey)).json().data, [], "another store's inbox is empty");
     });
 
+    test("a document's passages, in order; another store's document is a 404", async () => {
+      const added = await t.app.inject({
+        method: 'POST',
+        url: '/v1/knowledge/documents',
+        headers: s.headers,
+        payload: { format: 'markdown', source: 'gift.md', content: '# Gift wrap\n\nWe gift wrap any order for $5.\n\n## Cards\n\nA handwritten card is free.' },
+      });
+      assert.equal(added.statusCode, 201, added.body);
+      const id = added.json().document.id;
+      const chunks = (await get(`/v1/knowledge/documents/${id}/chunks`)).json().data as { ordinal: number; content: string }[];
+      assert.ok(chunks.length >= 1);
+      assert.match(chunks.map((c) => c.content).join(' '), /handwritten card/);
+      assert.deepEqual(
+        chunks.map((c) => c.ordinal),
+        [...chunks.map((c) => c.ordinal)].sort((a, b) => a - b),
+      );
+      assert.equal((await get(`/v1/knowledge/documents/${id}/chunks`, other.apiKey)).statusCode, 404);
+    });
+
     test("each turn carries what the console shows beside it: the understanding, the specialist and the turn's time", async () => {
       const { id } = await open({ email: 'tess@example.com' }, 'where is my order #1002?');
       const detail = (await get(`/v1/conversations/${id}`)).json();

@@ -161,18 +161,20 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
 
   test('knowledge: upload a document, see it listed, try a question and see what the agent would retrieve', async () => {
     await page.getByRole('link', { name: 'Knowledge' }).click();
-    await page
-      .getByLabel(/Upload a document/)
-      .setInputFiles({
-        name: 'gift-wrap.md',
-        mimeType: 'text/markdown',
-        buffer: Buffer.from('# Gift wrapping\n\nWe gift wrap any order for $5, with a handwritten card.\n'),
-      });
+    await page.getByLabel(/Upload a document/).setInputFiles({
+      name: 'gift-wrap.md',
+      mimeType: 'text/markdown',
+      buffer: Buffer.from('# Gift wrapping\n\nWe gift wrap any order for $5, with a handwritten card.\n'),
+    });
     await page
       .getByRole('status')
       .filter({ hasText: /Gift wrapping: created/ })
       .waitFor();
-    await page.getByRole('cell', { name: 'Gift wrapping' }).waitFor();
+    await page.getByRole('button', { name: 'Gift wrapping', exact: true }).click();
+    await page
+      .getByRole('region', { name: /Passages of/ })
+      .getByText(/handwritten card/)
+      .waitFor();
     await page.getByLabel(/Try a question/).fill('do you gift wrap orders?');
     await page.getByRole('button', { name: 'Search' }).click();
     await page

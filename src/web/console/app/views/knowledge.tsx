@@ -3,6 +3,7 @@ import type { paths } from '../../../../../clients/typescript/index';
 import { api, canChangeSettings, ConciergeApiError, ok } from '../session';
 
 type Document = paths['/v1/knowledge/documents']['get']['responses']['200']['content']['application/json']['data'][number];
+type Chunk = paths['/v1/knowledge/documents/{id}/chunks']['get']['responses']['200']['content']['application/json']['data'][number];
 type Hit = paths['/v1/knowledge/search']['get']['responses']['200']['content']['application/json']['data'][number];
 
 const formatOf = (name: string) => (/\.pdf$/i.test(name) ? 'pdf' : /\.html?$/i.test(name) ? 'html' : /\.(md|markdown)$/i.test(name) ? 'markdown' : 'text');
@@ -21,6 +22,7 @@ export function KnowledgeView() {
   const [question, setQuestion] = useState('');
   const [hits, setHits] = useState<Hit[] | undefined>();
   const [message, setMessage] = useState('');
+  const [opened, setOpened] = useState<{ doc: Document; chunks: Chunk[] } | undefined>();
   const load = useCallback(async () => setDocuments((await ok(api.GET('/v1/knowledge/documents', { params: { query: { limit: 200 } } }))).data), []);
   useEffect(() => void load(), [load]);
 
@@ -42,6 +44,8 @@ export function KnowledgeView() {
     await ok(api.DELETE('/v1/knowledge/documents/{id}', { params: { path: { id: doc.id } } }));
     await load();
   };
+  const showChunks = async (doc: Document) =>
+    setOpened({ doc, chunks: (await ok(api.GET('/v1/knowledge/documents/{id}/chunks', { params: { path: { id: doc.id } } }))).data });
   const tryQuestion = async (event: Event) => {
     event.preventDefault();
     if (question.trim()) setHits((await ok(api.GET('/v1/knowledge/search', { params: { query: { q: question, k: 5 } } }))).data);
@@ -78,6 +82,26 @@ export function KnowledgeView() {
         </p>
       )}
       <p role="status">{message}</p>
+      {opened && (
+        <section class="passages" aria-labelledby="passages-title">
+          <h2 id="passages-title">
+            Passages of “{opened.doc.title}” ({opened.chunks.length})
+          </h2>
+          <ol>
+            {opened.chunks.map((chunk) => (
+              <li key={chunk.id}>
+                <span class="muted">
+                  {chunk.titlePath.join(' › ')} · {chunk.tokenCount} tokens
+                </span>
+                <p>{chunk.content}</p>
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => setOpened(undefined)}>
+            Close
+          </button>
+        </section>
+      )}
       <table class="documents">
         <caption>{documents.length} documents</caption>
         <thead>
@@ -94,7 +118,11 @@ export function KnowledgeView() {
         <tbody>
           {documents.map((doc) => (
             <tr key={doc.id}>
-              <td>{doc.title}</td>
+              <td>
+                <button type="button" class="link" aria-expanded={opened?.doc.id === doc.id} onClick={() => void showChunks(doc)}>
+                  {doc.title}
+                </button>
+              </td>
               <td>{doc.kind}</td>
               <td>{doc.chunkCount}</td>
               <td>{new Date(doc.updatedAt).toLocaleDateString()}</td>
