@@ -1889,8 +1889,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description conversations per status, for the tabs */
                         counts: {
-                            [key: string]: number;
+                            handed_off: number;
+                            open: number;
+                            pending: number;
+                            resolved: number;
                         };
                         data: {
                             /** @enum {string} */

@@ -41,7 +41,7 @@ export async function inboxRoute(app: FastifyInstance, { inbox }: { inbox: Inbox
         summary: 'The inbox: conversations with their latest message, intent, sentiment and pending actions, newest activity first',
         querystring: inboxQuery,
         response: {
-          200: z.object({ data: z.array(inboxRow), counts: z.record(z.enum(conversationStatuses), z.number().int()), nextBefore: z.string().nullable() }),
+          200: z.object({ data: z.array(inboxRow), counts: z.object({ open: z.number().int(), pending: z.number().int(), handed_off: z.number().int(), resolved: z.number().int() }).describe('conversations per status, for the tabs'), nextBefore: z.string().nullable() }),
         },
       },
     },
