@@ -20,6 +20,8 @@ export interface ConversationServiceDeps {
   now(): Date;
   /** Forgets checkpoints a failed run buffered, so the next turn starts from the last committed one. */
   discardCheckpoints(threadId: string): void;
+  /** Voids the pending order requests a failed turn opened (no stored action would ever point at them). */
+  voidRequests?(storeId: string, requestIds: string[]): Promise<void>;
 }
 
 export interface TurnOutcome {
@@ -77,12 +79,14 @@ export function conversationService(deps: ConversationServiceDeps) {
       return { message: committed.messages[0]!, reply: null, analysis: null, actions: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null, conversation: committed.conversation };
     }
     const now = deps.now();
-    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id };
+    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id, opened: [] };
+    const voidOpened = () => (run.opened?.length ? deps.voidRequests?.(conversation.storeId, run.opened).catch(() => undefined) : undefined);
     let state: ConversationStateType;
     try {
       state = (await graphs.conversation.invoke(turnInput(conversation, content, now), { ...runConfig(conversation, run), durability: 'exit' })) as ConversationStateType;
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
+      await voidOpened();
       throw error;
     }
     try {
@@ -90,6 +94,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
       for (const a of state.actions_taken) if (typeof a.data.approvalThread === 'string') deps.discardCheckpoints(a.data.approvalThread);
+      await voidOpened();
       throw error;
     }
     const write = turnWrite(conversation, content, state);
@@ -98,6 +103,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       committed = await commit(write);
     } catch (error) {
       for (const thread of write.checkpointThreads) deps.discardCheckpoints(thread);
+      await voidOpened();
       throw error;
     }
     const [message, reply] = committed.messages;

@@ -5,3 +5,4 @@ export * from './jobs';
 export * from './commerce';
 export * from './agent';
 export * from './knowledge';
+export * from './order-requests';
