@@ -70,6 +70,8 @@ async function openPostgres(url: string, max: number, locks: { size: number; tim
       lockPool.on('error', () => undefined);
     }
     const client = await lockPool.connect();
+    // A lock connection that dies while held (server restart, terminated backend) fails its next query; it must not crash the process.
+    if (client.listenerCount('error') === 0) client.on('error', () => undefined);
     return {
       query: async (text, params) => (await client.query(text, params as unknown[])).rows,
       release: (broken) => client.release(broken === true),
