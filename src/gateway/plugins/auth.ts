@@ -38,6 +38,14 @@ async function identify(header: string | undefined, deps: AuthDeps): Promise<Ide
   return adminTokenMatches(credential, deps.adminToken) ? { principal: { type: 'admin' } } : 'malformed';
 }
 
+/**
+ * A widget's conversation token reads that one conversation (api.md): on a route open to widgets the
+ * token stands in for the read scope, and the route checks it against the conversation it loads.
+ */
+function readsOwnConversation(request: FastifyRequest, principal: Principal, auth: RouteAuth): boolean {
+  return principal.type === 'widget_key' && auth.allowWidget === true && auth.scope === 'conversations:read' && typeof request.headers['x-conversation-token'] === 'string';
+}
+
 /** Checks what the route asks for against who is calling; answers 401/403/404 itself. */
 async function authorize(request: FastifyRequest, reply: FastifyReply, auth: RouteAuth, deps: AuthDeps): Promise<void> {
   const identified = await identify(request.headers.authorization, deps);
@@ -65,7 +73,7 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, auth: Rou
   if (pathStoreId !== undefined && pathStoreId !== principal.storeId) {
     return void sendError(reply, request, 'not_found', `store ${pathStoreId} not found`);
   }
-  if (auth.scope && !grants(principal.scopes, auth.scope)) {
+  if (auth.scope && !grants(principal.scopes, auth.scope) && !readsOwnConversation(request, principal, auth)) {
     return void sendError(reply, request, 'forbidden', `this key lacks the ${auth.scope} scope`);
   }
 }

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { StoreService } from '../../core/store-service';
 import { principalStoreId } from '../auth-context';
 
-const ALLOW_HEADERS = 'authorization, content-type, idempotency-key, last-event-id, x-request-id';
+const ALLOW_HEADERS = 'authorization, content-type, idempotency-key, last-event-id, x-conversation-token, x-request-id';
 const EXPOSE_HEADERS = 'x-request-id, retry-after, ratelimit-limit, ratelimit-remaining, ratelimit-reset';
 
 /**
@@ -23,15 +23,20 @@ export const corsPlugin = fp(async (app: FastifyInstance, { stores }: { stores: 
     return reply.header('vary', 'Origin').status(204).send();
   });
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  const allowOrigin = async (request: FastifyRequest, reply: FastifyReply) => {
     const origin = request.headers.origin;
     const storeId = principalStoreId(request.principal);
-    if (!origin || !storeId) return payload;
+    if (!origin || !storeId || reply.hasHeader('access-control-allow-origin')) return;
     const { allowedOrigins } = await stores.settings(storeId);
     reply.header('vary', 'Origin');
     if (allowedOrigins.includes(origin.toLowerCase())) {
       reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', EXPOSE_HEADERS);
     }
+  };
+  // Before the handler too: a Server-Sent Events stream takes the response over and never reaches onSend.
+  app.addHook('preHandler', allowOrigin);
+  app.addHook('onSend', async (request, reply, payload) => {
+    await allowOrigin(request, reply);
     return payload;
   });
 });
