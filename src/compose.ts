@@ -42,6 +42,8 @@ import { conversationSurface } from './gateway/routes/conversations/index';
 import { demoCatalogImporter } from './integrations/demo/catalog-importer';
 import { createOfflineNlu } from './nlu/index';
 import { tokenIssuer } from './gateway/tokens';
+import { operatorService, type OperatorService } from './core/operator-service';
+import { operatorRepository } from './data/repositories/operator-repository';
 import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
 import type { Embeddings } from './core/ports/embeddings';
@@ -71,6 +73,7 @@ export interface System {
   adminToken: string;
   stores: ReturnType<typeof storeService>;
   apiKeys: ReturnType<typeof apiKeyService>;
+  operators: OperatorService;
   commerce: CommercePort;
   payments: PaymentsPort;
   shipping: ShippingPort;
@@ -183,6 +186,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     discardCheckpoints: (threadId) => void saver.drain(threadId),
   });
 
+  const tokens = tokenIssuer(keyring.derive('concierge-jwt'));
+  const operators = operatorService({ operators: operatorRepository(db), cache, limiter: rateLimiter, issueAccess: (claims) => tokens.issue(claims), accessTtlMs: tokens.ttlSeconds * 1000, now: () => new Date() });
+
   const readiness: GatewayDeps['readiness'] = {
     database: async () => void (await database.query('SELECT 1')),
     cache: async () => {
@@ -199,7 +205,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     audit: auditLogRepository(db),
     idempotency: idempotencyStore(db),
     rateLimiter,
-    tokens: tokenIssuer(keyring.derive('concierge-jwt')),
+    tokens,
+    operators,
     metrics: new Registry(),
     readiness,
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
@@ -220,6 +227,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     adminToken,
     stores,
     apiKeys,
+    operators,
     commerce,
     payments,
     shipping,

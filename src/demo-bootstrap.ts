@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { System } from './compose';
@@ -8,7 +9,11 @@ export interface DemoCredentials {
   apiKey: string;
   widgetKey: string;
   createdAt: string;
+  /** The demo store's owner, to log in to the console (added at a later start to older data folders). */
+  operator?: { email: string; password: string };
 }
+
+const DEMO_OWNER = { email: 'owner@demo.concierge.test', name: 'Demo Owner' };
 
 const DEMO_FILE = 'demo-store.json';
 
@@ -22,12 +27,27 @@ export async function ensureDemoStore(system: System, publicUrl: string): Promis
   if (existsSync(path)) {
     const existing = JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
     await ensureDemoKnowledge(system, existing.storeId);
+    if (!existing.operator) {
+      const operator = await createDemoOwner(system, existing.storeId);
+      if (operator) existing.operator = operator;
+      writeFileSync(path, `${JSON.stringify(existing, null, 2)}\n`, { mode: 0o600 });
+    }
     return existing;
   }
   const created = await seedDemoStore(system, publicUrl);
-  const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString() };
+  const operator = await createDemoOwner(system, created.store.id);
+  const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString(), operator };
   writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
+}
+
+/** The demo store's owner operator, with a generated password (kept in the data folder like the keys). */
+async function createDemoOwner(system: System, storeId: string): Promise<{ email: string; password: string } | undefined> {
+  const password = randomBytes(12).toString('base64url');
+  // Already there (its password lost with an edited file): leave it; an owner can invite anew from the API.
+  if ((await system.operators.list(storeId)).some((o) => o.email === DEMO_OWNER.email)) return undefined;
+  await system.operators.create(storeId, null, { ...DEMO_OWNER, role: 'owner', password });
+  return { email: DEMO_OWNER.email, password };
 }
 
 /** The demo store's knowledge base: the default articles (from its settings) and its products. Kept for a data folder made before it existed. */

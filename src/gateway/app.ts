@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Registry } from 'prom-client';
 import type { ApiKeyService } from '../core/api-key-service';
 import type { IdempotencyStore } from '../core/ports/idempotency-store';
 import type { RateLimiter } from '../core/ports/rate-limiter';
 import type { AuditLog } from '../core/ports/store-repository';
+import type { OperatorService } from '../core/operator-service';
 import type { StoreService } from '../core/store-service';
 import { loggerOptions } from './logger';
+import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
 import { authPlugin, authRecheckPlugin } from './plugins/auth';
 import { corsPlugin } from './plugins/cors';
@@ -19,6 +19,7 @@ import { metricsPlugin } from './plugins/metrics';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { apiKeyRoutes } from './routes/api-keys/api-keys';
 import { tokenRoute } from './routes/auth/token';
+import { operatorRoutes } from './routes/operators/index';
 import { healthRoutes, type ReadinessCheck } from './routes/health';
 import { createStoreRoute } from './routes/stores/create-store';
 import { settingsRoutes } from './routes/stores/settings';
@@ -38,6 +39,8 @@ export interface GatewayDeps {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Operator accounts and console sessions (absent: operator tokens are refused). */
+  operators?: OperatorService;
   /** Feature surfaces (conversations, knowledge…) register themselves here. */
   surfaces?: ((app: FastifyInstance) => Promise<void>)[];
 }
@@ -64,29 +67,21 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   });
 
   await app.register(errorsPlugin);
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Concierge API', version: '1', description: 'AI customer support for online stores. Errors: {"error": {"code", "message", "requestId"}}.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'store key sk_…, widget key pk_…, admin token, or a JWT' } } },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(openApiPlugin);
   await app.register(metricsPlugin, { registry: deps.metrics });
-  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens });
+  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens, operatorSessions: deps.operators });
   await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute });
   await app.register(authRecheckPlugin, { apiKeys: deps.apiKeys });
   await app.register(corsPlugin, { stores: deps.stores });
   await app.register(auditPlugin, { audit: deps.audit });
   await app.register(idempotencyPlugin, { store: deps.idempotency });
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { checks: deps.readiness });
   await app.register(createStoreRoute, { stores: deps.stores });
   await app.register(settingsRoutes, { stores: deps.stores });
   await app.register(apiKeyRoutes, { apiKeys: deps.apiKeys });
   await app.register(tokenRoute, { tokens: deps.tokens });
+  if (deps.operators) await app.register(operatorRoutes, { operators: deps.operators, stores: deps.stores });
   for (const surface of deps.surfaces ?? []) await app.register(surface);
   return app;
 }

@@ -1,3 +1,4 @@
+import type { OperatorRole } from '../core/operators';
 import type { Scope } from '../core/scopes';
 
 /** Who is calling, decided once per request by the auth plugin. */
@@ -5,7 +6,8 @@ export type Principal =
   | { type: 'admin' }
   | { type: 'api_key'; keyId: string; storeId: string; scopes: Scope[] }
   | { type: 'widget_key'; keyId: string; storeId: string; scopes: Scope[] }
-  | { type: 'service'; subject: string; storeId: string; scopes: Scope[] };
+  | { type: 'service'; subject: string; storeId: string; scopes: Scope[] }
+  | { type: 'operator'; operatorId: string; storeId: string; scopes: Scope[]; role: OperatorRole; name: string; sessionId: string };
 
 /** How a route is protected: who may call it and with which scope. */
 export interface RouteAuth {
@@ -41,5 +43,6 @@ export const principalStoreId = (principal: Principal | null): string | null =>
 export const principalId = (principal: Principal | null): string | null => {
   if (!principal) return null;
   if (principal.type === 'admin') return 'admin';
+  if (principal.type === 'operator') return `operator:${principal.operatorId}`;
   return principal.type === 'service' ? principal.subject : principal.keyId;
 };

@@ -1,11 +1,21 @@
 import { createHash, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
+import { operatorRoles, type OperatorRole } from '../core/operators';
 import { scopes as allScopes, type Scope } from '../core/scopes';
 
 export interface TokenClaims {
   subject: string;
   storeId: string;
   scopes: Scope[];
+  /** Present on an operator's console session (kept apart from tokens minted from API keys). */
+  operator?: OperatorClaims;
+}
+
+export interface OperatorClaims {
+  id: string;
+  role: OperatorRole;
+  name: string;
+  sessionId: string;
 }
 
 const ISSUER = 'concierge';
@@ -17,7 +27,8 @@ export function tokenIssuer(secretMaterial: string, ttlSeconds = 900) {
     ttlSeconds,
     async issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }> {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      const token = await new SignJWT({ store: claims.storeId, scopes: claims.scopes })
+      const operator = claims.operator ? { kind: 'operator', sid: claims.operator.sessionId, role: claims.operator.role, name: claims.operator.name } : {};
+      const token = await new SignJWT({ store: claims.storeId, scopes: claims.scopes, ...operator })
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(ISSUER)
         .setSubject(claims.subject)
@@ -31,7 +42,12 @@ export function tokenIssuer(secretMaterial: string, ttlSeconds = 900) {
         const { payload } = await jwtVerify(token, key, { issuer: ISSUER, algorithms: ['HS256'] });
         const granted = Array.isArray(payload.scopes) ? payload.scopes.filter((s): s is Scope => allScopes.includes(s as Scope)) : [];
         if (typeof payload.store !== 'string' || typeof payload.sub !== 'string') return undefined;
-        return { subject: payload.sub, storeId: payload.store, scopes: granted };
+        const claims: TokenClaims = { subject: payload.sub, storeId: payload.store, scopes: granted };
+        if (payload.kind === 'operator') {
+          if (typeof payload.sid !== 'string' || !operatorRoles.includes(payload.role as OperatorRole)) return undefined;
+          claims.operator = { id: payload.sub, role: payload.role as OperatorRole, name: typeof payload.name === 'string' ? payload.name : '', sessionId: payload.sid };
+        }
+        return claims;
       } catch {
         return undefined;
       }

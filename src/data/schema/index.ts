@@ -6,3 +6,4 @@ export * from './commerce';
 export * from './agent';
 export * from './knowledge';
 export * from './order-requests';
+export * from './operators';

@@ -12,6 +12,8 @@ export interface AuthDeps {
   apiKeys: ApiKeyService;
   stores: StoreService;
   tokens: TokenIssuer;
+  /** Operator sessions end at logout even though their access token has not expired yet. */
+  operatorSessions?: { sessionRevoked(sessionId: string): Promise<boolean> } | undefined;
 }
 
 interface Identified {
@@ -33,7 +35,11 @@ async function identify(header: string | undefined, deps: AuthDeps): Promise<Ide
   }
   if (credential.split('.').length === 3) {
     const claims = await deps.tokens.verify(credential);
-    return claims ? { principal: { type: 'service', subject: claims.subject, storeId: claims.storeId, scopes: claims.scopes } } : 'malformed';
+    if (!claims) return 'malformed';
+    const operator = claims.operator;
+    if (!operator) return { principal: { type: 'service', subject: claims.subject, storeId: claims.storeId, scopes: claims.scopes } };
+    if (!deps.operatorSessions || (await deps.operatorSessions.sessionRevoked(operator.sessionId))) return 'malformed';
+    return { principal: { type: 'operator', operatorId: operator.id, storeId: claims.storeId, scopes: claims.scopes, role: operator.role, name: operator.name, sessionId: operator.sessionId } };
   }
   return adminTokenMatches(credential, deps.adminToken) ? { principal: { type: 'admin' } } : 'malformed';
 }
@@ -74,7 +80,8 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, auth: Rou
     return void sendError(reply, request, 'not_found', `store ${pathStoreId} not found`);
   }
   if (auth.scope && !grants(principal.scopes, auth.scope) && !readsOwnConversation(request, principal, auth)) {
-    return void sendError(reply, request, 'forbidden', `this key lacks the ${auth.scope} scope`);
+    const who = principal.type === 'operator' ? `an operator with the ${principal.role} role` : 'this key';
+    return void sendError(reply, request, 'forbidden', `${who} lacks the ${auth.scope} scope`);
   }
 }
 

@@ -11,7 +11,7 @@ const EXPOSE_HEADERS = 'x-request-id, retry-after, ratelimit-limit, ratelimit-re
  * the real response is shared only with origins the calling store allows.
  */
 export const corsPlugin = fp(async (app: FastifyInstance, { stores }: { stores: StoreService }) => {
-  app.options('*', { logLevel: 'warn' }, async (request, reply) => {
+  app.options('*', { logLevel: 'warn', schema: { hide: true } }, async (request, reply) => {
     const origin = request.headers.origin;
     if (origin && (await stores.isKnownOrigin(origin))) {
       reply

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { z } from 'zod';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Prometheus metrics on /metrics: request latency and counts by route, plus the process. */
@@ -20,7 +21,14 @@ export const metricsPlugin = fp(async (app: FastifyInstance, { registry }: { reg
     requests.inc(labels);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  const metricsSchema = {
+    tags: ['operations'],
+    operationId: 'getMetrics',
+    summary: 'Prometheus metrics (text exposition format)',
+    querystring: z.strictObject({}),
+    response: { 200: { description: 'the metrics', content: { 'text/plain': { schema: z.string() } } } },
+  };
+  app.get('/metrics', { schema: metricsSchema }, async (_request, reply) => {
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -17,7 +17,7 @@ export async function actionRoutes(app: FastifyInstance, { actions }: { actions:
       config: { auth: { mode: 'store', scope: 'conversations:read' } },
       schema: {
         tags: ['actions'],
-        summary: 'Actions, e.g. those awaiting approval (status=pending)',
+        operationId: 'listActions', summary: 'Actions, e.g. those awaiting approval (status=pending)',
         security: [{ bearer: [] }],
         querystring: z.strictObject({ status: z.enum(['completed', 'pending', 'rejected', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) }),
         response: { 200: z.object({ data: z.array(actionSchema) }) },
@@ -29,9 +29,10 @@ export async function actionRoutes(app: FastifyInstance, { actions }: { actions:
     typed.post(
       `/v1/actions/:id/${verb}`,
       {
-        config: { auth: { mode: 'store', scope: 'actions:approve', action: `action.${verb}`, idempotent: true } },
+        config: { auth: { mode: 'store', scope: 'actions:approve', action: `action.${verb}`, idempotent: true }, errors: ['conflict', 'unprocessable'] },
         schema: {
           tags: ['actions'],
+          operationId: `${verb}Action`,
           summary: verb === 'approve' ? 'Approve: the paused flow resumes, acts and tells the shopper' : 'Reject: the shopper is told',
           security: [{ bearer: [] }],
           params: z.strictObject({ id: z.uuid() }),

@@ -32,7 +32,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { apiKeys }: { apiKeys:
       config: { auth: { ...auth, action: 'api_key.issue', idempotent: true } },
       schema: {
         tags: ['api keys'],
-        summary: 'Issue a key (the secret is in this response only)',
+        operationId: 'issueApiKey', summary: 'Issue a key (the secret is in this response only)',
         security: [{ bearer: [] }],
         params: storeIdParams,
         body: issueBody,
@@ -45,7 +45,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { apiKeys }: { apiKeys:
     '/v1/stores/:storeId/api-keys',
     {
       config: { auth },
-      schema: { tags: ['api keys'], summary: 'List keys', security: [{ bearer: [] }], params: storeIdParams, response: { 200: z.object({ data: z.array(apiKeySchema) }) } },
+      schema: { tags: ['api keys'], operationId: 'listApiKeys', summary: 'List keys', security: [{ bearer: [] }], params: storeIdParams, response: { 200: z.object({ data: z.array(apiKeySchema) }) } },
     },
     async (request) => ({ data: await apiKeys.list(request.params.storeId) }),
   );
@@ -55,7 +55,7 @@ export async function apiKeyRoutes(app: FastifyInstance, { apiKeys }: { apiKeys:
       config: { auth: { ...auth, action: 'api_key.revoke' } },
       schema: {
         tags: ['api keys'],
-        summary: 'Revoke a key (at once, on every instance)',
+        operationId: 'revokeApiKey', summary: 'Revoke a key (at once, on every instance)',
         security: [{ bearer: [] }],
         params: storeIdParams.extend({ keyId: z.string().min(1).max(64) }),
         response: { 200: z.object({ key: apiKeySchema }) },

@@ -13,7 +13,7 @@ export async function tokenRoute(app: FastifyInstance, { tokens }: { tokens: Tok
       config: { auth: { mode: 'store', action: 'token.issue' } },
       schema: {
         tags: ['auth'],
-        summary: 'Issue a short-lived JWT for console sessions and internal calls',
+        operationId: 'issueToken', summary: 'Issue a short-lived JWT for console sessions and internal calls',
         security: [{ bearer: [] }],
         body: z.strictObject({ scopes: z.array(z.enum(scopes)).min(1).optional() }),
         response: { 201: z.object({ token: z.string(), expiresAt: z.date(), scopes: z.array(z.enum(scopes)) }) },

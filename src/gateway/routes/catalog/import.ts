@@ -18,7 +18,7 @@ export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId
         config: { auth: { mode: 'store', scope: 'settings:write', action: 'catalog.import', idempotent: true } },
         schema: {
           tags: ['catalog'],
-          summary: 'Import a catalog (all or nothing; a malformed element is refused with its index and reason)',
+          operationId: 'importCatalog', summary: 'Import a catalog (all or nothing; a malformed element is refused with its index and reason)',
           security: [{ bearer: [] }],
           params: storeIdParams,
           body,

@@ -14,8 +14,8 @@ export async function conversationEventsRoute(app: FastifyInstance, { conversati
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/conversations/:id/events',
     {
-      config: { auth: { mode: 'store', scope: 'conversations:read', allowWidget: true } },
-      schema: { tags: ['conversations'], summary: 'Server-Sent Events for one conversation', security: [{ bearer: [] }], params: conversationIdParams },
+      config: { auth: { mode: 'store', scope: 'conversations:read', allowWidget: true }, eventStream: 'events `ready`, then `conversation.*` and `action.*` as they happen (data: the event as JSON)' },
+      schema: { tags: ['conversations'], operationId: 'streamConversationEvents', summary: 'Server-Sent Events for one conversation', security: [{ bearer: [] }], params: conversationIdParams },
     },
     async (request, reply) => {
       const storeId = callerStore(request);

@@ -11,7 +11,7 @@ export async function createConversationRoute(app: FastifyInstance, { conversati
     '/v1/conversations',
     {
       config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.create', idempotent: true } },
-      schema: { tags: ['conversations'], summary: 'Start a conversation', security: [{ bearer: [] }], body: createConversationBody, response: { 201: createConversationResponse } },
+      schema: { tags: ['conversations'], operationId: 'createConversation', summary: 'Start a conversation', security: [{ bearer: [] }], body: createConversationBody, response: { 201: createConversationResponse } },
     },
     async (request, reply) => {
       const widget = request.principal?.type === 'widget_key';

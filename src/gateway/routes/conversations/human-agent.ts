@@ -16,7 +16,7 @@ export async function humanAgentRoutes(app: FastifyInstance, { conversations }: 
       config: { auth: { mode: 'store', scope: 'conversations:write', action: 'conversation.human_reply', idempotent: true } },
       schema: {
         tags: ['conversations'],
-        summary: 'A human agent answers (the agent stays silent while the conversation is handed off)',
+        operationId: 'replyAsHuman', summary: 'A human agent answers (the agent stays silent while the conversation is handed off)',
         security: [{ bearer: [] }],
         params: conversationIdParams,
         body: humanReplyBody,
@@ -29,15 +29,15 @@ export async function humanAgentRoutes(app: FastifyInstance, { conversations }: 
       return reply.status(201).send({ message: result.message, conversation: presentConversation(result.conversation) });
     },
   );
-  for (const [path, to, action, summary] of [
-    ['resolve', 'resolved', 'conversation.resolve', 'Close the conversation'],
-    ['handback', 'open', 'conversation.handback', 'Hand an escalated conversation back to the agent'],
+  for (const [path, to, action, summary, operationId] of [
+    ['resolve', 'resolved', 'conversation.resolve', 'Close the conversation', 'resolveConversation'],
+    ['handback', 'open', 'conversation.handback', 'Hand an escalated conversation back to the agent', 'handBackConversation'],
   ] as const) {
     typed.post(
       `/v1/conversations/:id/${path}`,
       {
-        config: { auth: { mode: 'store', scope: 'conversations:write', action } },
-        schema: { tags: ['conversations'], summary, security: [{ bearer: [] }], params: conversationIdParams, response: { 200: conversationSchema } },
+        config: { auth: { mode: 'store', scope: 'conversations:write', action }, errors: ['conflict'] },
+        schema: { tags: ['conversations'], operationId, summary, security: [{ bearer: [] }], params: conversationIdParams, response: { 200: conversationSchema } },
       },
       async (request) => presentConversation(await conversations.changeStatus(callerStore(request), request.params.id, to, principalId(request.principal) ?? 'unknown')),
     );

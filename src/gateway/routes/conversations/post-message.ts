@@ -20,10 +20,10 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/conversations/:id/messages',
     {
-      config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true } },
+      config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true }, eventStream: 'with Accept: text/event-stream: events `analysis`, `action`, `token`…, `message`, `done`' },
       schema: {
         tags: ['conversations'],
-        summary: 'Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream)',
+        operationId: 'postMessage', summary: 'Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream)',
         security: [{ bearer: [] }],
         params: conversationIdParams,
         body: postMessageBody,

@@ -13,7 +13,7 @@ export async function readConversationRoutes(app: FastifyInstance, { conversatio
     '/v1/conversations/:id',
     {
       config: { auth: { mode: 'store', scope: 'conversations:read', allowWidget: true } },
-      schema: { tags: ['conversations'], summary: 'A conversation with its messages and actions', security: [{ bearer: [] }], params: conversationIdParams, response: { 200: conversationDetail } },
+      schema: { tags: ['conversations'], operationId: 'getConversation', summary: 'A conversation with its messages and actions', security: [{ bearer: [] }], params: conversationIdParams, response: { 200: conversationDetail } },
     },
     async (request) => {
       const storeId = callerStore(request);
@@ -30,7 +30,7 @@ export async function readConversationRoutes(app: FastifyInstance, { conversatio
       config: { auth: { mode: 'store', scope: 'conversations:read' } },
       schema: {
         tags: ['conversations'],
-        summary: 'List conversations, newest first',
+        operationId: 'listConversations', summary: 'List conversations, newest first',
         security: [{ bearer: [] }],
         querystring: listQuery,
         response: { 200: z.object({ data: z.array(conversationSchema), nextCursor: z.string().nullable() }) },

@@ -17,7 +17,7 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
         config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.ingest', idempotent: true } },
         schema: {
           tags: ['knowledge'],
-          summary: 'Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks',
+          operationId: 'addDocument', summary: 'Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks',
           security: [{ bearer: [] }],
           body: ingestBody,
           response: {
@@ -45,7 +45,7 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
         config: { auth: { mode: 'store', scope: 'conversations:read' } },
         schema: {
           tags: ['knowledge'],
-          summary: 'List documents (cursor pagination)',
+          operationId: 'listDocuments', summary: 'List documents (cursor pagination)',
           security: [{ bearer: [] }],
           querystring: z.strictObject({
             kind: kindSchema.optional(),
@@ -67,7 +67,7 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
         config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.delete' } },
         schema: {
           tags: ['knowledge'],
-          summary: 'Remove a document and its chunks',
+          operationId: 'deleteDocument', summary: 'Remove a document and its chunks',
           security: [{ bearer: [] }],
           params: z.strictObject({ id: z.uuid() }),
           response: { 204: z.null() },
@@ -84,7 +84,7 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
         config: { auth: { mode: 'store', scope: 'conversations:read' } },
         schema: {
           tags: ['knowledge'],
-          summary: 'Hybrid retrieval (full-text + vectors, fused by reciprocal rank, reranked): the top k passages with scores and sources',
+          operationId: 'searchKnowledge', summary: 'Hybrid retrieval (full-text + vectors, fused by reciprocal rank, reranked): the top k passages with scores and sources',
           security: [{ bearer: [] }],
           querystring: z.strictObject({
             q: z.string().trim().min(1).max(500),

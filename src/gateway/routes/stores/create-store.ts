@@ -9,7 +9,7 @@ export async function createStoreRoute(app: FastifyInstance, { stores }: { store
     '/v1/stores',
     {
       config: { auth: { mode: 'admin', action: 'store.create', idempotent: true } },
-      schema: { tags: ['stores'], summary: 'Create a store', security: [{ bearer: [] }], body: createStoreBody, response: { 201: createStoreResponse } },
+      schema: { tags: ['stores'], operationId: 'createStore', summary: 'Create a store', security: [{ bearer: [] }], body: createStoreBody, response: { 201: createStoreResponse } },
     },
     async (request, reply) => {
       const created = await stores.create(request.body);

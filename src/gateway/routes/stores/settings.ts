@@ -13,7 +13,7 @@ export async function settingsRoutes(app: FastifyInstance, { stores }: { stores:
     '/v1/stores/:storeId/settings',
     {
       config: { auth: { mode: 'store' } },
-      schema: { tags: ['stores'], summary: 'Read the store settings', security: [{ bearer: [] }], params: storeIdParams, response: { 200: settingsResponse } },
+      schema: { tags: ['stores'], operationId: 'getSettings', summary: 'Read the store settings', security: [{ bearer: [] }], params: storeIdParams, response: { 200: settingsResponse } },
       // The hottest read: `present` already shapes exactly the documented object, so skip re-encoding it.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
@@ -25,7 +25,7 @@ export async function settingsRoutes(app: FastifyInstance, { stores }: { stores:
       config: { auth: { mode: 'store', scope: 'settings:write', action: 'settings.update' } },
       schema: {
         tags: ['stores'],
-        summary: 'Change the store settings (any subset; channel credentials are sealed and never returned)',
+        operationId: 'updateSettings', summary: 'Change the store settings (any subset; channel credentials are sealed and never returned)',
         security: [{ bearer: [] }],
         params: storeIdParams,
         body: settingsPatchSchema,
