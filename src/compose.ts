@@ -68,6 +68,9 @@ import {
 import { knowledgeSurface } from './gateway/routes/knowledge/index';
 import { loadWordVectors } from './text/word-vectors';
 import { loadModel } from './nlu/model-loader';
+import { AdvisoryOrderLock } from './data/locks/advisory-order-lock';
+import { MemoryOrderLock } from './data/locks/memory-order-lock';
+import { orderRequestLedger } from './data/repositories/order-requests';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -163,6 +166,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
+  // Money and order changes: one at a time per order, across instances in server mode (docs/adr/0011).
+  const orderLock = database.lockSession ? new AdvisoryOrderLock(database.lockSession) : new MemoryOrderLock();
+  const orderRequests = orderRequestLedger(db);
 
   const notices: string[] = [];
   const pgvector = await enableVectorSupport(database);
@@ -203,6 +209,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     commerce,
     payments,
     shipping,
+    orderLock,
+    orderRequests,
+    shopperHistory: orderRequests,
     settings: (storeId) => stores.settings(storeId),
     now: () => new Date(),
     checkpointer: saver,

@@ -6,7 +6,7 @@ import { freshPostgresDatabase, skipWithoutPostgres } from './support/databases'
 
 const expectedTables = [
   'actions', 'api_keys', 'audit_log', 'conversations', 'customers', 'fulfillments', 'idempotency_keys', 'jobs', 'messages',
-  'order_line_items', 'orders', 'product_variants', 'products', 'refunds', 'returns', 'schema_migrations', 'stores',
+  'order_line_items', 'order_requests', 'orders', 'product_variants', 'products', 'refunds', 'returns', 'schema_migrations', 'stores',
   'tracking_events', 'webhook_deliveries',
 ];
 

@@ -2,6 +2,9 @@ import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { CommercePort, PaymentsPort, ShippingPort } from '../core/ports/commerce';
 import type { KnowledgeAnswer, KnowledgeKind } from '../core/ports/knowledge';
 import type { Nlu } from '../core/ports/nlu';
+import type { OrderLock } from '../core/ports/order-lock';
+import type { OrderRequestLedger } from '../core/ports/order-requests';
+import type { ShopperHistory } from '../core/ports/shopper-history';
 import type { StoreSettings } from '../core/settings';
 
 export type { KnowledgeAnswer };
@@ -15,6 +18,12 @@ export interface AgentDeps {
   commerce: CommercePort;
   payments: PaymentsPort;
   shipping: ShippingPort;
+  /** Serialises money-moving and order-changing actions per order (docs/adr/0011). */
+  orderLock: OrderLock;
+  /** The ledger of those actions: what was asked of each order, and where it stands. */
+  orderRequests: OrderRequestLedger;
+  /** What a shopper asked before, for the abuse limits. */
+  shopperHistory: ShopperHistory;
   /** Absent until a knowledge base is configured: product and general questions then go to a human. */
   knowledge?: KnowledgeAnswerer;
   settings(storeId: string): Promise<StoreSettings>;

@@ -24,7 +24,7 @@ const SPECIALISTS = ['wismo_agent', 'returns_agent', 'refunds_agent', 'order_cha
 /** Wiring only: classify → analyze_sentiment → fetch_context → route → specialist → build_response → check_escalation → human_handoff | END. */
 export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer) {
   const tools = createTools(deps);
-  const approvals = approvalGraph(deps.payments, deps.checkpointer);
+  const approvals = approvalGraph(tools.actions, deps.settings, deps.now, deps.checkpointer);
   const graph = new StateGraph(ConversationState)
     .addNode('classify', classifyNode(deps.nlu))
     .addNode('analyze_sentiment', analyzeSentimentNode)

@@ -6,6 +6,7 @@ import { createReplyRenderer } from './prompts/render';
 import { actionService } from './runtime/action-service';
 import { conversationService } from './runtime/conversation-service';
 import { installLightRunContext } from './runtime/light-run-context';
+import { orderActions } from './order-actions/index';
 
 export type { AgentDeps, KnowledgeAnswer, KnowledgeAnswerer } from './deps';
 
@@ -22,10 +23,11 @@ export function createAgent(deps: AgentRuntimeDeps) {
   const renderer = createReplyRenderer();
   const graphs = buildConversationGraph(deps, renderer);
   const shared = { store: deps.store, lock: deps.lock, graphs, pubsub: deps.pubsub, settings: deps.settings, now: deps.now, discardCheckpoints: deps.discardCheckpoints };
+  const voidRequests = orderActions(deps).voidOpened;
   return {
     graphs,
     renderer,
-    conversations: conversationService(shared),
+    conversations: conversationService({ ...shared, voidRequests }),
     actions: actionService({ ...shared, renderer }),
   };
 }

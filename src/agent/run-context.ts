@@ -14,6 +14,8 @@ export interface RunContext {
   orders: Map<string, Order>;
   /** Idempotency seed of this turn (the conversation and its message count). */
   turnKey: string;
+  /** Pending order requests this turn opened (voided if the turn fails before it is stored). */
+  opened?: string[];
 }
 
 export function runContext(config: LangGraphRunnableConfig | undefined): RunContext {

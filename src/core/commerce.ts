@@ -103,6 +103,8 @@ export interface Order {
   totalCents: number;
   refundedCents: number;
   shippingAddress: Address | null;
+  /** The payment method's fingerprint where the provider gives one (Stripe's card fingerprint): ties one card's orders together for abuse limits. */
+  paymentFingerprint?: string | null;
   cancelledAt: Date | null;
   createdAt: Date;
   lineItems: LineItem[];

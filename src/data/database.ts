@@ -16,6 +16,18 @@ export interface Database {
   /** Runs several statements in one transaction on one connection. */
   transactionSql(fn: (run: (text: string, params?: unknown[]) => Promise<unknown[]>) => Promise<void>): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: a connection of its own, apart from the query pool, held for as long as a
+   * session-level advisory lock is (order locks, docs/adr/0011). Its lock waits time out after
+   * `lockTimeoutMs` (PostgreSQL's lock_timeout).
+   */
+  lockSession?: () => Promise<LockSession>;
+}
+
+export interface LockSession {
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /** Back to the pool; `broken` closes the connection instead (which releases any lock it held). */
+  release(broken?: boolean): void;
 }
 
 export interface DatabaseOptions {
@@ -23,14 +35,17 @@ export interface DatabaseOptions {
   /** Embedded data folder; `memory://` keeps PGlite in memory (tests). */
   dataDir: string;
   poolSize?: number;
+  /** Connections kept for order locks (PostgreSQL); a lock waits for one when all are held. */
+  lockPoolSize?: number;
+  lockTimeoutMs?: number;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise PGlite with pgvector in the data folder. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, { size: options.lockPoolSize ?? 16, timeoutMs: options.lockTimeoutMs ?? 15_000 }) : openPglite(options.dataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, locks: { size: number; timeoutMs: number }): Promise<Database> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // numeric stays a string (exact money); int8 fits a JS number for our counters.
@@ -47,9 +62,25 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
   pool.on('error', () => undefined); // a dropped idle client must not crash the process; queries report it
   const db = drizzle(pool, { schema }) as unknown as Db;
+  // A second pool, opened on first use: a lock held on the query pool would starve the queries its holder makes.
+  let lockPool: InstanceType<typeof pg.Pool> | undefined;
+  const lockSession = async (): Promise<LockSession> => {
+    if (!lockPool) {
+      lockPool = new pg.Pool({ connectionString: url, max: locks.size, options: `-c lock_timeout=${locks.timeoutMs}`, connectionTimeoutMillis: locks.timeoutMs });
+      lockPool.on('error', () => undefined);
+    }
+    const client = await lockPool.connect();
+    // A lock connection that dies while held (server restart, terminated backend) fails its next query; it must not crash the process.
+    if (client.listenerCount('error') === 0) client.on('error', () => undefined);
+    return {
+      query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+      release: (broken) => client.release(broken === true),
+    };
+  };
   return {
     db,
     kind: 'postgres',
+    lockSession,
     async query(text, params) {
       return (await pool.query(text, params as unknown[])).rows;
     },
@@ -66,7 +97,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await lockPool?.end();
+      await pool.end();
+    },
   };
 }
 

@@ -3,7 +3,7 @@ export { decisionFrom, reasonCodes, reasonMessages, strictestOutcome, type Decis
 export { conditionQuestionsFor, itemInCategory } from './categories';
 export { decideReturn, type ReturnAlternative, type ReturnDecision, type ReturnInput } from './return-eligibility';
 export type { ReturnItemDecision, ReturnReasonCode } from './return-item-eligibility';
-export { decideRefund, type RefundDecision, type RefundInput } from './refund-approval';
+export { decideRefund, type OpenRefundRequest, type RefundDecision, type RefundInput } from './refund-approval';
 export type { RefundReason, RefundReasonCode } from './refund-reasons';
 export { decideAddressChange, decideCancellation, type AddressChangeDecision, type CancellationDecision, type OrderChangeReasonCode } from './order-change';
 export { decideDisclosure, maskEmail, maxVerificationAttempts, type DisclosureDecision, type DisclosureReasonCode, type OwnershipClaim } from './disclosure';

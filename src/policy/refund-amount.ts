@@ -15,16 +15,25 @@ export interface RefundAmount {
   reasons: Reason<RefundReasonCode>[];
 }
 
+/** Refund requests on the order that are not paid yet but hold their amount: waiting for a human, or being paid right now. */
+export interface OpenRefundRequest {
+  amountCents: number;
+  items: ItemQuantity[];
+}
+
 /**
  * Resolves the amount: the one given; else the items' price × quantity; else everything still
- * refundable on the order (total − already refunded) with every unit not yet refunded. Checks the
- * items exist and are not refunded already, and the amount is positive, whole and within what is left.
+ * refundable on the order (total − already refunded − held by open requests) with every unit not
+ * yet refunded or held. Checks the items exist and are not refunded (or held) already, and the
+ * amount is positive, whole and within what is left.
  */
-export function resolveRefundAmount(order: Order, amountCents: number | undefined, asked: ItemQuantity[] | undefined): RefundAmount {
+export function resolveRefundAmount(order: Order, amountCents: number | undefined, asked: ItemQuantity[] | undefined, open: OpenRefundRequest[] = []): RefundAmount {
   const money = (cents: number) => formatMoney(cents, order.currency);
-  const remaining = Math.max(0, order.totalCents - alreadyRefundedCents(order));
+  const heldCents = open.reduce((sum, request) => sum + request.amountCents, 0);
+  const held = (lineItemId: string) => open.flatMap((r) => r.items).filter((i) => i.lineItemId === lineItemId).reduce((sum, i) => sum + i.quantity, 0);
+  const remaining = Math.max(0, order.totalCents - alreadyRefundedCents(order) - heldCents);
   const reasons: Reason<RefundReasonCode>[] = [];
-  const items = asked ?? (amountCents === undefined ? unrefundedItems(order) : []);
+  const items = asked ?? (amountCents === undefined ? unrefundedItems(order, held) : []);
 
   let itemsValue = 0;
   for (const { lineItemId, quantity } of items) {
@@ -34,13 +43,13 @@ export function resolveRefundAmount(order: Order, amountCents: number | undefine
       continue;
     }
     itemsValue += line.priceCents * quantity;
-    const left = line.quantity - refundedQuantity(order, line.id);
+    const left = line.quantity - refundedQuantity(order, line.id) - held(line.id);
     if (!Number.isInteger(quantity) || quantity <= 0 || quantity > left)
       reasons.push({
         code: 'quantity_exceeds_refundable',
         effect: 'deny',
-        message: `asked to refund ${quantity} of "${line.title}"; ${Math.max(0, left)} of ${line.quantity} are not refunded yet`,
-        facts: { lineItemId, requestedQuantity: quantity, refundableQuantity: Math.max(0, left) },
+        message: `asked to refund ${quantity} of "${line.title}"; ${Math.max(0, left)} of ${line.quantity} are not refunded yet${held(line.id) > 0 ? ` (${held(line.id)} held by a request not yet paid)` : ''}`,
+        facts: { lineItemId, requestedQuantity: quantity, refundableQuantity: Math.max(0, left), heldQuantity: held(line.id) },
       });
   }
 
@@ -49,8 +58,8 @@ export function resolveRefundAmount(order: Order, amountCents: number | undefine
     reasons.push({
       code: 'nothing_to_refund',
       effect: 'deny',
-      message: `${money(alreadyRefundedCents(order))} of the ${money(order.totalCents)} order is already refunded; nothing is left to refund`,
-      facts: { requestedCents, remainingRefundableCents: 0, totalCents: order.totalCents },
+      message: `${money(alreadyRefundedCents(order))} of the ${money(order.totalCents)} order is already refunded${heldCents > 0 ? ` and ${money(heldCents)} is held by requests not yet paid` : ''}; nothing is left to refund`,
+      facts: { requestedCents, remainingRefundableCents: 0, totalCents: order.totalCents, heldCents },
     });
   else if (!Number.isInteger(requestedCents) || requestedCents <= 0)
     reasons.push({
@@ -63,8 +72,8 @@ export function resolveRefundAmount(order: Order, amountCents: number | undefine
     reasons.push({
       code: 'exceeds_refundable_amount',
       effect: 'deny',
-      message: `asked for ${money(requestedCents)}; ${money(remaining)} of the ${money(order.totalCents)} order is left to refund`,
-      facts: { requestedCents, remainingRefundableCents: remaining, totalCents: order.totalCents },
+      message: `asked for ${money(requestedCents)}; ${money(remaining)} of the ${money(order.totalCents)} order is left to refund${heldCents > 0 ? ` (${money(heldCents)} held by requests not yet paid)` : ''}`,
+      facts: { requestedCents, remainingRefundableCents: remaining, totalCents: order.totalCents, heldCents },
     });
   if (amountCents !== undefined && asked && asked.length > 0 && amountCents > itemsValue && reasons.length === 0)
     reasons.push({
@@ -76,8 +85,8 @@ export function resolveRefundAmount(order: Order, amountCents: number | undefine
   return { requestedCents, items, explicitAmount: amountCents !== undefined, remainingRefundableCents: remaining, reasons };
 }
 
-function unrefundedItems(order: Order): ItemQuantity[] {
+function unrefundedItems(order: Order, held: (lineItemId: string) => number): ItemQuantity[] {
   return order.lineItems
-    .map((item) => ({ lineItemId: item.id, quantity: item.quantity - refundedQuantity(order, item.id) }))
+    .map((item) => ({ lineItemId: item.id, quantity: item.quantity - refundedQuantity(order, item.id) - held(item.id) }))
     .filter((item) => item.quantity > 0);
 }

@@ -27,6 +27,7 @@ interface Case {
   amountCents?: number;
   items?: ItemQuantity[];
   settings?: Partial<StoreSettings>;
+  openRequests?: { amountCents: number; items: ItemQuantity[] }[];
   outcome: RefundDecision['outcome'];
   codes: string[];
   check?: (decision: RefundDecision) => void;
@@ -265,7 +266,7 @@ const cases: Case[] = [
     amountCents: 1000,
     outcome: 'review',
     codes: ['refund_limit_reached', ...within],
-    check: (d) => assert.deepEqual(d.reasons[0]!.facts, { earlierRefunds: 1, maxRefundsPerOrder: 1 }),
+    check: (d) => assert.deepEqual(d.reasons[0]!.facts, { earlierRefunds: 1, openRequests: 0, maxRefundsPerOrder: 1 }),
   },
   {
     name: 'a failed earlier refund does not count',
@@ -283,6 +284,36 @@ const cases: Case[] = [
     settings: { maxRefundsPerOrder: 0 },
     outcome: 'review',
     codes: ['refund_limit_reached', ...within],
+  },
+  {
+    name: 'a request waiting for a human holds its amount: asking for more than is left after it is refused',
+    order: bigOrder(),
+    reason: 'damaged',
+    amountCents: 3000,
+    openRequests: [{ amountCents: 8000, items: [{ lineItemId: 'li-1', quantity: 2 }] }],
+    outcome: 'deny',
+    codes: ['exceeds_refundable_amount', 'refund_limit_reached', 'within_refund_window', 'returnless_reason', 'within_auto_approve_limit'],
+    check: (d) => assert.equal(d.remainingRefundableCents, 2000),
+  },
+  {
+    name: 'a request waiting for a human holds its units',
+    order: bigOrder(),
+    reason: 'damaged',
+    items: [{ lineItemId: 'li-1', quantity: 1 }],
+    openRequests: [{ amountCents: 8000, items: [{ lineItemId: 'li-1', quantity: 2 }] }],
+    outcome: 'deny',
+    codes: ['quantity_exceeds_refundable', 'exceeds_refundable_amount', 'refund_limit_reached', 'within_refund_window', 'returnless_reason', 'within_auto_approve_limit'],
+    check: (d) => assert.match(d.reasons[0]!.message, /2 held by a request not yet paid/),
+  },
+  {
+    name: 'a request not yet paid counts toward the refunds per order',
+    order: bigOrder(),
+    reason: 'damaged',
+    amountCents: 1000,
+    openRequests: [{ amountCents: 1000, items: [] }],
+    outcome: 'review',
+    codes: ['refund_limit_reached', ...within],
+    check: (d) => assert.deepEqual(d.reasons[0]!.facts, { earlierRefunds: 1, openRequests: 1, maxRefundsPerOrder: 1 }),
   },
   {
     name: 'order in another currency than the limit',
@@ -303,6 +334,7 @@ for (const c of cases) {
       items: c.items,
       settings: testSettings(c.settings),
       now: testNow,
+      ...(c.openRequests ? { openRequests: c.openRequests } : {}),
     });
     assertDecision(decision, c.outcome, c.codes);
     assert.equal(decision.amountCents, c.outcome === 'deny' ? 0 : decision.requestedCents);

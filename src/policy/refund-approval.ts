@@ -4,7 +4,7 @@ import type { ItemQuantity } from '../core/ports/commerce';
 import type { StoreSettings } from '../core/settings';
 import { decisionFrom, type Decision, type Reason } from './decision';
 import { countingRefunds, refundedQuantity, returnedOrInTransitStatuses, returnedQuantity } from './order-facts';
-import { resolveRefundAmount } from './refund-amount';
+import { resolveRefundAmount, type OpenRefundRequest } from './refund-amount';
 import type { RefundReason, RefundReasonCode } from './refund-reasons';
 import { refundTimingReasons } from './refund-timing';
 
@@ -16,7 +16,14 @@ export interface RefundInput {
   items?: ItemQuantity[];
   settings: StoreSettings;
   now: Date;
+  /**
+   * Other refund requests on this order not paid yet (waiting for a human, or being paid): they
+   * hold their amount and units, and count as earlier refunds for `maxRefundsPerOrder`.
+   */
+  openRequests?: OpenRefundRequest[];
 }
+
+export type { OpenRefundRequest };
 
 /** Whether a refund may be paid now (allow), needs a human (review) or is refused (deny). */
 export interface RefundDecision extends Decision<RefundReasonCode> {
@@ -42,7 +49,8 @@ type R = Reason<RefundReasonCode>;
  */
 export function decideRefund(input: RefundInput): RefundDecision {
   const { order, reason, settings, now } = input;
-  const amount = resolveRefundAmount(order, input.amountCents, input.items);
+  const open = input.openRequests ?? [];
+  const amount = resolveRefundAmount(order, input.amountCents, input.items, open);
   const returnRequired = !settings.returnlessRefundReasons.includes(reason);
   const limitCents = toCents(settings.refundAutoApproveLimit, settings.currency);
   const payment = paymentReasons(order);
@@ -57,7 +65,7 @@ export function decideRefund(input: RefundInput): RefundDecision {
       now,
     ),
     ...returnReasons(order, reason, returnRequired, amount.items, amount.explicitAmount ? amount.requestedCents : undefined),
-    ...countReasons(order, settings),
+    ...countReasons(order, settings, open.length),
     ...limitReasons(order, amount.requestedCents, limitCents, settings),
   ];
   const decision = decisionFrom(reasons, now);
@@ -139,15 +147,16 @@ function returnReasons(order: Order, reason: RefundReason, required: boolean, it
 
 const titleOf = (order: Order, lineItemId: string): string => order.lineItems.find((line) => line.id === lineItemId)?.title ?? lineItemId;
 
-function countReasons(order: Order, settings: StoreSettings): R[] {
-  const earlier = countingRefunds(order).length;
+function countReasons(order: Order, settings: StoreSettings, openRequests: number): R[] {
+  const earlier = countingRefunds(order).length + openRequests;
   if (earlier < settings.maxRefundsPerOrder) return [];
+  const open = openRequests > 0 ? ` (${openRequests} of them not yet paid)` : '';
   return [
     {
       code: 'refund_limit_reached',
       effect: 'review',
-      message: `${earlier} earlier refund(s) on this order; the store allows ${settings.maxRefundsPerOrder} per order without review`,
-      facts: { earlierRefunds: earlier, maxRefundsPerOrder: settings.maxRefundsPerOrder },
+      message: `${earlier} earlier refund(s) on this order${open}; the store allows ${settings.maxRefundsPerOrder} per order without review`,
+      facts: { earlierRefunds: earlier, openRequests, maxRefundsPerOrder: settings.maxRefundsPerOrder },
     },
   ];
 }

@@ -50,7 +50,7 @@ export function actionService(deps: ActionServiceDeps) {
       }
       if (!result.reply) throw new Error(`approval thread ${thread} ended without a reply`);
       const text = deps.renderer.render(result.reply, await deps.settings(storeId), deps.now());
-      const status: ActionStatus = decision.decision === 'approve' ? 'completed' : 'rejected';
+      const status: ActionStatus = result.outcome ?? (decision.decision === 'approve' ? 'completed' : 'rejected');
       const conversation = await store.get(storeId, conversationId);
       const stillPending = (await store.actions(storeId, { conversationId, status: 'pending' })).filter((a) => a.id !== actionId).length;
       const base = { storeId, conversationId };
@@ -63,13 +63,13 @@ export function actionService(deps: ActionServiceDeps) {
             id: actionId,
             status,
             data: { ...action.data, decidedBy: decision.decidedBy, note: decision.note ?? null, ...(result.refund_id ? { refundId: result.refund_id } : {}) },
-            reasons: [...action.reasons, `${status === 'completed' ? 'approved' : 'rejected'} by ${decision.decidedBy}${decision.note ? `: ${decision.note}` : ''}`],
+            reasons: [...action.reasons, `${decision.decision === 'approve' ? 'approved' : 'rejected'} by ${decision.decidedBy}${decision.note ? `: ${decision.note}` : ''}`, ...(result.outcome_reasons ?? [])],
           },
         ],
         ...(conversation?.status === 'pending' && stillPending === 0 ? { status: 'open' as const } : {}),
         checkpointThreads: [thread, conversationId],
         events: [
-          { ...base, type: status === 'completed' ? 'action.approved' : 'action.rejected', data: { actionId } },
+          { ...base, type: status === 'completed' ? 'action.approved' : status === 'rejected' ? 'action.rejected' : 'action.failed', data: { actionId } },
           { ...base, type: 'conversation.message_created', data: { role: 'assistant' } },
         ],
       });

@@ -20,6 +20,8 @@ export interface ConversationServiceDeps {
   now(): Date;
   /** Forgets checkpoints a failed run buffered, so the next turn starts from the last committed one. */
   discardCheckpoints(threadId: string): void;
+  /** Voids the pending order requests a failed turn opened (no stored action would ever point at them). */
+  voidRequests?(storeId: string, requestIds: string[]): Promise<void>;
 }
 
 export interface TurnOutcome {
@@ -104,7 +106,8 @@ export function conversationService(deps: ConversationServiceDeps) {
     }
     const started = performance.now();
     const now = deps.now();
-    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id };
+    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id, opened: [] };
+    const voidOpened = () => (run.opened?.length ? deps.voidRequests?.(conversation.storeId, run.opened).catch(() => undefined) : undefined);
     let state: ConversationStateType;
     try {
       state = (await graphs.conversation.invoke(turnInput(conversation, content, now), {
@@ -113,6 +116,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       })) as ConversationStateType;
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
+      await voidOpened();
       throw error;
     }
     try {
@@ -120,6 +124,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     } catch (error) {
       deps.discardCheckpoints(conversation.id);
       for (const a of state.actions_taken) if (typeof a.data.approvalThread === 'string') deps.discardCheckpoints(a.data.approvalThread);
+      await voidOpened();
       throw error;
     }
     const write = turnWrite(conversation, content, state);
@@ -132,6 +137,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       committed = await commit(write);
     } catch (error) {
       for (const thread of write.checkpointThreads) deps.discardCheckpoints(thread);
+      await voidOpened();
       throw error;
     }
     const [message, reply] = committed.messages;

@@ -1,4 +1,5 @@
 import type { AgentDeps } from '../deps';
+import { orderActions } from '../order-actions/index';
 import { cancelOrderTool } from './cancel-order';
 import { createReturnLabelTool } from './create-return-label';
 import { findOrdersTool } from './find-orders';
@@ -10,14 +11,16 @@ import { updateOrderTool } from './update-order';
 
 /** The agent's tools, bound to the ports; the same objects an LLM provider would be given. */
 export function createTools(deps: AgentDeps) {
+  const actions = orderActions(deps);
   return {
+    actions,
     getOrder: getOrderTool(deps.commerce),
     findOrders: findOrdersTool(deps.commerce),
     getTracking: getTrackingTool(deps.shipping),
-    createReturnLabel: createReturnLabelTool(deps.commerce, deps.shipping),
-    processRefund: processRefundTool(deps.payments),
-    cancelOrder: cancelOrderTool(deps.commerce),
-    updateOrder: updateOrderTool(deps.commerce),
+    createReturnLabel: createReturnLabelTool(actions),
+    processRefund: processRefundTool(actions),
+    cancelOrder: cancelOrderTool(actions),
+    updateOrder: updateOrderTool(actions),
     searchKnowledgeBase: searchKnowledgeBaseTool(deps.knowledge, deps.settings),
   };
 }

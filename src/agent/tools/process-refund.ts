@@ -1,29 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { PaymentsPort } from '../../core/ports/commerce';
-import { storeIdOf } from './tool-context';
+import { refundReasons } from '../../core/settings';
+import type { OrderActions } from '../order-actions/index';
+import { requestContextOf } from './tool-context';
 
 /**
- * process_refund: sends money back through the payment provider. Only ever called after the
- * policy engine allowed the amount (or a human approved it); the idempotency key makes a retry
- * a no-op. Undo: none — money sent is not pulled back.
+ * process_refund: asks for money back on an order. The order is locked, read again and decided
+ * by the policy engine inside the lock: paid at once (keyed by the order and the request, so it
+ * pays once whatever path asks), left for a human, refused, or answered as the same request
+ * already standing. Undo: none — money sent is not pulled back.
  */
-export const processRefundTool = (payments: PaymentsPort) =>
+export const processRefundTool = (actions: OrderActions) =>
   tool(
-    async ({ orderId, amountCents, currency, reason, items, idempotencyKey }, config) => {
-      const refund = await payments.refund(storeIdOf(config), { orderId, amountCents, currency, reason, items }, { idempotencyKey });
-      return { refundId: refund.id, amountCents: refund.amountCents, currency: refund.currency, status: refund.status };
-    },
+    async ({ orderId, items, amountCents, reason }, config) =>
+      actions.refund(requestContextOf(config), { orderId, reason, actionId: randomUUID(), ...(items?.length ? { items } : {}), ...(amountCents !== undefined ? { amountCents } : {}) }),
     {
       name: 'process_refund',
-      description: 'Refund an amount (minor units) on an order through the payment provider.',
+      description: 'Ask for a refund on an order: of some items, of an amount (minor units), or of everything left. The store policy decides.',
       schema: z.object({
         orderId: z.string(),
-        amountCents: z.number().int().positive(),
-        currency: z.string().length(3),
-        reason: z.string().max(100),
-        items: z.array(z.object({ lineItemId: z.string(), quantity: z.number().int().positive() })),
-        idempotencyKey: z.string().min(8),
+        items: z.array(z.object({ lineItemId: z.string(), quantity: z.number().int().positive() })).optional(),
+        amountCents: z.number().int().positive().optional(),
+        reason: z.enum(refundReasons),
       }),
     },
   );

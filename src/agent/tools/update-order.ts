@@ -1,8 +1,7 @@
 import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { CommercePort } from '../../core/ports/commerce';
-import { toOrderView } from './order-view';
-import { storeIdOf } from './tool-context';
+import type { OrderActions } from '../order-actions/index';
+import { requestContextOf } from './tool-context';
 
 const address = z.object({
   name: z.string().nullish(),
@@ -16,20 +15,12 @@ const address = z.object({
 });
 
 /**
- * update_order: changes the shipping address of an unfulfilled order, then reads it back to
- * confirm the change took. Undo: call again with `previous`.
+ * update_order: changes the shipping address of an unfulfilled order (decided inside its lock),
+ * then reads it back to confirm the change took. Undo: call again with `previous`.
  */
-export const updateOrderTool = (commerce: CommercePort) =>
-  tool(
-    async ({ orderId, shippingAddress, idempotencyKey }, config) => {
-      const { order, previous } = await commerce.updateShippingAddress(storeIdOf(config), orderId, shippingAddress, { idempotencyKey });
-      const readBack = await commerce.getOrder(storeIdOf(config), order.id);
-      const confirmed = readBack?.shippingAddress?.address1 === shippingAddress.address1 && readBack?.shippingAddress?.zip === shippingAddress.zip;
-      return { order: toOrderView(readBack ?? order), previous, confirmed };
-    },
-    {
-      name: 'update_order',
-      description: 'Change the shipping address of an order that has not shipped yet.',
-      schema: z.object({ orderId: z.string(), shippingAddress: address, idempotencyKey: z.string().min(8) }),
-    },
-  );
+export const updateOrderTool = (actions: OrderActions) =>
+  tool(async ({ orderId, shippingAddress }, config) => actions.changeAddress(requestContextOf(config), { orderId, address: shippingAddress }), {
+    name: 'update_order',
+    description: 'Change the shipping address of an order that has not shipped yet.',
+    schema: z.object({ orderId: z.string(), shippingAddress: address }),
+  });

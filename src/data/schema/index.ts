@@ -5,4 +5,5 @@ export * from './jobs';
 export * from './commerce';
 export * from './agent';
 export * from './knowledge';
+export * from './order-requests';
 export * from './operators';

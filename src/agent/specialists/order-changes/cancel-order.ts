@@ -4,7 +4,11 @@ import { decideCancellation } from '../../../policy/index';
 import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
+import type { CancelOutcome } from '../../order-actions/index';
+import { toOrderView } from '../../tools/order-view';
 import { toolConfig } from '../../tools/tool-context';
+import { actionFailedReply } from '../shared/action-failed';
+import { requestContext } from '../shared/request-context';
 import { readConfirmation } from '../../understanding/confirmation';
 import { listText, reply } from '../shared/reply';
 
@@ -31,13 +35,30 @@ export const cancelOrderStep = (tools: AgentTools) => async (state: Conversation
   if (answer !== true) {
     return reply('changes/confirm_cancel', { order_name: view.name, items: listText(view.items.map((i) => i.title)), total: view.totalCents, currency: view.currency }, { kind: 'confirmation', action: 'cancel_order', orderId: view.id }, { policy_decision: record });
   }
-  const idempotencyKey = `${state.conversation_id}:cancel:${view.id}`;
-  const cancelled = await tools.cancelOrder.invoke({ orderId: view.id, reason: 'customer', idempotencyKey }, toolConfig(state.store_id));
-  const action = { id: randomUUID(), type: 'cancel_order' as const, status: 'completed' as const, data: { orderId: view.id, orderName: view.name, refundedCents: cancelled.refundedCents }, reasons, idempotencyKey };
-  return reply('changes/cancelled', { order_name: view.name, refunded: cancelled.refundedCents, currency: view.currency }, null, {
-    actions_taken: [...state.actions_taken, action],
-    order_data: cancelled,
-    agent_outputs: { resolved: true },
-    unresolved_turns: 0,
-  });
+  // Yes: cancelled inside the order's lock, decided again on the order as it is there.
+  const outcome = (await tools.cancelOrder.invoke({ orderId: view.id, reason: 'customer' }, toolConfig(state.store_id, requestContext(state, run)))) as CancelOutcome;
+  switch (outcome.outcome) {
+    case 'cancelled': {
+      const action = { id: randomUUID(), type: 'cancel_order' as const, status: 'completed' as const, data: { orderId: view.id, orderName: view.name, refundedCents: outcome.refundedCents, requestId: outcome.request.id }, reasons, idempotencyKey: outcome.request.requestKey };
+      return reply('changes/cancelled', { order_name: view.name, refunded: outcome.refundedCents, currency: view.currency }, null, {
+        actions_taken: [...state.actions_taken, action],
+        order_data: toOrderView(outcome.order),
+        agent_outputs: { resolved: true },
+        unresolved_turns: 0,
+      });
+    }
+    case 'duplicate':
+      return reply('changes/already_cancelled', { order_name: view.name, refunded: Number(outcome.request.result.refundedCents ?? 0), currency: view.currency }, null, { order_data: toOrderView(outcome.order), agent_outputs: { resolved: true }, unresolved_turns: 0 });
+    case 'denied':
+    case 'review': {
+      const review = outcome.outcome === 'review';
+      return reply('changes/cancel_denied', { order_name: view.name, reasons: listText(outcome.decision.reasons.filter((r) => r.effect !== 'allow').map((r) => r.message)), returnable: view.fulfillments.length > 0 }, null, {
+        policy_context: outcome.decision.reasons.map((r) => r.message),
+        agent_outputs: { resolved: !review },
+        ...(review ? { requires_escalation: true, escalation_reason: 'policy_review' } : {}),
+      });
+    }
+    case 'failed':
+      return actionFailedReply(view.name, outcome);
+  }
 };

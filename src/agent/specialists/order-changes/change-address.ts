@@ -4,7 +4,11 @@ import { decideAddressChange } from '../../../policy/index';
 import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
+import type { AddressOutcome } from '../../order-actions/index';
+import { toOrderView } from '../../tools/order-view';
 import { toolConfig } from '../../tools/tool-context';
+import { actionFailedReply } from '../shared/action-failed';
+import { requestContext } from '../shared/request-context';
 import { readAddress } from '../../understanding/address';
 import { listText, reply } from '../shared/reply';
 
@@ -23,23 +27,33 @@ export const changeAddressStep = (tools: AgentTools) => async (state: Conversati
     return reply('changes/address_denied', { order_name: view.name, reasons: listText(decision.reasons.map((r) => r.message)) }, null, { policy_context: reasons, agent_outputs: { resolved: true } });
   }
   if (!newAddress) return reply('changes/ask_address', { order_name: view.name }, { kind: 'new_address', orderId: view.id });
-  const idempotencyKey = `${state.conversation_id}:address:${view.id}:${newAddress.zip}:${newAddress.address1}`;
   const shippingAddress = { ...newAddress, name: view.shippingAddress?.name ?? null, phone: view.shippingAddress?.phone ?? null };
-  const updated = await tools.updateOrder.invoke({ orderId: view.id, shippingAddress, idempotencyKey }, toolConfig(state.store_id));
-  const action = {
-    id: randomUUID(),
-    type: 'update_address' as const,
-    status: updated.confirmed ? ('completed' as const) : ('failed' as const),
-    data: { orderId: view.id, orderName: view.name, address: shippingAddress, previous: updated.previous },
-    reasons,
-    idempotencyKey,
-  };
-  if (!updated.confirmed) return reply('changes/address_denied', { order_name: view.name, reasons: 'the change did not take in our system' }, null, { actions_taken: [...state.actions_taken, action], requires_escalation: true, escalation_reason: 'write_not_confirmed' });
-  return reply('changes/address_updated', { order_name: view.name, address: oneLine(newAddress) }, null, {
-    actions_taken: [...state.actions_taken, action],
-    order_data: updated.order,
-    slots: { ...state.slots, newAddress: undefined },
-    agent_outputs: { resolved: true },
-    unresolved_turns: 0,
-  });
+  // Changed inside the order's lock, decided again on the order as it is there.
+  const outcome = (await tools.updateOrder.invoke({ orderId: view.id, shippingAddress }, toolConfig(state.store_id, requestContext(state, run)))) as AddressOutcome;
+  const done = { slots: { ...state.slots, newAddress: undefined }, agent_outputs: { resolved: true }, unresolved_turns: 0 };
+  switch (outcome.outcome) {
+    case 'unchanged':
+      return reply('changes/address_updated', { order_name: view.name, address: oneLine(newAddress) }, null, { ...done, order_data: toOrderView(outcome.order) });
+    case 'updated': {
+      const action = {
+        id: randomUUID(),
+        type: 'update_address' as const,
+        status: outcome.confirmed ? ('completed' as const) : ('failed' as const),
+        data: { orderId: view.id, orderName: view.name, address: shippingAddress, previous: outcome.previous, requestId: outcome.request.id },
+        reasons,
+        idempotencyKey: outcome.request.requestKey,
+      };
+      if (!outcome.confirmed) return reply('changes/address_denied', { order_name: view.name, reasons: 'the change did not take in our system' }, null, { actions_taken: [...state.actions_taken, action], requires_escalation: true, escalation_reason: 'write_not_confirmed' });
+      return reply('changes/address_updated', { order_name: view.name, address: oneLine(newAddress) }, null, { ...done, actions_taken: [...state.actions_taken, action], order_data: toOrderView(outcome.order) });
+    }
+    case 'denied':
+    case 'review':
+      return reply('changes/address_denied', { order_name: view.name, reasons: listText(outcome.decision.reasons.filter((r) => r.effect !== 'allow').map((r) => r.message)) }, null, {
+        policy_context: outcome.decision.reasons.map((r) => r.message),
+        agent_outputs: { resolved: outcome.outcome === 'denied' },
+        ...(outcome.outcome === 'review' ? { requires_escalation: true, escalation_reason: 'policy_review' } : {}),
+      });
+    case 'failed':
+      return actionFailedReply(view.name, outcome);
+  }
 };

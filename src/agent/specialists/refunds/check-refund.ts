@@ -23,7 +23,8 @@ export function checkRefundStep(state: ConversationStateType, config: LangGraphR
       active_intent: 'return_request',
     });
   }
-  return reply('refunds/denied', { order_name: view.name, reasons: listText(decision.reasons.map((r) => r.message)) }, null, {
+  // Only what refuses it: the limits and checks it passed or would send to a human are not the shopper's to read.
+  return reply('refunds/denied', { order_name: view.name, reasons: listText(decision.reasons.filter((r) => r.effect === 'deny').map((r) => r.message)) }, null, {
     policy_decision: record,
     policy_context: reasons,
     agent_outputs: { resolved: true },

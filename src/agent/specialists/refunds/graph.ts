@@ -7,11 +7,11 @@ import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
 import { refundStatusStep } from './refund-status';
-import { requestApprovalStep } from './request-approval';
 
 /**
  * refunds_agent: find the order → verify → (refund status) → reason → items → eligibility →
- * automatic refund under the cap, or a pending action that waits for a human.
+ * inside the order's lock: paid at once, a pending action that waits for a human, refused, or
+ * the same request already standing.
  */
 export const refundsAgent = (tools: AgentTools) =>
   stepChain([
@@ -22,5 +22,4 @@ export const refundsAgent = (tools: AgentTools) =>
     ['choose_items', chooseItemsStep('refunds/choose_items')],
     ['check_eligibility', checkRefundStep],
     ['issue_refund', issueRefundStep(tools)],
-    ['request_approval', requestApprovalStep()],
   ]);

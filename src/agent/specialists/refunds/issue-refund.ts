@@ -1,35 +1,59 @@
-import { randomUUID } from 'node:crypto';
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { RefundOutcome } from '../../order-actions/index';
+import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
 import { toolConfig } from '../../tools/tool-context';
+import { actionFailedReply } from '../shared/action-failed';
+import { requestContext } from '../shared/request-context';
 import { listText, reply } from '../shared/reply';
+import { pendingRefundReply } from './request-approval';
+import { standingRefundReply } from './standing-refund';
 
 /**
- * An automatic refund (the policy allowed it): through the payment provider, logged with its
- * reasons. The idempotency key names the order and items: a retried turn never pays twice.
- * Undo: none — hence the policy check before it.
+ * The refund the shopper asked for, through the money path: the order is locked and decided
+ * again as it is there. Paid at once (logged with its reasons), left for a human (a pending
+ * action), refused, or — the same request already standing — answered with where it stands.
+ * Whatever happens, the shopper gets an answer and the turn is stored. Undo: none.
  */
-export const issueRefundStep = (tools: AgentTools) => async (state: ConversationStateType): Promise<ConversationUpdate> => {
-  const decision = state.policy_decision;
-  if (decision?.kind !== 'refund' || decision.outcome !== 'allow') return {};
+export const issueRefundStep = (tools: AgentTools) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
+  const checked = state.policy_decision;
+  if (checked?.kind !== 'refund' || checked.outcome === 'deny') return {};
+  const run = runContext(config);
   const view = state.order_data!;
   const itemIds = [...(state.slots.itemIds ?? [])].sort();
   const items = itemIds.map((lineItemId) => ({ lineItemId, quantity: view.items.find((i) => i.id === lineItemId)?.quantity ?? 1 }));
-  const idempotencyKey = `${state.conversation_id}:refund:${view.id}:${itemIds.join(',')}`;
-  const reason = state.slots.refundReason ?? 'other';
-  const refund = await tools.processRefund.invoke({ orderId: view.id, amountCents: decision.amountCents!, currency: view.currency, reason, items, idempotencyKey }, toolConfig(state.store_id));
-  const action = {
-    id: randomUUID(),
-    type: 'process_refund' as const,
-    status: 'completed' as const,
-    data: { orderId: view.id, orderName: view.name, amountCents: refund.amountCents, currency: refund.currency, refundId: refund.refundId, reason, items },
-    reasons: decision.reasons,
-    idempotencyKey,
-  };
-  return reply(
-    'refunds/completed',
-    { amount: refund.amountCents, currency: refund.currency, order_name: view.name, items: listText(itemIds.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item')) },
-    null,
-    { actions_taken: [...state.actions_taken, action], agent_outputs: { resolved: true }, unresolved_turns: 0, slots: { orderRef: state.slots.orderRef, email: state.slots.email } },
-  );
+  const reason = (state.slots.refundReason ?? 'other') as 'other';
+  const outcome = (await tools.processRefund.invoke({ orderId: view.id, items, reason }, toolConfig(state.store_id, requestContext(state, run)))) as RefundOutcome;
+  const titles = (ids: string[]) => listText(ids.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'));
+  const forget = { slots: { orderRef: state.slots.orderRef, email: state.slots.email } };
+  switch (outcome.outcome) {
+    case 'refunded': {
+      const { request, refund } = outcome;
+      const action = {
+        id: request.actionId ?? request.id,
+        type: 'process_refund' as const,
+        status: 'completed' as const,
+        data: { orderId: view.id, orderName: view.name, amountCents: refund.amountCents, currency: refund.currency, refundId: refund.id, reason, items: request.items, requestId: request.id },
+        reasons: outcome.decision?.reasons.map((r) => r.message) ?? checked.reasons,
+        idempotencyKey: request.requestKey,
+      };
+      return reply('refunds/completed', { amount: refund.amountCents, currency: refund.currency, order_name: view.name, items: titles(request.items.map((i) => i.lineItemId)) }, null, {
+        ...forget,
+        actions_taken: [...state.actions_taken, action],
+        agent_outputs: { resolved: true },
+        unresolved_turns: 0,
+      });
+    }
+    case 'review':
+      return pendingRefundReply(state, outcome.request, outcome.decision.reasons.map((r) => r.message), reason);
+    case 'denied': {
+      const reasons = outcome.decision.reasons.filter((r) => r.effect === 'deny').map((r) => r.message);
+      return reply('refunds/denied', { order_name: view.name, reasons: listText(reasons) }, null, { ...forget, policy_context: outcome.decision.reasons.map((r) => r.message), agent_outputs: { resolved: true } });
+    }
+    case 'duplicate':
+      return standingRefundReply(state, outcome.request);
+    case 'failed':
+      return actionFailedReply(view.name, outcome);
+  }
 };

@@ -1,41 +1,29 @@
-import { randomUUID } from 'node:crypto';
-import type { LangGraphRunnableConfig } from '@langchain/langgraph';
-import { toCents } from '../../../core/money';
-import { runContext } from '../../run-context';
+import type { OrderRequest } from '../../../core/ports/order-requests';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import { reply } from '../shared/reply';
 import { approvalThreadId } from './approval-graph';
 
 /**
- * A refund the policy marks for review becomes a pending action, and the shopper is told it is
- * waiting. The runner starts its approval thread after this run (a graph started inside a node
- * would pause this conversation's graph with its interrupt).
+ * A refund the policy left for a human: a pending action (the request's action id), its approval
+ * thread started by the runner after this run (a graph started inside a node would pause this
+ * conversation's graph with its interrupt), and a reply that says a person reviews it — never the
+ * limit or rule that sent it there (those stay in the action's reasons for the operator).
  */
-export const requestApprovalStep = () => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
-  const decision = state.policy_decision;
-  if (decision?.kind !== 'refund' || decision.outcome !== 'review') return {};
-  const run = runContext(config);
+export function pendingRefundReply(state: ConversationStateType, request: OrderRequest, reasons: string[], reason: string): ConversationUpdate {
   const view = state.order_data!;
-  const actionId = randomUUID();
-  const items = (state.slots.itemIds ?? []).map((lineItemId) => ({ lineItemId, quantity: view.items.find((i) => i.id === lineItemId)?.quantity ?? 1 }));
-  const amountCents = decision.amountCents!;
-  const reason = state.slots.refundReason ?? 'other';
+  const actionId = request.actionId!;
   const action = {
     id: actionId,
     type: 'process_refund' as const,
     status: 'pending' as const,
-    data: { orderId: view.id, orderName: view.name, amountCents, currency: view.currency, reason, items, approvalThread: approvalThreadId(actionId) },
-    reasons: decision.reasons,
+    data: { orderId: view.id, orderName: view.name, amountCents: request.amountCents, currency: view.currency, reason, items: request.items, approvalThread: approvalThreadId(actionId), requestId: request.id },
+    reasons,
+    idempotencyKey: request.requestKey,
   };
-  return reply(
-    'refunds/pending_review',
-    { amount: amountCents, currency: view.currency, order_name: view.name, limit: toCents(run.settings.refundAutoApproveLimit, view.currency) },
-    null,
-    {
-      actions_taken: [...state.actions_taken, action],
-      pending_actions: [...state.pending_actions, { actionId, type: 'process_refund', orderName: view.name, amountCents, currency: view.currency }],
-      agent_outputs: { resolved: true },
-      slots: { orderRef: state.slots.orderRef, email: state.slots.email },
-    },
-  );
-};
+  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name }, null, {
+    actions_taken: [...state.actions_taken, action],
+    pending_actions: [...state.pending_actions, { actionId, type: 'process_refund', orderName: view.name, amountCents: request.amountCents, currency: view.currency }],
+    agent_outputs: { resolved: true },
+    slots: { orderRef: state.slots.orderRef, email: state.slots.email },
+  });
+}

@@ -3,13 +3,16 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
+import type { ReturnOutcome } from '../../order-actions/index';
 import { toolConfig } from '../../tools/tool-context';
+import { actionFailedReply } from '../shared/action-failed';
+import { requestContext } from '../shared/request-context';
 import { listText, reply } from '../shared/reply';
 
 /**
- * Create the return: prepaid label + RMA, logged as an action with the policy's reasons. The
- * idempotency key names the order and items, so a retried turn makes no second return.
- * Undo: cancelReturn on the commerce port.
+ * Create the return: prepaid label + RMA inside the order's lock (decided again on the order as it
+ * is there), logged as an action with the policy's reasons. Its key names the order and items, so
+ * the same return asked twice, from any conversation, is made once. Undo: cancelReturn on the commerce port.
  */
 export const createReturnStep = (tools: AgentTools) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
   const run = runContext(config);
@@ -18,24 +21,36 @@ export const createReturnStep = (tools: AgentTools) => async (state: Conversatio
   const itemIds = [...(state.slots.itemIds ?? [])].sort();
   const items = itemIds.map((lineItemId) => ({ lineItemId, quantity: order.lineItems.find((l) => l.id === lineItemId)?.quantity ?? 1 }));
   const exchange = state.intent === 'exchange_request' ? listText([...(state.entities.sizes ?? []).map((s) => `size ${s}`), ...(state.entities.colors ?? [])]) || 'the variant you choose' : null;
-  const idempotencyKey = `${state.conversation_id}:return:${view.id}:${itemIds.join(',')}`;
-  const created = await tools.createReturnLabel.invoke(
-    { orderId: view.id, items, reason: exchange ? `exchange for ${exchange}` : (state.slots.refundReason ?? 'customer_request'), idempotencyKey },
-    toolConfig(state.store_id),
-  );
+  const outcome = (await tools.createReturnLabel.invoke(
+    { orderId: view.id, items, reason: exchange ? `exchange for ${exchange}` : (state.slots.refundReason ?? 'customer_request'), exchange, conditionConfirmed: state.slots.confirmed === true },
+    toolConfig(state.store_id, requestContext(state, run)),
+  )) as ReturnOutcome;
   const titles = listText(itemIds.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'));
-  const action = {
-    id: randomUUID(),
-    type: exchange ? ('create_exchange' as const) : ('create_return' as const),
-    status: 'completed' as const,
-    data: { orderId: view.id, orderName: view.name, items, rma: created.rma, labelUrl: created.labelUrl, trackingNumber: created.trackingNumber, carrier: created.carrier, exchange },
-    reasons: state.policy_decision?.reasons ?? [],
-    idempotencyKey,
-  };
-  return reply(
-    'returns/created',
-    { rma: created.rma, items: titles, carrier: created.carrier, label_url: created.labelUrl, tracking_number: created.trackingNumber, item_count: items.length, exchange },
-    null,
-    { actions_taken: [...state.actions_taken, action], unresolved_turns: 0, agent_outputs: { resolved: true }, slots: { orderRef: state.slots.orderRef, email: state.slots.email } },
-  );
+  const forget = { slots: { orderRef: state.slots.orderRef, email: state.slots.email } };
+  switch (outcome.outcome) {
+    case 'created': {
+      const action = {
+        id: randomUUID(),
+        type: exchange ? ('create_exchange' as const) : ('create_return' as const),
+        status: 'completed' as const,
+        data: { orderId: view.id, orderName: view.name, items, rma: outcome.rma, labelUrl: outcome.labelUrl, trackingNumber: outcome.trackingNumber, carrier: outcome.carrier, exchange, requestId: outcome.request.id },
+        reasons: state.policy_decision?.reasons ?? [],
+        idempotencyKey: outcome.request.requestKey,
+      };
+      return reply(
+        'returns/created',
+        { rma: outcome.rma, items: titles, carrier: outcome.carrier, label_url: outcome.labelUrl, tracking_number: outcome.trackingNumber, item_count: items.length, exchange },
+        null,
+        { ...forget, actions_taken: [...state.actions_taken, action], unresolved_turns: 0, agent_outputs: { resolved: true } },
+      );
+    }
+    case 'duplicate':
+      return reply('returns/already_created', { rma: outcome.rma ?? null, items: titles, carrier: outcome.carrier ?? null, label_url: outcome.labelUrl ?? null }, null, { ...forget, unresolved_turns: 0, agent_outputs: { resolved: true } });
+    case 'denied': {
+      const reasons = [...outcome.decision.reasons, ...outcome.decision.items.flatMap((i) => i.reasons)].filter((r) => r.effect !== 'allow' && r.code !== 'some_items_not_returnable').map((r) => r.message);
+      return reply('returns/not_eligible', { items: titles, reasons: listText([...new Set(reasons)]), alternatives: '' }, null, { ...forget, policy_context: reasons, agent_outputs: { resolved: true } });
+    }
+    case 'failed':
+      return actionFailedReply(view.name, outcome);
+  }
 };

@@ -1,10 +1,10 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Address } from '../../../core/commerce';
 import { AppError } from '../../../core/errors';
-import { toCents } from '../../../core/money';
+import { toCents, toMajor } from '../../../core/money';
 import type { CommercePort } from '../../../core/ports/commerce';
 import type { Db } from '../../database';
-import { customers, orderLineItems, orders, productVariants, products, returns } from '../../schema/index';
+import { customers, orderLineItems, orders, productVariants, products, refunds, returns } from '../../schema/index';
 import { findOrderRow, loadOrder, toReturnRecord } from './load-order';
 
 /** The built-in demo store behind the Commerce port: orders, customers and products in our own database. */
@@ -60,16 +60,22 @@ export function demoCommerce(db: Db): CommercePort {
           .map((v) => ({ id: v.id, title: v.title, sku: v.sku, priceCents: toCents(v.price), available: v.inventoryQuantity > 0, options: [v.option1, v.option2, v.option3].filter((o): o is string => Boolean(o)) })),
       }));
     },
-    async cancelOrder(storeId, orderId, input) {
+    async cancelOrder(storeId, orderId, input, options) {
       const row = await mustFind(storeId, orderId);
-      if (!row.cancelledAt) {
-        // A paid order is refunded in full on cancellation; an authorised one is voided.
-        const paid = ['paid', 'partially_paid', 'partially_refunded'].includes(row.financialStatus);
-        await db
+      await db.transaction(async (tx) => {
+        // The order row is locked for the cancellation: two cancellations of one order refund it once.
+        const [order] = await tx.execute(sql`SELECT id, cancelled_at, financial_status, total_price, total_refunded, currency FROM orders WHERE store_id = ${storeId} AND id = ${row.id} FOR UPDATE`).then((r) => (r as unknown as { rows: { id: string; cancelled_at: Date | null; financial_status: string; total_price: string; total_refunded: string; currency: string }[] }).rows);
+        if (!order || order.cancelled_at) return;
+        // A paid order is refunded in full on cancellation (a refund recorded like any other); an authorised one is voided.
+        const paid = ['paid', 'partially_paid', 'partially_refunded'].includes(order.financial_status);
+        const left = toCents(order.total_price, order.currency) - toCents(order.total_refunded, order.currency);
+        if (paid && left > 0)
+          await tx.insert(refunds).values({ storeId, orderId: order.id, amount: toMajor(left, order.currency), currency: order.currency, reason: `order cancelled: ${input.reason}`, status: 'succeeded', lineItems: [], idempotencyKey: `cancel:${options.idempotencyKey}` });
+        await tx
           .update(orders)
-          .set({ cancelledAt: new Date(), cancelReason: input.reason, financialStatus: paid ? 'refunded' : 'voided', totalRefunded: paid ? row.totalPrice : row.totalRefunded, updatedAt: new Date() })
-          .where(and(eq(orders.storeId, storeId), eq(orders.id, row.id)));
-      }
+          .set({ cancelledAt: new Date(), cancelReason: input.reason, financialStatus: paid ? 'refunded' : 'voided', totalRefunded: paid ? order.total_price : order.total_refunded, updatedAt: new Date() })
+          .where(and(eq(orders.storeId, storeId), eq(orders.id, order.id)));
+      });
       return (await loadOrder(db, storeId, row.id))!;
     },
     async updateShippingAddress(storeId, orderId, address) {

@@ -1,0 +1,11 @@
+import type { OrderLock } from '../../core/ports/order-lock';
+import { MemoryConversationLock } from '../memory/memory-lock';
+
+/** Order locks inside one process (the embedded default: one process is the whole deployment). */
+export class MemoryOrderLock implements OrderLock {
+  private readonly queue = new MemoryConversationLock();
+
+  withOrderLock<T>(storeId: string, orderId: string, fn: () => Promise<T>): Promise<T> {
+    return this.queue.withLock(`${storeId}:${orderId}`, fn);
+  }
+}
