@@ -87,6 +87,8 @@ export interface System {
   pubsub: PubSub;
   keyring: Keyring;
   adminToken: string;
+  /** Where the admin token comes from, so the start banner can say where it is without printing it. */
+  adminTokenOrigin: AdminTokenOrigin;
   stores: ReturnType<typeof storeService>;
   apiKeys: ReturnType<typeof apiKeyService>;
   operators: OperatorService;
@@ -106,6 +108,8 @@ export interface System {
   close(): Promise<void>;
 }
 
+export type AdminTokenOrigin = { from: 'env' } | { from: 'file'; path: string; created: boolean };
+
 export interface SystemOptions {
   /** Skip migrations (the `migrate` command runs them itself). */
   migrate?: boolean;
@@ -113,13 +117,13 @@ export interface SystemOptions {
   redisPrefix?: string;
 }
 
-function readOrCreateSecretFile(dataDir: string, name: string, make: () => string): string {
+function readOrCreateSecretFile(dataDir: string, name: string, make: () => string): { value: string; path: string; created: boolean } {
   const path = join(resolve(dataDir), name);
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), path, created: false };
   mkdirSync(resolve(dataDir), { recursive: true });
   const value = make();
   writeFileSync(path, `${value}\n`, { mode: 0o600 });
-  return value;
+  return { value, path, created: true };
 }
 
 export function keyringFor(env: Env): Keyring {
@@ -142,8 +146,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const sessions = cacheSessionStore(cache);
 
   const keyring = keyringFor(env);
-  const adminToken =
-    env.CONCIERGE_ADMIN_TOKEN ?? readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
+  const tokenFile = env.CONCIERGE_ADMIN_TOKEN ? undefined : readOrCreateSecretFile(env.CONCIERGE_DATA_DIR, 'admin-token', () => `adm_${randomBytes(24).toString('base64url')}`);
+  const adminToken = env.CONCIERGE_ADMIN_TOKEN ?? tokenFile!.value;
+  const adminTokenOrigin: AdminTokenOrigin = tokenFile ? { from: 'file', path: tokenFile.path, created: tokenFile.created } : { from: 'env' };
   const db = database.db;
   // Late-bound: the articles that quote settings are built after the store service.
   const hooks: { settingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void> } = {};
@@ -254,6 +259,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
+    logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
       conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }),
       catalogSurface(importer, syncCatalog),
@@ -275,6 +281,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     pubsub,
     keyring,
     adminToken,
+    adminTokenOrigin,
     stores,
     apiKeys,
     operators,

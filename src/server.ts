@@ -3,6 +3,7 @@ import type { Env } from './config/env';
 import { ensureDemoStore } from './demo-bootstrap';
 import { buildApp } from './gateway/app';
 import { gracefulShutdown } from './gateway/shutdown';
+import { startBanner } from './start-banner';
 
 /** Builds the system, listens, prints where everything is, and shuts down gracefully on a signal. */
 export async function startServer(env: Env): Promise<void> {
@@ -18,29 +19,20 @@ export async function startServer(env: Env): Promise<void> {
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
   const demo = await ensureDemoStore(system, url);
 
-  const lines = [
-    '',
-    `Concierge is running (${system.mode} mode, database: ${system.database.kind}, cache: ${env.REDIS_URL ? 'redis' : 'in-process'})`,
-    `  API          ${url}/v1`,
-    `  API docs     ${url}/docs   (OpenAPI: ${url}/openapi.json)`,
-    `  health       ${url}/healthz  ${url}/readyz  ${url}/metrics`,
-    `  knowledge    vectors: ${system.knowledge.embeddingModel}, index: ${system.knowledge.vectorBackend === 'pgvector' ? 'pgvector HNSW' : 'exact scan (no pgvector)'}`,
-    `  admin token  ${system.adminToken}`,
-  ];
-  if (demo) {
-    lines.push(
-      '',
-      `Demo store ${demo.storeId} (keys also in ${env.CONCIERGE_DATA_DIR}/demo-store.json):`,
-      `  API key      ${demo.apiKey}`,
-      `  widget key   ${demo.widgetKey}`,
-      ...(demo.operator ? [`  console      ${url}/console   (log in as ${demo.operator.email} / ${demo.operator.password})`] : []),
-      '',
-      'Try:',
-      `  curl -H "Authorization: Bearer ${demo.apiKey}" ${url}/v1/stores/${demo.storeId}/settings`,
-    );
-  }
-  for (const notice of system.notices) lines.push('', `Note: ${notice}`);
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  process.stdout.write(
+    startBanner({
+      mode: system.mode,
+      url,
+      database: system.database.kind,
+      cache: env.REDIS_URL ? 'redis' : 'in-process',
+      knowledge: `vectors: ${system.knowledge.embeddingModel}, index: ${system.knowledge.vectorBackend === 'pgvector' ? 'pgvector HNSW' : 'exact scan (no pgvector)'}`,
+      dataDir: env.CONCIERGE_DATA_DIR,
+      adminToken: system.adminToken,
+      adminTokenOrigin: system.adminTokenOrigin,
+      demo,
+      notices: system.notices,
+    }),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

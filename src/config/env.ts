@@ -31,6 +31,7 @@ export const envSchema = z.object({
   CONCIERGE_SMTP_PORT: port.optional().describe('inbound SMTP listener port (off when unset)'),
   SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
+  CONCIERGE_LOG_FILE: z.string().min(1).optional().describe('append the JSON log lines to this file instead of stdout'),
   CONCIERGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests per minute per store and endpoint'),
   CONCIERGE_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('largest accepted request body'),
   CONCIERGE_EMBEDDINGS: z.enum(['local', 'openai']).default('local').describe('embeddings for the knowledge base: local (word vectors, offline) or openai (any OpenAI-compatible endpoint)'),

@@ -8,7 +8,7 @@ import type { RateLimiter } from '../core/ports/rate-limiter';
 import type { AuditLog } from '../core/ports/store-repository';
 import type { OperatorService } from '../core/operator-service';
 import type { StoreService } from '../core/store-service';
-import { loggerOptions } from './logger';
+import { loggerOptions } from './logging/logger';
 import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
 import { authPlugin, authRecheckPlugin } from './plugins/auth';
@@ -39,6 +39,8 @@ export interface GatewayDeps {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   logLevel: string;
+  /** Append the JSON log lines to this file instead of stdout. */
+  logFile?: string | undefined;
   /** Operator accounts and console sessions (absent: operator tokens are refused). */
   operators?: OperatorService;
   /** Feature surfaces (conversations, knowledge…) register themselves here. */
@@ -50,7 +52,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Builds the Fastify instance without listening: tests use inject, main.ts calls listen. */
 export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(deps.logLevel),
+    logger: loggerOptions({ level: deps.logLevel, file: deps.logFile }),
     bodyLimit: deps.bodyLimitBytes,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];

@@ -8,6 +8,7 @@ import { loadEnv } from '../../src/config/env';
 import { generateKey } from '../../src/data/secrets/keyring';
 import { buildApp } from '../../src/gateway/app';
 import { freshPostgresDatabase, serviceUrls } from './databases';
+import { captureEnv, recordInjectedTexts, recordSent } from './log-capture';
 
 export interface TestSystemOptions {
   backend?: 'pglite' | 'postgres';
@@ -46,7 +47,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     CONCIERGE_DATA_DIR: databaseUrl ? dataDir : 'memory://',
     CONCIERGE_ADMIN_TOKEN: adminToken,
     CONCIERGE_ENCRYPTION_KEY: encryptionKey,
-    LOG_LEVEL: 'silent',
+    ...captureEnv(),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(options.redis && serviceUrls.redis ? { REDIS_URL: serviceUrls.redis } : {}),
     ...options.env,
@@ -55,6 +56,9 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
   const system = await createSystem(env, { redisPrefix });
   const app = await buildApp({ ...system.gatewayDeps, surfaces: [...(system.gatewayDeps.surfaces ?? []), ...(options.surfaces ?? [])] });
   await app.ready();
+  recordInjectedTexts(app);
+  recordSent('secret', adminToken);
+  recordSent('secret', encryptionKey);
   return {
     system,
     app,
@@ -78,6 +82,8 @@ export async function createStore(t: TestSystem, name = 'Test Store', settings?:
   const response = await t.app.inject({ method: 'POST', url: '/v1/stores', headers: bearer(t.adminToken), payload: { name, ...(settings ? { settings } : {}) } });
   if (response.statusCode !== 201) throw new Error(`store creation failed: ${response.statusCode} ${response.body}`);
   const body = response.json() as { store: { id: string }; apiKey: string; widgetKey: string };
+  recordSent('secret', body.apiKey);
+  recordSent('secret', body.widgetKey);
   return { storeId: body.store.id, apiKey: body.apiKey, widgetKey: body.widgetKey };
 }
 
