@@ -33,6 +33,7 @@ export async function startServer(env: Env): Promise<void> {
       `Demo store ${demo.storeId} (keys also in ${env.CONCIERGE_DATA_DIR}/demo-store.json):`,
       `  API key      ${demo.apiKey}`,
       `  widget key   ${demo.widgetKey}`,
+      `  demo shop    ${url}/demo   (the website widget on a product page)`,
       ...(demo.operator ? [`  console      ${url}/console   (log in as ${demo.operator.email} / ${demo.operator.password})`] : []),
       '',
       'Try:',

@@ -14,13 +14,13 @@ function tokens(text: string): string[] {
 
 /**
  * POST /v1/conversations/{id}/messages: one shopper turn through the agent. JSON by default; with
- * `Accept: text/event-stream` the turn streams as `analysis`, `action`, `token`…, `message`, `done`.
+ * `Accept: text/event-stream` the turn streams as `received`, `analysis`, `action`, `token`…, `message`, `done`.
  */
 export async function postMessageRoute(app: FastifyInstance, { conversations }: { conversations: ConversationService }) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/conversations/:id/messages',
     {
-      config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true }, eventStream: 'with Accept: text/event-stream: events `analysis`, `action`, `token`…, `message`, `done`' },
+      config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true }, eventStream: 'with Accept: text/event-stream: events `received` (the stored shopper message), `analysis`, `action`, `token`…, `message`, `done`' },
       schema: {
         tags: ['conversations'],
         operationId: 'postMessage', summary: 'Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream)',
@@ -36,6 +36,7 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
       const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) => assertConversationAccess(request, conversation));
       if (!wantsEventStream(request)) return present(turn);
       const stream = openEventStream(request, reply);
+      stream.send('received', turn.message, turn.message.id);
       if (turn.analysis) stream.send('analysis', turn.analysis);
       for (const action of turn.actions) stream.send('action', action);
       if (turn.reply) for (const token of tokens(turn.reply.content)) stream.send('token', { text: token });
