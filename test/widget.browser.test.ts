@@ -1,4 +1,8 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The functions given to page.evaluate run in the page: DOM types for them.
 import assert from 'node:assert/strict';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -7,8 +11,6 @@ import { artifactsDir, axeViolations, launchChromium, skipWithoutChromium } from
 import { demoStore } from './support/demo';
 import { bearer, startTestSystem, type TestSystem } from './support/system';
 
-// A shop on another origin, served by the browser itself (page.route): the widget embedded cross-origin, as on a real store.
-const SHOP = 'http://shop.test';
 const HOSTILE_CSS = `
   * { font-family: "Comic Sans MS", cursive !important; color: #ff00ff !important; line-height: 3 !important; letter-spacing: 4px !important; }
   button, textarea, input { background: lime !important; border: 9px dashed red !important; padding: 40px !important; width: 10px !important; }
@@ -34,7 +36,7 @@ async function until<T>(page: Page, probe: () => T | Promise<T>, what: string, t
 /** The messages the widget shows (role and text), read through its open shadow root. */
 const shown = (page: Page) =>
   page.evaluate(() =>
-    [...(document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log li[data-id]') ?? [])].map((li) => ({
+    [...(document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-id]') ?? [])].map((li) => ({
       role: ['customer', 'assistant', 'agent', 'system'].find((r) => li.classList.contains(r)) ?? '',
       text: li.querySelector('.body')?.textContent ?? '',
       pending: li.classList.contains('pending'),
@@ -50,6 +52,10 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
   let widgetKey: string | undefined;
   let context: BrowserContext;
   let page: Page;
+  // A shop on another origin (its own server and port): the widget embedded cross-origin, as on a real store.
+  let SHOP: string;
+  let shopCss = '';
+  let shopServer: Server;
 
   before(async () => {
     t = await startTestSystem({ surfaces: [demoSurface(async () => widgetKey)] });
@@ -57,7 +63,17 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     widgetKey = s.widgetKey;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    const patched = await t.app.inject({ method: 'PATCH', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers, payload: { allowedOrigins: [base, SHOP] } });
+    shopServer = createServer((_request, response) =>
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shopPage(base, s.widgetKey, shopCss)),
+    );
+    await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
+    SHOP = `http://127.0.0.1:${(shopServer.address() as { port: number }).port}`;
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/stores/${s.storeId}/settings`,
+      headers: s.headers,
+      payload: { allowedOrigins: [base, SHOP] },
+    });
     assert.equal(patched.statusCode, 200, patched.body);
     ({ browser, close: closeBrowser } = await launchChromium());
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -66,12 +82,19 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
   });
   after(async () => {
     await closeBrowser?.();
+    shopServer?.close();
     await t?.close();
   });
 
   const shot = (p: Page, name: string) => p.screenshot({ path: join(artifactsDir, `widget-${name}.png`) });
-  const conversationId = (p: Page) => p.evaluate((key) => JSON.parse(localStorage.getItem(`concierge-widget:${key}`) ?? '{}').conversationId as string | undefined, widgetKey);
-  const serverMessages = async (id: string) => (await t.app.inject({ url: `/v1/conversations/${id}`, headers: s.headers })).json() as { status: string; followUp: { email: string } | null; messages: { role: string; content: string }[] };
+  const conversationId = (p: Page) =>
+    p.evaluate((key) => JSON.parse(localStorage.getItem(`concierge-widget:${key}`) ?? '{}').conversationId as string | undefined, widgetKey);
+  const serverMessages = async (id: string) =>
+    (await t.app.inject({ url: `/v1/conversations/${id}`, headers: s.headers })).json() as {
+      status: string;
+      followUp: { email: string } | null;
+      messages: { role: string; content: string }[];
+    };
   const answers = async (p: Page) => (await shown(p)).filter((m) => m.role === 'assistant').length;
 
   async function say(p: Page, text: string) {
@@ -79,7 +102,11 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     await p.getByLabel('Your message').fill(text);
     await p.getByLabel('Your message').press('Enter');
     await until(p, () => !document.querySelector('concierge-widget')?.shadowRoot?.querySelector('.pending, .streaming'), 'the message to be sent and answered');
-    return until(p, () => document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log li.assistant[data-id]').length ?? 0, 'an answer').then(async () => {
+    return until(
+      p,
+      () => document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log .msg.assistant[data-id]').length ?? 0,
+      'an answer',
+    ).then(async () => {
       assert.ok((await answers(p)) > before, `an answer to "${text}"`);
       return (await shown(p)).at(-1)!;
     });
@@ -88,7 +115,7 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
   test('one script tag on /demo: the launcher opens from the keyboard, and an order question is answered, streamed, after verification', async () => {
     const loader = await fetch(`${base}/widget/v1/concierge.js`);
     assert.match(loader.headers.get('cache-control') ?? '', /max-age=300/);
-    const path = /"(\/widget\/v1\/[0-9a-f]+\/concierge\.js)"/.exec(await loader.text())?.[1];
+    const path = /(\/widget\/v1\/[0-9a-f]+\/concierge\.js)/.exec(await loader.text())?.[1];
     assert.ok(path, 'the loader names the content-hashed bundle');
     const bundle = await fetch(`${base}${path}`);
     assert.equal(bundle.headers.get('cache-control'), 'public, max-age=31536000, immutable');
@@ -102,10 +129,18 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     await launcher.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('dialog', { name: 'Chat with us' }).waitFor();
-    assert.equal(await page.evaluate(() => document.querySelector('concierge-widget')?.shadowRoot?.activeElement?.id), 'concierge-input', 'opening moves focus to the message box');
+    assert.equal(
+      await page.evaluate(() => document.querySelector('concierge-widget')?.shadowRoot?.activeElement?.id),
+      'concierge-input',
+      'opening moves focus to the message box',
+    );
     await page.keyboard.press('Escape');
     await launcher.waitFor();
-    assert.equal(await page.evaluate(() => document.querySelector('concierge-widget')?.shadowRoot?.activeElement?.className), 'launcher', 'closing gives focus back to the launcher');
+    assert.equal(
+      await page.evaluate(() => document.querySelector('concierge-widget')?.shadowRoot?.activeElement?.className),
+      'launcher',
+      'closing gives focus back to the launcher',
+    );
     await page.keyboard.press('Enter');
 
     const asked = await say(page, 'where is my order #1001?');
@@ -117,7 +152,8 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
       const w = window as unknown as { pieces: number };
       w.pieces = 0;
       new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === Node.TEXT_NODE && (n.parentElement?.closest('.streaming') ?? null)) w.pieces += 1;
+        for (const r of records)
+          for (const n of r.addedNodes) if (n.nodeType === Node.TEXT_NODE && (n.parentElement?.closest('.streaming') ?? null)) w.pieces += 1;
       }).observe(root, { subtree: true, childList: true });
     });
     const owner = s.demo.owners['#1001']!.email;
@@ -133,7 +169,7 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     const before = await shown(page);
     await page.reload();
     await page.getByRole('button', { name: 'Chat with us' }).click();
-    await until(page, () => (document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log li[data-id]').length ?? 0) > 0, 'the history');
+    await until(page, () => (document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-id]').length ?? 0) > 0, 'the history');
     // Give a replay a moment to (wrongly) add anything twice.
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepEqual(await shown(page), before, 'the same messages, each once');
@@ -147,8 +183,15 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     await new Promise((resolve) => setTimeout(resolve, 300));
     await context.setOffline(false);
     await until(page, () => !document.querySelector('concierge-widget')?.shadowRoot?.querySelector('.pending, .streaming'), 'the queued message to be sent');
-    await until(page, () => /waterproof/i.test([...(document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log li.assistant[data-id]') ?? [])].at(-1)?.textContent ?? '') || undefined, 'the answer about the jacket');
+    await until(
+      page,
+      () =>
+        document.querySelector('concierge-widget')?.shadowRoot?.querySelector('.log .msg.customer[data-id]:nth-last-child(2) + .msg.assistant[data-id]') ??
+        undefined,
+      'the answer to it',
+    );
     const after = await shown(page);
+    assert.equal(after.at(-2)?.text, 'is the alpine rain jacket waterproof?');
     assert.equal(after.filter((m) => m.text === 'is the alpine rain jacket waterproof?').length, 1, 'the queued message shows once');
     const id = await conversationId(page);
     const stored = await serverMessages(id!);
@@ -158,14 +201,24 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
 
   test("a person's reply from the operators' side appears live; a missed one comes back after a dropped connection", async () => {
     const id = (await conversationId(page))!;
-    const replied = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/handoff/reply`, headers: s.headers, payload: { content: 'Hi, Sam from the store here. Your parcel is on its way!', author: 'Sam' } });
+    const replied = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${id}/handoff/reply`,
+      headers: s.headers,
+      payload: { content: 'Hi, Sam from the store here. Your parcel is on its way!', author: 'Sam' },
+    });
     assert.equal(replied.statusCode, 201, replied.body);
     await page.getByText('Hi, Sam from the store here. Your parcel is on its way!').waitFor();
     assert.equal((await shown(page)).at(-1)?.role, 'agent');
 
     await context.setOffline(true);
     await page.getByText(/You are offline/).waitFor();
-    const missed = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/handoff/reply`, headers: s.headers, payload: { content: 'One more thing: it arrives Tuesday.', author: 'Sam' } });
+    const missed = await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${id}/handoff/reply`,
+      headers: s.headers,
+      payload: { content: 'One more thing: it arrives Tuesday.', author: 'Sam' },
+    });
     assert.equal(missed.statusCode, 201);
     await context.setOffline(false);
     await page.getByText('One more thing: it arrives Tuesday.').waitFor();
@@ -180,7 +233,12 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     await page.getByLabel('Your message').fill(attack);
     await page.getByLabel('Your message').press('Enter');
     const id = (await conversationId(page))!;
-    await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/handoff/reply`, headers: s.headers, payload: { content: `<script>window.__pwned=4</script> see [here](javascript:window.__pwned=5) or https://example.com/track?a=1&b=<b>` } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/v1/conversations/${id}/handoff/reply`,
+      headers: s.headers,
+      payload: { content: `<script>window.__pwned=4</script> see [here](javascript:window.__pwned=5) or https://example.com/track?a=1&b=<b>` },
+    });
     await page.getByText('<script>window.__pwned=4</script>', { exact: false }).waitFor();
     await until(page, () => !document.querySelector('concierge-widget')?.shadowRoot?.querySelector('.pending'), 'the message to be sent');
     const found = await page.evaluate(() => {
@@ -189,7 +247,7 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
         elements: root.querySelectorAll('.log img, .log b, .log script').length,
         links: [...root.querySelectorAll('.log a')].map((a) => a.getAttribute('href')),
-        texts: [...root.querySelectorAll('.log li[data-id] .body')].map((b) => b.textContent),
+        texts: [...root.querySelectorAll('.log .msg[data-id] .body')].map((b) => b.textContent),
       };
     });
     assert.equal(found.pwned, null);
@@ -230,7 +288,12 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     await p.goto(`${base}/demo`);
     await p.getByRole('button', { name: 'Chat with us' }).click();
     const box = await p.getByRole('dialog', { name: 'Chat with us' }).boundingBox();
-    assert.deepEqual(box && { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) }, { x: 0, y: 0, width: 390, height: 844 });
+    assert.deepEqual(box && { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) }, {
+      x: 0,
+      y: 0,
+      width: 390,
+      height: 844,
+    });
     const animation = await p.evaluate(() => getComputedStyle(document.querySelector('concierge-widget')!.shadowRoot!.querySelector('.panel')!).animationName);
     assert.equal(animation, 'none');
     await shot(p, 'phone');
@@ -240,23 +303,38 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
   test("a shop's hostile CSS does not change the widget (embedded from another origin)", async () => {
     const look = async (css: string, name: string) => {
       const shop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await shop.route(`${SHOP}/**`, (route) => route.fulfill({ contentType: 'text/html', body: shopPage(base, s.widgetKey, css) }));
+      shopCss = css;
       const p = await shop.newPage();
-      await p.goto(`${SHOP}/product`);
+      await p.goto(`${SHOP}/shop/product`);
       await p.getByRole('button', { name: 'Chat with us' }).click();
       await p.getByLabel('Your message').fill('hello');
       await p.getByLabel('Your message').press('Enter');
-      await until(p, () => (document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log li.assistant[data-id]').length ?? 0) > 0 || undefined, 'an answer on the shop');
+      await until(
+        p,
+        () => (document.querySelector('concierge-widget')?.shadowRoot?.querySelectorAll('.log .msg.assistant[data-id]').length ?? 0) > 0 || undefined,
+        'an answer on the shop',
+      );
       await shot(p, name);
       const styles = await p.evaluate(() => {
         const root = document.querySelector('concierge-widget')!.shadowRoot!;
-        const pick = (selector: string) => {
+        return ['.panel', 'header', '.log', '.composer textarea', '.composer button', '.log .msg.assistant[data-id]'].map((selector) => {
           const node = root.querySelector(selector)!;
           const style = getComputedStyle(node);
           const rect = node.getBoundingClientRect();
-          return [style.fontFamily, style.color, style.backgroundColor, style.display, style.lineHeight, style.letterSpacing, style.opacity, Math.round(rect.x), Math.round(rect.y), Math.round(rect.width), Math.round(rect.height)].join('|');
-        };
-        return ['.panel', 'header', '.log', '.composer textarea', '.composer button', '.log li.assistant[data-id]'].map(pick);
+          return [
+            style.fontFamily,
+            style.color,
+            style.backgroundColor,
+            style.display,
+            style.lineHeight,
+            style.letterSpacing,
+            style.opacity,
+            Math.round(rect.x),
+            Math.round(rect.y),
+            Math.round(rect.width),
+            Math.round(rect.height),
+          ].join('|');
+        });
       });
       await shop.close();
       return styles;
@@ -265,10 +343,19 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
   });
 
   test('widget keys still answer only to allowed origins', async () => {
-    const refused = await t.app.inject({ method: 'POST', url: '/v1/conversations', headers: { ...bearer(s.widgetKey), origin: 'https://evil.example' }, payload: { channel: 'widget' } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/v1/conversations',
+      headers: { ...bearer(s.widgetKey), origin: 'https://evil.example' },
+      payload: { channel: 'widget' },
+    });
     assert.equal(refused.statusCode, 403);
     // A same-origin GET carries no Origin: Sec-Fetch-Site (set by the browser only) stands in, and names this host.
-    const sameSite = await t.app.inject({ method: 'GET', url: '/v1/conversations/00000000-0000-4000-8000-000000000000', headers: { ...bearer(s.widgetKey), 'sec-fetch-site': 'same-origin', host: 'evil.example' } });
+    const sameSite = await t.app.inject({
+      method: 'GET',
+      url: '/v1/conversations/00000000-0000-4000-8000-000000000000',
+      headers: { ...bearer(s.widgetKey), 'sec-fetch-site': 'same-origin', host: 'evil.example' },
+    });
     assert.equal(sameSite.statusCode, 403);
   });
 });

@@ -33,5 +33,10 @@ export function withMessages(events: ConversationEvent[], messages: Message[]): 
  * instead of two per event.
  */
 export async function publishEvents(pubsub: PubSub, events: ConversationEvent[]): Promise<void> {
-  await Promise.all(events.flatMap((event) => [pubsub.publish(conversationChannel(event.storeId, event.conversationId), event), pubsub.publish(storeChannel(event.storeId), event)]));
+  await Promise.all(
+    events.flatMap((event) => [
+      pubsub.publish(conversationChannel(event.storeId, event.conversationId), event),
+      pubsub.publish(storeChannel(event.storeId), event),
+    ]),
+  );
 }

@@ -23,7 +23,10 @@ export function widgetSurface() {
       const built = await builtWidget();
       if (request.params.hash !== built.hash) {
         // An older release's bundle: the loader (5 minutes) points at the current one.
-        return reply.status(404).header('cache-control', 'no-store').send({ error: { code: 'not_found', message: 'no widget bundle with this hash; load /widget/v1/concierge.js', requestId: request.id } });
+        return reply
+          .status(404)
+          .header('cache-control', 'no-store')
+          .send({ error: { code: 'not_found', message: 'no widget bundle with this hash; load /widget/v1/concierge.js', requestId: request.id } });
       }
       return script(reply, 'public, max-age=31536000, immutable').send(built.js);
     });

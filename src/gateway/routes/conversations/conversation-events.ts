@@ -24,8 +24,18 @@ export async function conversationEventsRoute(app: FastifyInstance, { conversati
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/conversations/:id/events',
     {
-      config: { auth: { mode: 'store', scope: 'conversations:read', allowWidget: true }, eventStream: 'events `ready`, then `conversation.*` and `action.*` as they happen (data: the event as JSON). A `conversation.message_created` event carries its message and has the message id as its SSE id; with `Last-Event-ID` the messages after that one are sent first (a dropped connection or a reload misses nothing)' },
-      schema: { tags: ['conversations'], operationId: 'streamConversationEvents', summary: 'Server-Sent Events for one conversation', security: [{ bearer: [] }], params: conversationIdParams },
+      config: {
+        auth: { mode: 'store', scope: 'conversations:read', allowWidget: true },
+        eventStream:
+          'events `ready`, then `conversation.*` and `action.*` as they happen (data: the event as JSON). A `conversation.message_created` event carries its message and has the message id as its SSE id; with `Last-Event-ID` the messages after that one are sent first (a dropped connection or a reload misses nothing)',
+      },
+      schema: {
+        tags: ['conversations'],
+        operationId: 'streamConversationEvents',
+        summary: 'Server-Sent Events for one conversation',
+        security: [{ bearer: [] }],
+        params: conversationIdParams,
+      },
     },
     async (request, reply) => {
       const storeId = callerStore(request);

@@ -22,7 +22,9 @@ export async function followUpRoute(app: FastifyInstance, { conversations }: { c
       },
     },
     async (request) => {
-      const conversation = await conversations.leaveFollowUpEmail(callerStore(request), request.params.id, request.body.email, (c) => assertConversationAccess(request, c));
+      const conversation = await conversations.leaveFollowUpEmail(callerStore(request), request.params.id, request.body.email, (c) =>
+        assertConversationAccess(request, c),
+      );
       return presentConversation(conversation);
     },
   );

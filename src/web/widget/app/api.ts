@@ -44,7 +44,11 @@ export function widgetApi(base: string, key: string, token: () => string | undef
 
   return {
     async createConversation(): Promise<{ id: string; accessToken: string; status: string }> {
-      const response = await fetch(`${base}/v1/conversations`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ channel: 'widget' }) });
+      const response = await fetch(`${base}/v1/conversations`, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ channel: 'widget' }),
+      });
       if (!response.ok) await refuse(response);
       return (await response.json()) as { id: string; accessToken: string; status: string };
     },
@@ -67,7 +71,11 @@ export function widgetApi(base: string, key: string, token: () => string | undef
     },
 
     async leaveEmail(conversationId: string, email: string): Promise<void> {
-      const response = await fetch(`${base}/v1/conversations/${conversationId}/follow-up`, { method: 'POST', headers: headers({ 'content-type': 'application/json' }), body: JSON.stringify({ email }) });
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/follow-up`, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ email }),
+      });
       if (!response.ok) await refuse(response);
     },
 

@@ -31,7 +31,12 @@ export function widgetHistory(widgetKey: string) {
         const raw = localStorage.getItem(name);
         if (!raw) return empty();
         const parsed = JSON.parse(raw) as WidgetState;
-        return { ...empty(), ...parsed, messages: Array.isArray(parsed.messages) ? parsed.messages : [], outbox: Array.isArray(parsed.outbox) ? parsed.outbox : [] };
+        return {
+          ...empty(),
+          ...parsed,
+          messages: Array.isArray(parsed.messages) ? parsed.messages : [],
+          outbox: Array.isArray(parsed.outbox) ? parsed.outbox : [],
+        };
       } catch {
         return empty();
       }

@@ -35,7 +35,7 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
   const close = el('button', { type: 'button', class: 'close', 'aria-label': strings.close }, '×');
   header.append(title, close);
   const status = el('p', { class: 'status', role: 'status' });
-  const log = el('ol', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': strings.conversationLog, tabindex: '0' });
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': strings.conversationLog, tabindex: '0' });
   const typing = el('div', { class: 'typing' });
   typing.append(el('span', { class: 'dots', 'aria-hidden': 'true' }), el('span', {}, strings.typing));
   typing.firstElementChild!.append(el('span'), el('span'), el('span'));
@@ -58,7 +58,7 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
   panel.append(header, status, log, typing, handoff, composer);
   root.append(launcher, panel);
 
-  const greeting = el('li', { class: 'msg assistant greeting' });
+  const greeting = el('div', { class: 'msg assistant greeting' });
   appendText(greeting, strings.greeting);
   log.append(greeting);
 
@@ -104,9 +104,10 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
     on.leaveEmail(email);
   });
 
-  const who = (role: StoredMessage['role']) => (role === 'customer' ? strings.you : role === 'agent' ? strings.person : role === 'assistant' ? strings.assistant : '');
-  function bubble(message: Pick<StoredMessage, 'role' | 'content'>, id: string): HTMLLIElement {
-    const li = el('li', { class: `msg ${message.role}`, 'data-id': id });
+  const who = (role: StoredMessage['role']) =>
+    role === 'customer' ? strings.you : role === 'agent' ? strings.person : role === 'assistant' ? strings.assistant : '';
+  function bubble(message: Pick<StoredMessage, 'role' | 'content'>, id: string): HTMLDivElement {
+    const li = el('div', { class: `msg ${message.role}`, 'data-id': id });
     if (message.role !== 'system') li.append(el('span', { class: 'who' }, who(message.role)));
     const body = el('span', { class: 'body' });
     appendText(body, message.content);
@@ -118,7 +119,7 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
   };
   /** Rendered stored messages, in order; pending ones and the streaming answer always come after them. */
   const firstTransient = () => log.querySelector<HTMLElement>('.pending, .streaming');
-  let streaming: { li: HTMLLIElement; body: HTMLElement } | undefined;
+  let streaming: { li: HTMLDivElement; body: HTMLElement } | undefined;
 
   return {
     root,
@@ -128,7 +129,7 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
     addMessage(message: StoredMessage) {
       const li = bubble(message, message.id);
       li.dataset.at = message.createdAt;
-      const later = [...log.querySelectorAll<HTMLElement>('li[data-at]')].find((other) => (other.dataset.at ?? '') > message.createdAt);
+      const later = [...log.querySelectorAll<HTMLElement>('.msg[data-at]')].find((other) => (other.dataset.at ?? '') > message.createdAt);
       log.insertBefore(li, later ?? firstTransient());
       scroll();
     },
@@ -140,14 +141,14 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
       scroll();
     },
     markQueued(localId: string, queued: boolean) {
-      const note = log.querySelector(`li.pending[data-id="${CSS.escape(localId)}"] .note`);
+      const note = log.querySelector(`.pending[data-id="${CSS.escape(localId)}"] .note`);
       if (note) note.textContent = queued ? strings.queued : strings.sending;
     },
     removePending(localId: string) {
-      log.querySelector(`li.pending[data-id="${CSS.escape(localId)}"]`)?.remove();
+      log.querySelector(`.pending[data-id="${CSS.escape(localId)}"]`)?.remove();
     },
     failPending(localId: string, reason: string) {
-      const note = log.querySelector(`li.pending[data-id="${CSS.escape(localId)}"] .note`);
+      const note = log.querySelector(`.pending[data-id="${CSS.escape(localId)}"] .note`);
       if (note) note.textContent = strings.failed.replace('{reason}', reason);
     },
     typing(on: boolean) {
@@ -156,7 +157,7 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
     /** The answer as it streams: one text node per token, in a bubble screen readers hear once it is complete. */
     streamToken(text: string) {
       if (!streaming) {
-        const li = el('li', { class: 'msg assistant streaming', 'aria-busy': 'true' });
+        const li = el('div', { class: 'msg assistant streaming', 'aria-busy': 'true' });
         li.append(el('span', { class: 'who' }, strings.assistant));
         const body = el('span', { class: 'body' });
         li.append(body);
