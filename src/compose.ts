@@ -49,6 +49,8 @@ import { analyticsRepository } from './data/repositories/analytics-repository';
 import { inboxSurface } from './gateway/routes/inbox/index';
 import { analyticsSurface } from './gateway/routes/analytics/index';
 import { consoleSurface } from './web/console/serve';
+import { demoSurface } from './web/demo/serve';
+import { widgetSurface } from './web/widget/serve';
 import { knowledgeChunkReader } from './data/repositories/knowledge-chunks';
 import { knowledgeChunksSurface } from './gateway/routes/knowledge/chunks';
 import { enableVectorSupport } from './data/vectors/vector-support';
@@ -124,6 +126,15 @@ function readOrCreateSecretFile(dataDir: string, name: string, make: () => strin
   const value = make();
   writeFileSync(path, `${value}\n`, { mode: 0o600 });
   return { value, path, created: true };
+}
+
+/** The demo store's widget key, read from the data folder (written at first start by demo-bootstrap.ts). */
+function demoWidgetKey(dataDir: string) {
+  return async () => {
+    const path = join(resolve(dataDir), 'demo-store.json');
+    if (!existsSync(path)) return undefined;
+    return (JSON.parse(readFileSync(path, 'utf8')) as { widgetKey?: string }).widgetKey;
+  };
 }
 
 export function keyringFor(env: Env): Keyring {
@@ -268,6 +279,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
       consoleSurface(),
+      widgetSurface(),
+      // The demo shop page, where the embedded default keeps a demo store (its keys in the data folder).
+      ...(!env.DATABASE_URL && env.CONCIERGE_DEMO && !env.CONCIERGE_DATA_DIR.startsWith('memory://') ? [demoSurface(demoWidgetKey(env.CONCIERGE_DATA_DIR))] : []),
     ],
   };
 

@@ -27,6 +27,7 @@ export async function ensureDemoStore(system: System, publicUrl: string): Promis
   if (existsSync(path)) {
     const existing = JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
     await ensureDemoKnowledge(system, existing.storeId);
+    await allowDemoOrigins(system, existing.storeId, publicUrl);
     if (!existing.operator) {
       const operator = await createDemoOwner(system, existing.storeId);
       if (operator) existing.operator = operator;
@@ -36,9 +37,22 @@ export async function ensureDemoStore(system: System, publicUrl: string): Promis
   }
   const created = await seedDemoStore(system, publicUrl);
   const operator = await createDemoOwner(system, created.store.id);
-  const credentials: DemoCredentials = { storeId: created.store.id, apiKey: created.apiKey, widgetKey: created.widgetKey, createdAt: new Date().toISOString(), operator };
+  const credentials: DemoCredentials = {
+    storeId: created.store.id,
+    apiKey: created.apiKey,
+    widgetKey: created.widgetKey,
+    createdAt: new Date().toISOString(),
+    operator,
+  };
   writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
+}
+
+/** The /demo page's widget talks from this instance's own URL: a start on another port allows it too. */
+async function allowDemoOrigins(system: System, storeId: string, publicUrl: string): Promise<void> {
+  const { allowedOrigins } = await system.stores.settings(storeId);
+  const missing = [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')].filter((origin) => !allowedOrigins.includes(origin));
+  if (missing.length > 0) await system.stores.updateSettings(storeId, { allowedOrigins: [...allowedOrigins, ...missing].slice(-50) });
 }
 
 /** The demo store's owner operator, with a generated password (kept in the data folder like the keys). */
@@ -61,7 +75,10 @@ async function ensureDemoKnowledge(system: System, storeId: string): Promise<voi
 export async function seedDemoStore(system: System, publicUrl = 'http://127.0.0.1:3000') {
   const created = await system.stores.create({
     name: 'Demo Store',
-    settings: { allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')], brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' } },
+    settings: {
+      allowedOrigins: [publicUrl, publicUrl.replace('127.0.0.1', 'localhost')],
+      brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '— The Demo Store team' },
+    },
   });
   const demo = generateDemoStore(new Date());
   await system.catalog.write(created.store.id, demo.records);

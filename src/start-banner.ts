@@ -46,6 +46,7 @@ export function startBanner(input: BannerInput): string {
       `Demo store ${demo.storeId} (keys also in ${input.dataDir}/demo-store.json):`,
       `  API key      ${demo.apiKey}`,
       `  widget key   ${demo.widgetKey}`,
+      `  demo shop    ${url}/demo   (the website widget on a product page)`,
       ...(demo.operator ? [`  console      ${url}/console   (log in as ${demo.operator.email} / ${demo.operator.password})`] : []),
       '',
       'Try:',

@@ -168,12 +168,13 @@ describe('agent scenarios through the HTTP API', () => {
     assert.deepEqual((await t.app.inject({ method: 'GET', url: '/v1/actions?status=pending', headers: otherKey })).json().data, []);
   });
 
-  test('SSE: the turn streams analysis, tokens, the message and done', async () => {
+  test('SSE: the turn streams the received message, analysis, tokens, the message and done', async () => {
     const id = await s.start();
     const response = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/messages`, headers: { ...s.headers, accept: 'text/event-stream' }, payload: { content: 'hello there' } });
     assert.match(response.headers['content-type'] as string, /text\/event-stream/);
     const events = [...response.body.matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
-    assert.equal(events[0], 'analysis');
+    assert.equal(events[0], 'received');
+    assert.equal(events[1], 'analysis');
     assert.ok(events.includes('token'));
     assert.deepEqual(events.slice(-2), ['message', 'done']);
   });

@@ -7,8 +7,8 @@ import { after, before, describe, test } from 'node:test';
 import { committed, documentText, schemaText } from '../scripts/client/generate';
 import { startTestSystem, type TestSystem } from './support/system';
 
-// Served but not API: the docs viewer's assets, the console's files, CORS preflight and HEAD twins of GETs.
-const undocumented = (method: string, url: string) => method === 'HEAD' || method === 'OPTIONS' || url.startsWith('/docs') || url.startsWith('/console');
+// Served but not API: the docs viewer's assets, the console's and the widget's files, the /demo shop page, CORS preflight and HEAD twins of GETs.
+const undocumented = (method: string, url: string) => method === 'HEAD' || method === 'OPTIONS' || url.startsWith('/docs') || url.startsWith('/console') || url.startsWith('/widget/') || url === '/demo' || url.startsWith('/demo/');
 
 describe('the OpenAPI document', () => {
   let t: TestSystem;

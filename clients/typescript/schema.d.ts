@@ -206,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conversations/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Leave an e-mail for a person to write back to */
+        post: operations["leaveFollowUpEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/conversations/{id}/handback": {
         parameters: {
             query?: never;
@@ -1173,6 +1190,11 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             customerId: string | null;
+                            /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                            followUp?: {
+                                at: string;
+                                email: string;
+                            } | null;
                             handoff: {
                                 at: string;
                                 reason: string;
@@ -1238,6 +1260,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         customerId: string | null;
+                        /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                        followUp?: {
+                            at: string;
+                            email: string;
+                        } | null;
                         handoff: {
                             at: string;
                             reason: string;
@@ -1394,6 +1421,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         customerId: string | null;
+                        /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                        followUp?: {
+                            at: string;
+                            email: string;
+                        } | null;
                         handoff: {
                             at: string;
                             reason: string;
@@ -1477,6 +1509,66 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    leaveFollowUpEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
+                        /** Format: date-time */
+                        createdAt: string;
+                        customerId: string | null;
+                        /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                        followUp?: {
+                            at: string;
+                            email: string;
+                        } | null;
+                        handoff: {
+                            at: string;
+                            reason: string;
+                            summary: string;
+                        } | null;
+                        id: string;
+                        /** @enum {string} */
+                        status: "open" | "pending" | "handed_off" | "resolved";
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     handBackConversation: {
         parameters: {
             query?: never;
@@ -1500,6 +1592,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         customerId: string | null;
+                        /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                        followUp?: {
+                            at: string;
+                            email: string;
+                        } | null;
                         handoff: {
                             at: string;
                             reason: string;
@@ -1554,6 +1651,11 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             customerId: string | null;
+                            /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                            followUp?: {
+                                at: string;
+                                email: string;
+                            } | null;
                             handoff: {
                                 at: string;
                                 reason: string;
@@ -1768,6 +1870,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         customerId: string | null;
+                        /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                        followUp?: {
+                            at: string;
+                            email: string;
+                        } | null;
                         handoff: {
                             at: string;
                             reason: string;
@@ -1814,6 +1921,11 @@ export interface operations {
                         /** Format: date-time */
                         createdAt: string;
                         customerId: string | null;
+                        /** @description an e-mail the shopper left on the widget for a person to write back to (not a proof of identity) */
+                        followUp?: {
+                            at: string;
+                            email: string;
+                        } | null;
                         handoff: {
                             at: string;
                             reason: string;

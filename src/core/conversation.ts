@@ -52,6 +52,8 @@ export interface ConversationMetadata {
   /** SHA-256 of the token a widget must present to use this conversation. */
   accessTokenHash?: string;
   handoff?: { reason: string; summary: string; at: string };
+  /** An e-mail the shopper left (on the widget) for a person to write back to; not a proof of identity. */
+  followUp?: { email: string; at: string };
   subject?: string;
 }
 

@@ -8,7 +8,7 @@ import type { ConversationGraphs } from '../graph';
 import type { ReplyRenderer } from '../prompts/render';
 import { approvalThreadId, type ApprovalDecision, type ApprovalStateType } from '../specialists/refunds/approval-graph';
 import type { ConversationStateType } from '../state';
-import { publishEvents } from './publish-events';
+import { publishEvents, withMessages } from './publish-events';
 
 export interface ActionServiceDeps {
   store: ConversationStore;
@@ -73,7 +73,7 @@ export function actionService(deps: ActionServiceDeps) {
           { ...base, type: 'conversation.message_created', data: { role: 'assistant' } },
         ],
       });
-      await publish(committed.events);
+      await publish(withMessages(committed.events, committed.messages));
       return { action: (await store.action(storeId, actionId))!, message: text };
     });
   }

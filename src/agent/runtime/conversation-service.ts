@@ -7,7 +7,7 @@ import type { StoreSettings } from '../../core/settings';
 import type { ConversationGraphs } from '../graph';
 import { runConfig, type RunContext } from '../run-context';
 import type { ConversationStateType } from '../state';
-import { publishEvents } from './publish-events';
+import { publishEvents, withMessages } from './publish-events';
 import { turnInput } from './turn-input';
 import { analysisOf, turnWrite, type TurnAnalysis } from './turn-write';
 
@@ -44,7 +44,7 @@ export function conversationService(deps: ConversationServiceDeps) {
 
   async function commit(write: TurnWrite) {
     const committed = await store.commitTurn(write);
-    await publish(committed.events);
+    await publish(withMessages(committed.events, committed.messages));
     return committed;
   }
 
@@ -192,6 +192,13 @@ export function conversationService(deps: ConversationServiceDeps) {
       return { conversation, messages, actions };
     },
 
+    /** The messages after the one with this id (all of them when it is not one of this conversation's): what a listener that saw it missed. */
+    async messagesAfter(storeId: string, conversationId: string, messageId: string): Promise<Message[]> {
+      const messages = await store.messages(storeId, conversationId);
+      const seen = messages.findIndex((m) => m.id === messageId);
+      return messages.slice(seen + 1);
+    },
+
     list: (storeId: string, query: { status?: Conversation['status']; limit: number; cursor?: string }) => store.list(storeId, query),
 
     /** A human agent answers; an escalated conversation stays with the human until handed back. */
@@ -208,6 +215,27 @@ export function conversationService(deps: ConversationServiceDeps) {
           events: [{ ...base, type: 'conversation.message_created', data: { role: 'agent' } }],
         });
         return { message: committed.messages[0]!, conversation: committed.conversation };
+      });
+    },
+
+    /** The shopper leaves an e-mail for a person to write back to (a handed-off conversation); the operators see it in the transcript. */
+    async leaveFollowUpEmail(storeId: string, conversationId: string, email: string, authorize?: (conversation: Conversation) => void) {
+      return lock.withLock(conversationId, async () => {
+        const conversation = await load(storeId, conversationId);
+        authorize?.(conversation);
+        const base = { storeId, conversationId };
+        const committed = await commit({
+          ...base,
+          messages: [{ role: 'system', content: `The shopper left an e-mail for follow-up: ${email}` }],
+          actions: [],
+          metadata: { ...conversation.metadata, followUp: { email, at: deps.now().toISOString() } },
+          checkpointThreads: [],
+          events: [
+            { ...base, type: 'conversation.message_created', data: { role: 'system' } },
+            { ...base, type: 'conversation.follow_up_requested', data: {} },
+          ],
+        });
+        return committed.conversation;
       });
     },
 

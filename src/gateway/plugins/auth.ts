@@ -52,6 +52,15 @@ function readsOwnConversation(request: FastifyRequest, principal: Principal, aut
   return principal.type === 'widget_key' && auth.allowWidget === true && auth.scope === 'conversations:read' && typeof request.headers['x-conversation-token'] === 'string';
 }
 
+/**
+ * A browser leaves `Origin` off a same-origin GET (the widget on a page this gateway serves, as /demo);
+ * its `Sec-Fetch-Site` (which no page script can set) says so, and the origin is then the gateway's own.
+ */
+function sameOrigin(request: FastifyRequest): string | undefined {
+  if (request.headers['sec-fetch-site'] !== 'same-origin' || !request.headers.host) return undefined;
+  return `${request.protocol}://${request.headers.host}`;
+}
+
 /** Checks what the route asks for against who is calling; answers 401/403/404 itself. */
 async function authorize(request: FastifyRequest, reply: FastifyReply, auth: RouteAuth, deps: AuthDeps): Promise<void> {
   const identified = await identify(request.headers.authorization, deps);
@@ -68,7 +77,7 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, auth: Rou
   if (principal.type === 'admin') return void sendError(reply, request, 'forbidden', 'the admin token cannot act as a store; use a store API key');
   if (principal.type === 'widget_key') {
     if (!auth.allowWidget) return void sendError(reply, request, 'forbidden', 'widget keys cannot call this endpoint');
-    const origin = request.headers.origin;
+    const origin = request.headers.origin ?? sameOrigin(request);
     const { allowedOrigins } = await deps.stores.settings(principal.storeId);
     if (!origin || !allowedOrigins.includes(origin.toLowerCase())) {
       return void sendError(reply, request, 'forbidden', `origin ${origin ?? '(none)'} is not allowed for this widget key`);

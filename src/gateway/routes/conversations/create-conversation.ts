@@ -11,7 +11,14 @@ export async function createConversationRoute(app: FastifyInstance, { conversati
     '/v1/conversations',
     {
       config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.create', idempotent: true } },
-      schema: { tags: ['conversations'], operationId: 'createConversation', summary: 'Start a conversation', security: [{ bearer: [] }], body: createConversationBody, response: { 201: createConversationResponse } },
+      schema: {
+        tags: ['conversations'],
+        operationId: 'createConversation',
+        summary: 'Start a conversation',
+        security: [{ bearer: [] }],
+        body: createConversationBody,
+        response: { 201: createConversationResponse },
+      },
     },
     async (request, reply) => {
       const widget = request.principal?.type === 'widget_key';
@@ -25,7 +32,16 @@ export async function createConversationRoute(app: FastifyInstance, { conversati
       return reply.status(201).send({
         ...presentConversation(created.conversation),
         ...(created.accessToken ? { accessToken: created.accessToken } : {}),
-        reply: turn ? { message: turn.message, reply: turn.reply, analysis: turn.analysis, actions: turn.actions, escalated: turn.escalated, escalationReason: turn.escalationReason } : null,
+        reply: turn
+          ? {
+              message: turn.message,
+              reply: turn.reply,
+              analysis: turn.analysis,
+              actions: turn.actions,
+              escalated: turn.escalated,
+              escalationReason: turn.escalationReason,
+            }
+          : null,
       });
     },
   );

@@ -5,6 +5,7 @@ import type { PubSub } from '../../../core/ports/pubsub';
 import { actionRoutes } from '../actions/actions';
 import { conversationEventsRoute } from './conversation-events';
 import { createConversationRoute } from './create-conversation';
+import { followUpRoute } from './follow-up';
 import { humanAgentRoutes } from './human-agent';
 import { postMessageRoute } from './post-message';
 import { readConversationRoutes } from './read-conversations';
@@ -23,6 +24,7 @@ export function conversationSurface(deps: ConversationSurfaceDeps) {
     await app.register(readConversationRoutes, deps);
     await app.register(conversationEventsRoute, deps);
     await app.register(humanAgentRoutes, deps);
+    await app.register(followUpRoute, deps);
     await app.register(actionRoutes, deps);
   };
 }

@@ -5,7 +5,14 @@ import { assertConversationAccess, callerStore } from './access';
 import { conversationIdParams, postMessageBody, turnSchema } from './schema';
 import { openEventStream, wantsEventStream } from './sse';
 
-const present = (turn: TurnOutcome) => ({ message: turn.message, reply: turn.reply, analysis: turn.analysis, actions: turn.actions, escalated: turn.escalated, escalationReason: turn.escalationReason });
+const present = (turn: TurnOutcome) => ({
+  message: turn.message,
+  reply: turn.reply,
+  analysis: turn.analysis,
+  actions: turn.actions,
+  escalated: turn.escalated,
+  escalationReason: turn.escalationReason,
+});
 
 /** The reply in pieces of a few words, as a model would stream it. */
 function tokens(text: string): string[] {
@@ -14,16 +21,20 @@ function tokens(text: string): string[] {
 
 /**
  * POST /v1/conversations/{id}/messages: one shopper turn through the agent. JSON by default; with
- * `Accept: text/event-stream` the turn streams as `analysis`, `action`, `token`…, `message`, `done`.
+ * `Accept: text/event-stream` the turn streams as `received`, `analysis`, `action`, `token`…, `message`, `done`.
  */
 export async function postMessageRoute(app: FastifyInstance, { conversations }: { conversations: ConversationService }) {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/v1/conversations/:id/messages',
     {
-      config: { auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true }, eventStream: 'with Accept: text/event-stream: events `analysis`, `action`, `token`…, `message`, `done`' },
+      config: {
+        auth: { mode: 'store', scope: 'conversations:write', allowWidget: true, action: 'conversation.message', idempotent: true },
+        eventStream: 'with Accept: text/event-stream: events `received` (the stored shopper message), `analysis`, `action`, `token`…, `message`, `done`',
+      },
       schema: {
         tags: ['conversations'],
-        operationId: 'postMessage', summary: 'Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream)',
+        operationId: 'postMessage',
+        summary: 'Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream)',
         security: [{ bearer: [] }],
         params: conversationIdParams,
         body: postMessageBody,
@@ -33,9 +44,12 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
     async (request, reply) => {
       const storeId = callerStore(request);
       // The access check runs on the conversation the turn loads anyway: one read, under the lock.
-      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) => assertConversationAccess(request, conversation));
+      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) =>
+        assertConversationAccess(request, conversation),
+      );
       if (!wantsEventStream(request)) return present(turn);
       const stream = openEventStream(request, reply);
+      stream.send('received', turn.message, turn.message.id);
       if (turn.analysis) stream.send('analysis', turn.analysis);
       for (const action of turn.actions) stream.send('action', action);
       if (turn.reply) for (const token of tokens(turn.reply.content)) stream.send('token', { text: token });

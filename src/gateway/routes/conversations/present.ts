@@ -9,6 +9,7 @@ export const presentConversation = (c: Conversation) => ({
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
   handoff: c.metadata.handoff ?? null,
+  followUp: c.metadata.followUp ?? null,
 });
 
 export const presentAction = (a: Action) => ({ ...a });

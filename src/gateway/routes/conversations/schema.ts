@@ -49,6 +49,11 @@ export const conversationSchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date(),
   handoff: z.object({ reason: z.string(), summary: z.string(), at: z.string() }).nullable(),
+  followUp: z
+    .object({ email: z.string(), at: z.string() })
+    .nullable()
+    .optional()
+    .describe('an e-mail the shopper left on the widget for a person to write back to (not a proof of identity)'),
 });
 
 export const analysisSchema = z.object({
@@ -84,6 +89,8 @@ export const createConversationResponse = conversationSchema.extend({
   accessToken: z.string().optional().describe('widget conversations only: send it as X-Conversation-Token on later calls; shown once'),
   reply: turnSchema.nullable(),
 });
+
+export const followUpBody = z.strictObject({ email: z.email('email must be an e-mail address').max(320) });
 
 export const postMessageBody = z.strictObject({ content });
 export const humanReplyBody = z.strictObject({ content, author: z.string().trim().min(1).max(200).optional() });

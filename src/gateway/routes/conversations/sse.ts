@@ -2,7 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** Takes over the response for Server-Sent Events, keeping the CORS and request-id headers already decided. */
 export function openEventStream(request: FastifyRequest, reply: FastifyReply) {
-  const headers: Record<string, string> = { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' };
+  const headers: Record<string, string> = {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  };
   for (const name of ['access-control-allow-origin', 'access-control-expose-headers', 'vary', 'x-request-id']) {
     const value = reply.getHeader(name);
     if (typeof value === 'string') headers[name] = value;

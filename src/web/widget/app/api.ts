@@ -1,0 +1,99 @@
+import { readEventStream } from './sse';
+
+/** A message as the API sends it to a widget (never the store's trace). */
+export interface ApiMessage {
+  id: string;
+  role: 'customer' | 'assistant' | 'agent' | 'system';
+  content: string;
+  createdAt: string;
+}
+
+/** An answer the API refused (4xx/5xx), with its error code. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface TurnHandlers {
+  received(message: ApiMessage): void;
+  token(text: string): void;
+  message(message: ApiMessage): void;
+  done(outcome: { escalated: boolean; status: string }): void;
+}
+
+export interface ConversationEventHandlers {
+  ready(status: string): void;
+  event(type: string, id: string | undefined, data: { data?: { message?: ApiMessage; to?: string } }): void;
+}
+
+/** The conversation API as a widget uses it: its public key, and the conversation's token once it has one. */
+export function widgetApi(base: string, key: string, token: () => string | undefined) {
+  const headers = (extra: Record<string, string> = {}) => {
+    const t = token();
+    return { authorization: `Bearer ${key}`, ...(t ? { 'x-conversation-token': t } : {}), ...extra };
+  };
+  async function refuse(response: Response): Promise<never> {
+    const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw new ApiError(response.status, body.error?.code ?? 'error', body.error?.message ?? `HTTP ${response.status}`);
+  }
+
+  return {
+    async createConversation(): Promise<{ id: string; accessToken: string; status: string }> {
+      const response = await fetch(`${base}/v1/conversations`, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ channel: 'widget' }),
+      });
+      if (!response.ok) await refuse(response);
+      return (await response.json()) as { id: string; accessToken: string; status: string };
+    },
+
+    /** One shopper turn, streamed; `localId` is its Idempotency-Key, so a retry after a dropped answer never posts it twice. */
+    async sendMessage(conversationId: string, content: string, localId: string, on: TurnHandlers): Promise<void> {
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/messages`, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream', 'idempotency-key': localId }),
+        body: JSON.stringify({ content }),
+      });
+      if (!response.ok || !response.body) await refuse(response);
+      await readEventStream(response.body!, (event) => {
+        const data = JSON.parse(event.data) as unknown;
+        if (event.type === 'received') on.received(data as ApiMessage);
+        else if (event.type === 'token') on.token((data as { text: string }).text);
+        else if (event.type === 'message') on.message(data as ApiMessage);
+        else if (event.type === 'done') on.done(data as { escalated: boolean; status: string });
+      });
+    },
+
+    async leaveEmail(conversationId: string, email: string): Promise<void> {
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/follow-up`, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ email }),
+      });
+      if (!response.ok) await refuse(response);
+    },
+
+    /** Follows the conversation's events until `signal` aborts or the stream ends (the caller reconnects). */
+    async followEvents(conversationId: string, lastEventId: string | undefined, signal: AbortSignal, on: ConversationEventHandlers): Promise<void> {
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/events`, {
+        headers: headers({ accept: 'text/event-stream', ...(lastEventId ? { 'last-event-id': lastEventId } : {}) }),
+        signal,
+        cache: 'no-store',
+      });
+      if (!response.ok || !response.body) await refuse(response);
+      await readEventStream(response.body!, (event) => {
+        const data = JSON.parse(event.data) as { status?: string; data?: { message?: ApiMessage; to?: string } };
+        if (event.type === 'ready') on.ready(data.status ?? 'open');
+        else on.event(event.type, event.id, data);
+      });
+    },
+  };
+}
+
+export type WidgetApi = ReturnType<typeof widgetApi>;

@@ -1,0 +1,189 @@
+import type { StoredMessage } from './history';
+import type { WidgetStrings } from './strings';
+import { widgetCss } from './styles';
+import { appendText } from './text';
+
+const CHAT_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+export interface ViewEvents {
+  opened(): void;
+  send(text: string): void;
+  leaveEmail(email: string): void;
+}
+
+/** The launcher and the panel in a shadow root; every message is drawn as text (see text.ts). */
+export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEvents) {
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(widgetCss);
+  root.adoptedStyleSheets = [sheet];
+
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'concierge-panel' });
+  launcher.innerHTML = CHAT_ICON; // a constant, never data
+  launcher.append(el('span', {}, strings.title));
+  const panel = el('section', { id: 'concierge-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'concierge-title' });
+  panel.hidden = true;
+  const header = el('header');
+  const title = el('h2', { id: 'concierge-title' }, strings.title);
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': strings.close }, '×');
+  header.append(title, close);
+  const status = el('p', { class: 'status', role: 'status' });
+  const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': strings.conversationLog, tabindex: '0' });
+  const typing = el('div', { class: 'typing' });
+  typing.append(el('span', { class: 'dots', 'aria-hidden': 'true' }), el('span', {}, strings.typing));
+  typing.firstElementChild!.append(el('span'), el('span'), el('span'));
+  typing.hidden = true;
+
+  const handoff = el('div', { class: 'handoff' });
+  const handoffText = el('p', { role: 'status' }, strings.handoff);
+  const emailForm = el('form', { novalidate: '' });
+  const emailLabel = el('label', { for: 'concierge-email', class: 'sr' }, strings.emailLabel);
+  const emailInput = el('input', { id: 'concierge-email', type: 'email', autocomplete: 'email', placeholder: strings.emailLabel });
+  const emailError = el('p', { class: 'error', role: 'alert' });
+  emailForm.append(emailLabel, emailInput, el('button', { type: 'submit', class: 'primary' }, strings.emailSend));
+  handoff.append(handoffText, emailForm, emailError);
+  handoff.hidden = true;
+
+  const composer = el('form', { class: 'composer' });
+  const inputLabel = el('label', { for: 'concierge-input', class: 'sr' }, strings.inputLabel);
+  const input = el('textarea', { id: 'concierge-input', rows: '1', placeholder: strings.placeholder, maxlength: '8000' });
+  composer.append(inputLabel, input, el('button', { type: 'submit', class: 'primary' }, strings.send));
+  panel.append(header, status, log, typing, handoff, composer);
+  root.append(launcher, panel);
+
+  const greeting = el('div', { class: 'msg assistant greeting' });
+  appendText(greeting, strings.greeting);
+  log.append(greeting);
+
+  function setOpen(open: boolean) {
+    panel.hidden = !open;
+    launcher.hidden = open;
+    launcher.setAttribute('aria-expanded', String(open));
+    host.classList.toggle('open', open);
+    if (open) {
+      input.focus();
+      log.scrollTop = log.scrollHeight;
+      on.opened();
+    } else launcher.focus();
+  }
+  launcher.addEventListener('click', () => setOpen(true));
+  close.addEventListener('click', () => setOpen(false));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') setOpen(false);
+  });
+  composer.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    on.send(text);
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      composer.requestSubmit();
+    }
+  });
+  emailForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const email = emailInput.value.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      emailError.textContent = strings.emailInvalid;
+      emailInput.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    emailError.textContent = '';
+    emailInput.removeAttribute('aria-invalid');
+    on.leaveEmail(email);
+  });
+
+  const who = (role: StoredMessage['role']) =>
+    role === 'customer' ? strings.you : role === 'agent' ? strings.person : role === 'assistant' ? strings.assistant : '';
+  function bubble(message: Pick<StoredMessage, 'role' | 'content'>, id: string): HTMLDivElement {
+    const li = el('div', { class: `msg ${message.role}`, 'data-id': id });
+    if (message.role !== 'system') li.append(el('span', { class: 'who' }, who(message.role)));
+    const body = el('span', { class: 'body' });
+    appendText(body, message.content);
+    li.append(body);
+    return li;
+  }
+  const scroll = () => {
+    log.scrollTop = log.scrollHeight;
+  };
+  /** Rendered stored messages, in order; pending ones and the streaming answer always come after them. */
+  const firstTransient = () => log.querySelector<HTMLElement>('.pending, .streaming');
+  let streaming: { li: HTMLDivElement; body: HTMLElement } | undefined;
+
+  return {
+    root,
+    setOpen,
+    isOpen: () => !panel.hidden,
+    /** Adds a stored message at its place by time (a replayed one may be older than one shown). */
+    addMessage(message: StoredMessage) {
+      const li = bubble(message, message.id);
+      li.dataset.at = message.createdAt;
+      const later = [...log.querySelectorAll<HTMLElement>('.msg[data-at]')].find((other) => (other.dataset.at ?? '') > message.createdAt);
+      log.insertBefore(li, later ?? firstTransient());
+      scroll();
+    },
+    addPending(localId: string, content: string, queued: boolean) {
+      const li = bubble({ role: 'customer', content }, localId);
+      li.classList.add('pending');
+      li.append(el('span', { class: 'note' }, queued ? strings.queued : strings.sending));
+      log.insertBefore(li, streaming?.li ?? null);
+      scroll();
+    },
+    markQueued(localId: string, queued: boolean) {
+      const note = log.querySelector(`.pending[data-id="${CSS.escape(localId)}"] .note`);
+      if (note) note.textContent = queued ? strings.queued : strings.sending;
+    },
+    removePending(localId: string) {
+      log.querySelector(`.pending[data-id="${CSS.escape(localId)}"]`)?.remove();
+    },
+    failPending(localId: string, reason: string) {
+      const note = log.querySelector(`.pending[data-id="${CSS.escape(localId)}"] .note`);
+      if (note) note.textContent = strings.failed.replace('{reason}', reason);
+    },
+    typing(on: boolean) {
+      typing.hidden = !on;
+    },
+    /** The answer as it streams: one text node per token, in a bubble screen readers hear once it is complete. */
+    streamToken(text: string) {
+      if (!streaming) {
+        const li = el('div', { class: 'msg assistant streaming', 'aria-busy': 'true' });
+        li.append(el('span', { class: 'who' }, strings.assistant));
+        const body = el('span', { class: 'body' });
+        li.append(body);
+        log.append(li);
+        streaming = { li, body };
+        typing.hidden = true;
+      }
+      streaming.body.append(document.createTextNode(text));
+      scroll();
+    },
+    endStream() {
+      streaming?.li.remove();
+      streaming = undefined;
+    },
+    status(text: string) {
+      status.textContent = text;
+    },
+    handoff(show: boolean, email?: string) {
+      handoff.hidden = !show;
+      emailForm.hidden = Boolean(email);
+      if (email) handoffText.textContent = strings.emailThanks.replace('{email}', email);
+    },
+    emailError(text: string) {
+      emailError.textContent = text;
+    },
+  };
+}
+
+export type WidgetView = ReturnType<typeof widgetView>;
