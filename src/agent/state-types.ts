@@ -37,7 +37,7 @@ export interface OrderView {
 
 /** What the agent asked last turn and is waiting for. */
 export type Awaiting =
-  | { kind: 'order_reference' }
+  | { kind: 'order_reference'; options?: { name: string; title: string }[] }
   | { kind: 'verification'; orderId: string }
   | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
   | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string }
@@ -47,6 +47,10 @@ export type Awaiting =
 /** What the shopper has told us so far, kept across turns. */
 export interface Slots {
   orderRef?: string;
+  /** How the order came into focus: the shopper wrote its number, or chose it from orders listed by number. */
+  orderHow?: 'named' | 'chosen';
+  /** How the items were chosen: named by the shopper, chosen from a list, or the order's only item. */
+  itemsHow?: 'named' | 'chosen' | 'only';
   email?: string;
   postalCode?: string;
   itemIds?: string[];

@@ -3,6 +3,7 @@ import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
+import { namedItemsStep } from '../shared/named-items';
 import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
@@ -17,6 +18,7 @@ export const refundsAgent = (tools: AgentTools) =>
   stepChain([
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
+    ['named_items', namedItemsStep],
     ['refund_status', refundStatusStep],
     ['ask_reason', askReasonStep],
     ['choose_items', chooseItemsStep('refunds/choose_items')],

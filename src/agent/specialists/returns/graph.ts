@@ -3,6 +3,7 @@ import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
+import { namedItemsStep } from '../shared/named-items';
 import { checkReturnStep } from './check-return';
 import { confirmConditionStep } from './confirm-condition';
 import { createReturnStep } from './create-return';
@@ -16,6 +17,7 @@ export const returnsAgent = (tools: AgentTools) =>
   stepChain([
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
+    ['named_items', namedItemsStep],
     ['return_status', returnStatusStep],
     ['choose_items', chooseItemsStep('returns/choose_items')],
     ['check_eligibility', checkReturnStep],

@@ -10,9 +10,10 @@ export const chooseItemsStep = (template: string) => (state: ConversationStateTy
   const order = state.order_data!;
   if (state.slots.itemIds?.length) return {};
   const options = order.items.map((item) => ({ id: item.id, title: item.variantTitle ? `${item.title} (${item.variantTitle})` : item.title }));
-  if (options.length === 1) return { slots: { ...state.slots, itemIds: [options[0]!.id] } };
+  if (options.length === 1) return { slots: { ...state.slots, itemIds: [options[0]!.id], itemsHow: 'only' } };
+  const answering = state.awaiting?.kind === 'item_choice' && state.awaiting.orderId === order.id;
   const named = readItemChoice(state.input, options) ?? mentionedProducts(state, options);
-  if (named?.length) return { slots: { ...state.slots, itemIds: named } };
+  if (named?.length) return { slots: { ...state.slots, itemIds: named, itemsHow: answering ? 'chosen' : 'named' } };
   return reply(template, { order_name: order.name, options }, { kind: 'item_choice', orderId: order.id, options });
 };
 
