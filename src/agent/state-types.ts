@@ -51,6 +51,8 @@ export interface Slots {
   orderHow?: 'named' | 'chosen';
   /** How the items were chosen: named by the shopper, chosen from a list, or the order's only item. */
   itemsHow?: 'named' | 'chosen' | 'only';
+  /** Products the shopper said the request is about ("the socks"), as head nouns, until checked against the order. */
+  namedProducts?: string[];
   email?: string;
   postalCode?: string;
   itemIds?: string[];

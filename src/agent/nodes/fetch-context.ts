@@ -9,7 +9,7 @@ import { toOrderView } from '../tools/order-view';
 import { catalogHeads } from '../tools/catalog-heads';
 import { chosenOrder } from '../understanding/order-choice';
 import { orderReferences, postalCodeAnswer } from '../understanding/order-reference';
-import { productsNotOnOrder } from '../understanding/product-mentions';
+import { productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
 
@@ -19,6 +19,8 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
     slots.orderHow = slots.orderHow === 'named' ? 'named' : how;
     return;
   }
+  // What was said about the previous order stays with it; said before any order, it is about this one.
+  if (slots.orderRef) delete slots.namedProducts;
   delete slots.itemIds;
   delete slots.itemsHow;
   delete slots.confirmed;
@@ -74,6 +76,9 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   const slots = await mergeSlots(state, deps);
   const needsOrder = ORDER_ROUTES.has(routeOfIntent[state.intent]);
   if (!needsOrder) return { slots, order_data: null };
+  const heads = await catalogHeads(deps.commerce, state.store_id);
+  const mentioned = productsMentioned(state.input, heads);
+  if (mentioned.length > 0) slots.namedProducts = mentioned;
 
   if (!slots.orderRef) {
     // Never the latest order in the shopper's stead: a shopper the channel vouches for is shown
@@ -108,7 +113,7 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
     }
   }
   const view = toOrderView(order);
-  const unmatched = productsNotOnOrder(state.input, await catalogHeads(deps.commerce, state.store_id), view.items.map((i) => i.title));
+  const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));
   return {
     slots,
     unmatched_items: unmatched,

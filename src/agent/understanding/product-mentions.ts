@@ -10,13 +10,18 @@ export function headNoun(title: string): string | undefined {
   return head ? singular(head) : undefined;
 }
 
-/**
- * Products the message names that are not on the order: each catalog head noun the message uses
- * ("the socks") that none of the order's item titles contains. "the jacket" on an order with a
- * Trail Softshell Jacket is on it; "the socks" on an order of boots is not.
- */
-export function productsNotOnOrder(text: string, catalogHeads: ReadonlySet<string>, orderTitles: string[]): string[] {
+/** The catalog's head nouns the message uses ("the socks" → "sock"), leaving out words with other common senses. */
+export function productsMentioned(text: string, catalogHeads: ReadonlySet<string>): string[] {
   const said = new Set(words(text).map(singular));
+  return [...catalogHeads].filter((head) => !AMBIGUOUS.has(head) && said.has(head));
+}
+
+/**
+ * Of the products the shopper named, those not on the order: a head noun none of the order's item
+ * titles contains. "the jacket" on an order with a Trail Softshell Jacket is on it; "the socks" on
+ * an order of boots is not.
+ */
+export function productsNotOnOrder(named: string[], orderTitles: string[]): string[] {
   const onOrder = new Set(orderTitles.flatMap((t) => words(t).map(singular)));
-  return [...catalogHeads].filter((head) => !AMBIGUOUS.has(head) && said.has(head) && !onOrder.has(head));
+  return named.filter((head) => !onOrder.has(head));
 }
