@@ -1,6 +1,7 @@
 import type { ActionStatus, ActionType } from '../core/conversation';
 import type { Address, FinancialStatus, FulfillmentStatus, ShipmentStatus } from '../core/commerce';
 import type { Intent } from '../core/ports/nlu';
+import type { Situation } from './understanding/situation';
 
 /** The order as the agent carries it between steps: compact, JSON-safe (dates as ISO strings). */
 export interface OrderView {
@@ -40,7 +41,7 @@ export type Awaiting =
   | { kind: 'order_reference'; options?: { name: string; title: string }[] }
   | { kind: 'verification'; orderId: string }
   | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
-  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string }
+  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
   | { kind: 'refund_reason'; orderId: string }
   | { kind: 'new_address'; orderId: string };
 
@@ -53,6 +54,8 @@ export interface Slots {
   itemsHow?: 'named' | 'chosen' | 'only';
   /** Products the shopper said the request is about ("the socks"), as head nouns, until checked against the order. */
   namedProducts?: string[];
+  /** What the shopper said happened (damaged, wrong item, missing item…), until its next step is taken. */
+  situation?: Situation;
   email?: string;
   postalCode?: string;
   itemIds?: string[];

@@ -9,6 +9,7 @@ import { toOrderView } from '../tools/order-view';
 import { catalogHeads } from '../tools/catalog-heads';
 import { chosenOrder } from '../understanding/order-choice';
 import { orderReferences, postalCodeAnswer } from '../understanding/order-reference';
+import { readSituation } from '../understanding/situation';
 import { productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
@@ -20,7 +21,10 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
     return;
   }
   // What was said about the previous order stays with it; said before any order, it is about this one.
-  if (slots.orderRef) delete slots.namedProducts;
+  if (slots.orderRef) {
+    delete slots.namedProducts;
+    delete slots.situation;
+  }
   delete slots.itemIds;
   delete slots.itemsHow;
   delete slots.confirmed;
@@ -77,8 +81,12 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   const needsOrder = ORDER_ROUTES.has(routeOfIntent[state.intent]);
   if (!needsOrder) return { slots, order_data: null };
   const heads = await catalogHeads(deps.commerce, state.store_id);
-  const mentioned = productsMentioned(state.input, heads);
+  const situation = readSituation(state.input);
+  // "the scarves weren't in the box, only the lamp and the mug": what came is not what is meant.
+  const received = situation === 'missing_item' ? /\bonly (?:got|received|came with|had|found)\b(.*)$/i.exec(state.input)?.[1] : undefined;
+  const mentioned = productsMentioned(received ? state.input.slice(0, state.input.length - received.length) : state.input, heads);
   if (mentioned.length > 0) slots.namedProducts = mentioned;
+  if (situation) slots.situation = situation;
 
   if (!slots.orderRef) {
     // Never the latest order in the shopper's stead: a shopper the channel vouches for is shown

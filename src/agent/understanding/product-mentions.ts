@@ -1,5 +1,5 @@
 const words = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
-const singular = (w: string) => w.replace(/(?<=[^s])s$/, '');
+const singular = (w: string) => (w.endsWith('ves') ? `${w.slice(0, -3)}f` : w.endsWith('ies') && w.length > 4 ? `${w.slice(0, -3)}y` : /(sh|ch|x)es$/.test(w) ? w.slice(0, -2) : w.replace(/(?<=[^s])s$/, ''));
 // Head nouns too common in other senses to count as naming a product ("my card", "a set").
 const AMBIGUOUS = new Set(['card', 'set', 'pack', 'bag', 'one', 'item', 'thing', 'order', 'gift']);
 

@@ -4,6 +4,7 @@ import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
+import { declinedOfferStep } from '../situations/situation-step';
 import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
@@ -16,6 +17,7 @@ import { refundStatusStep } from './refund-status';
  */
 export const refundsAgent = (tools: AgentTools) =>
   stepChain([
+    ['declined_offer', declinedOfferStep],
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],

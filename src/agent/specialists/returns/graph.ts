@@ -4,6 +4,7 @@ import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
+import { declinedOfferStep } from '../situations/situation-step';
 import { checkReturnStep } from './check-return';
 import { confirmConditionStep } from './confirm-condition';
 import { createReturnStep } from './create-return';
@@ -15,6 +16,7 @@ import { returnStatusStep } from './return-status';
  */
 export const returnsAgent = (tools: AgentTools) =>
   stepChain([
+    ['declined_offer', declinedOfferStep],
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
