@@ -56,6 +56,10 @@ export interface Slots {
   namedProducts?: string[];
   /** What the shopper said happened (damaged, wrong item, missing item…), until its next step is taken. */
   situation?: Situation;
+  /** An address typed over several messages, until it is whole. */
+  addressDraft?: string;
+  /** The size or colour the shopper wants in exchange ("a large", "in navy"), from whichever message said it. */
+  variantWanted?: string[];
   email?: string;
   postalCode?: string;
   itemIds?: string[];

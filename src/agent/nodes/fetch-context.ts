@@ -10,9 +10,31 @@ import { catalogHeads } from '../tools/catalog-heads';
 import { chosenOrder } from '../understanding/order-choice';
 import { orderReferences, postalCodeAnswer } from '../understanding/order-reference';
 import { readSituation } from '../understanding/situation';
+import { looksLikeAddressPart, readAddress } from '../understanding/address';
 import { productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
+
+/**
+ * A new shipping address, whole in one message or typed over several ("45 Elm Street apt 3", then
+ * "Denver, CO 80203"): the pieces are kept until they make a whole address.
+ */
+function readAddressParts(state: ConversationStateType, slots: Slots): void {
+  if (state.intent !== 'change_address') return;
+  const whole = readAddress(state.input);
+  if (whole) {
+    slots.newAddress = whole;
+    delete slots.addressDraft;
+    return;
+  }
+  if (state.awaiting?.kind !== 'new_address' || !looksLikeAddressPart(state.input)) return;
+  const draft = slots.addressDraft ? `${slots.addressDraft}, ${state.input.trim()}` : state.input.trim();
+  const together = readAddress(draft);
+  if (together) {
+    slots.newAddress = together;
+    delete slots.addressDraft;
+  } else slots.addressDraft = draft;
+}
 
 /** A different order comes into focus: what was chosen or told for the previous one no longer applies. */
 function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void {
@@ -30,6 +52,8 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
   delete slots.confirmed;
   delete slots.refundReason;
   delete slots.newAddress;
+  delete slots.addressDraft;
+  delete slots.variantWanted;
   // Details given for another order are not a claim on this one.
   delete slots.email;
   delete slots.postalCode;
@@ -81,6 +105,11 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   const needsOrder = ORDER_ROUTES.has(routeOfIntent[state.intent]);
   if (!needsOrder) return { slots, order_data: null };
   const heads = await catalogHeads(deps.commerce, state.store_id);
+  readAddressParts(state, slots);
+  if (state.intent === 'exchange_request' || state.active_intent === 'exchange_request') {
+    const wanted = [...(state.entities.sizes ?? []).map((s) => `size ${s}`), ...(state.entities.colors ?? [])];
+    if (wanted.length > 0) slots.variantWanted = wanted;
+  }
   const situation = readSituation(state.input);
   // "the scarves weren't in the box, only the lamp and the mug": what came is not what is meant.
   const received = situation === 'missing_item' ? /\bonly (?:got|received|came with|had|found)\b(.*)$/i.exec(state.input)?.[1] : undefined;

@@ -1,6 +1,6 @@
 import type { NluResult } from '../../core/ports/nlu';
 import type { Awaiting } from '../state-types';
-import { readAddress } from './address';
+import { looksLikeAddressPart, readAddress } from './address';
 import { readConfirmation } from './confirmation';
 import { readItemChoice } from './item-choice';
 import { findPostalCode } from './postal-code';
@@ -24,6 +24,6 @@ export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult)
     case 'refund_reason':
       return readRefundReason(text) !== undefined;
     case 'new_address':
-      return readAddress(text) !== undefined;
+      return readAddress(text) !== undefined || looksLikeAddressPart(text);
   }
 }

@@ -13,9 +13,9 @@ const STANDALONE = /(?<![\w.,$€£/+-]|\d\s)#?(\d{3,8})(?![\w-]|[.,]\d|\s+\d|\s
 const NAMED_OTHERWISE = /\b(?:zip|postal|post ?code|postcode|phone|call|text)\b[^.,;!?]*$/i;
 // Numbers that name something else: the word right before says so ("invoice #85632", "ticket 4411").
 const OTHER_DOCUMENT = /\b(?:invoice|inv|bill|billing|receipt|ticket|case|tracking|track(?:ing)? (?:no|number)|account|acct|card|zip|postal|post ?code|postcode|phone|mobile|tel|cell|sku|model|part|item|apt|apartment|suite|unit|ext|extension|room|flight|pin|code|coupon|voucher|total|price|cost|paid|charged|amount)\s*(?:no\.?|num(?:ber)?|nr\.?|id|is|was|of|:|#)?\s*[:#]?\s*$/i;
-// A bare number in a sentence that points at an order without saying "order": "its 1023", "from 1002",
-// "on 1274", "for 1154". Only a candidate: the agent keeps it when the store has that order.
-const IN_CONTEXT = /(?:\b(?:it'?s|it is|its|is|and|or|from|on|for|in|of|with|about|re|number|no\.?|nr\.?)|[#?!.,:;()-]|^)\s*#?(?<!\d[.,]?)(\d{3,20})(?![\w-]|[.,]\d|\s*(?:usd|eur|dollars?|euros?|bucks|items?|pcs|days?|weeks?|hours?|%|am|pm|st|nd|rd|th)\b)/gi;
+// A bare number in a sentence that may be an order's without saying "order": "its 1023", "from 1002",
+// "has 1046 shipped". Only a candidate: the agent keeps it when the store has an order of that number.
+const IN_CONTEXT = /(?<![\w.,$€£/+-]|\d[.,]?)#?(\d{3,20})(?![\w-]|[.,]\d|\s*(?:usd|eur|dollars?|euros?|bucks|items?|pcs|days?|weeks?|hours?|%|am|pm|st|nd|rd|th)\b)/gi;
 const YEAR = /^(19|20)\d{2}$/;
 
 /**
