@@ -193,9 +193,12 @@ describe('agent scenarios through the HTTP API', () => {
     const lines = ['hi', 'where is my order?', "it's 1001"];
     for (const line of lines) await s.say(id, line);
     const state = await t.system.agent.graphs.conversation.getState({ configurable: { thread_id: id } });
+    const memory = (state.values as { messages: { role: string; content: string }[] }).messages;
     assert.deepEqual(
-      (state.values as { messages: { role: string; content: string }[] }).messages.map((m) => m.content),
+      memory.filter((m) => m.role === 'customer').map((m) => m.content),
       lines,
     );
+    // The agent's own replies are remembered too (to tell a repeat), once each.
+    assert.equal(memory.filter((m) => m.role === 'assistant').length, lines.length);
   });
 });

@@ -1,6 +1,7 @@
 import type { ActionStatus, ActionType } from '../core/conversation';
 import type { Address, FinancialStatus, FulfillmentStatus, ShipmentStatus } from '../core/commerce';
 import type { Intent } from '../core/ports/nlu';
+import type { Situation } from './understanding/situation';
 
 /** The order as the agent carries it between steps: compact, JSON-safe (dates as ISO strings). */
 export interface OrderView {
@@ -37,16 +38,28 @@ export interface OrderView {
 
 /** What the agent asked last turn and is waiting for. */
 export type Awaiting =
-  | { kind: 'order_reference' }
+  | { kind: 'order_reference'; options?: { name: string; title: string }[] }
   | { kind: 'verification'; orderId: string }
   | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
-  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string }
+  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
   | { kind: 'refund_reason'; orderId: string }
   | { kind: 'new_address'; orderId: string };
 
 /** What the shopper has told us so far, kept across turns. */
 export interface Slots {
   orderRef?: string;
+  /** How the order came into focus: the shopper wrote its number, or chose it from orders listed by number. */
+  orderHow?: 'named' | 'chosen';
+  /** How the items were chosen: named by the shopper, chosen from a list, or the order's only item. */
+  itemsHow?: 'named' | 'chosen' | 'only';
+  /** Products the shopper said the request is about ("the socks"), as head nouns, until checked against the order. */
+  namedProducts?: string[];
+  /** What the shopper said happened (damaged, wrong item, missing item…), until its next step is taken. */
+  situation?: Situation;
+  /** An address typed over several messages, until it is whole. */
+  addressDraft?: string;
+  /** The size or colour the shopper wants in exchange ("a large", "in navy"), from whichever message said it. */
+  variantWanted?: string[];
   email?: string;
   postalCode?: string;
   itemIds?: string[];

@@ -37,6 +37,10 @@ export const ConversationState = Annotation.Root({
   entities: last<Entities>(() => ({})),
   nlu_intent: last<Intent>(() => 'other'),
   // Context
+  /** The shopper's own orders, listed by number when they did not name one (logged-in channel). */
+  order_choices: last<{ name: string; title: string; createdAt: string }[]>(() => []),
+  /** Products the shopper named this turn that are not on the order in focus. */
+  unmatched_items: last<string[]>(() => []),
   order_data: last<OrderView | null>(() => null),
   customer_data: last<{ email: string | null; name: string | null; verified: boolean } | null>(() => null),
   policy_context: last<string[]>(() => []),
@@ -63,6 +67,8 @@ export const ConversationState = Annotation.Root({
   identity: last<{ email?: string; customerId?: string; verified: boolean }>(() => ({ verified: false })),
   unresolved_turns: last<number>(() => 0),
   pending_actions: last<PendingActionRef[]>(() => []),
+  /** The topics of the conversation, the current last: a side question returns to the task below it. */
+  topics: last<Intent[]>(() => []),
 });
 
 /**

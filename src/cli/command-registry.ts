@@ -4,3 +4,4 @@ import { registerCommand } from './main';
 registerCommand('nlu', 'offline NLU: JSON Lines in → analysis out; `nlu eval` scores the held-out split', async () => (await import('./commands/nlu')).nluCommand);
 registerCommand('chat', 'talk to the agent in the terminal (embedded default, demo store)', async () => (await import('./commands/chat')).chatCommand);
 registerCommand('kb', 'knowledge base: ingest files, sync products, search, reembed, eval', async () => (await import('./commands/kb')).kbCommand);
+registerCommand('eval', 'play YAML conversation scenarios against the agent: `eval scenarios <dir>`', async () => (await import('./commands/eval')).evalCommand);

@@ -3,10 +3,14 @@ import type { Intent, Nlu } from '../../core/ports/nlu';
 import type { ConversationStateType, ConversationUpdate } from '../state';
 import { runContext } from '../run-context';
 import { answersAwaited } from '../understanding/answers-awaited';
+import { ITEM_SITUATIONS, readSituation } from '../understanding/situation';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
 const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
 const TOPIC_CHANGE_CONFIDENCE = 0.7;
+// Requests that already say what the shopper wants done: a situation they mention is their reason.
+const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
+const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
 
 /**
  * classify: the offline NLU reads the message; a short answer to the question we asked last
@@ -25,6 +29,13 @@ export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config:
   } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE)) {
     intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
   } else {
+    // Something happened to an item in hand (damaged, wrong, missing): a situation with its own next step.
+    const situation = readSituation(state.input);
+    if (situation && ITEM_SITUATIONS.has(situation) && !OWN_FLOW.has(intent)) intent = 'delivery_problem';
+    // "why was it cancelled? I didn't cancel it" asks what happened; it is not a request to cancel.
+    else if (intent === 'cancel_order' && ASKS_WHY_CANCELLED.test(state.input)) intent = 'order_status';
+    // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.
+    else if (WEAK_INTENTS.has(intent) && !activeIntent && ((result.entities.orderNumbers?.length ?? 0) > 0 || (result.entities.orderCandidates?.length ?? 0) > 0) && /\b(where|status|when|track|tracking|shipped|arrive|coming|update)\b|^\W*#?\d+\W*$/i.test(state.input)) intent = 'order_status';
     awaiting = null;
     activeIntent = WEAK_INTENTS.has(intent) ? activeIntent : intent;
   }

@@ -17,6 +17,7 @@ const REASON_TEXT: Record<string, string> = {
   order_modification: 'wants to change items on an order',
   knowledge_gap: 'question not covered by the knowledge base',
   write_not_confirmed: 'an order change did not read back as done',
+  missing_item: 'an item was missing from a delivered parcel',
 };
 
 /** A few lines for the human taking over: why, who, which order, what was done, what was said last. */

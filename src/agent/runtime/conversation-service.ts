@@ -7,6 +7,7 @@ import type { StoreSettings } from '../../core/settings';
 import type { ConversationGraphs } from '../graph';
 import { runConfig, type RunContext } from '../run-context';
 import type { ConversationStateType } from '../state';
+import { dialogueOf, type DialogueState } from '../dialogue/dialogue-state';
 import { publishEvents, withMessages } from './publish-events';
 import { turnInput } from './turn-input';
 import { analysisOf, turnWrite, type TurnAnalysis } from './turn-write';
@@ -31,6 +32,8 @@ export interface TurnOutcome {
   actions: Action[];
   escalated: boolean;
   escalationReason: string | null;
+  /** The dialogue after this turn: order and items in focus, what the agent waits for, the topics. */
+  dialogue: DialogueState | null;
   conversation: Conversation;
 }
 
@@ -101,6 +104,7 @@ export function conversationService(deps: ConversationServiceDeps) {
         actions: [],
         escalated: true,
         escalationReason: conversation.metadata.handoff?.reason ?? null,
+        dialogue: null,
         conversation: committed.conversation,
       };
     }
@@ -128,10 +132,11 @@ export function conversationService(deps: ConversationServiceDeps) {
       throw error;
     }
     const write = turnWrite(conversation, content, state);
+    const dialogue = dialogueOf(state);
     // What the console shows beside the reply, in the same transaction: who answered and how long the turn took.
     const answer = write.messages[1];
     if (answer)
-      answer.metadata = { ...answer.metadata, specialist: state.current_agent || null, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+      answer.metadata = { ...answer.metadata, specialist: state.current_agent || null, latencyMs: Math.round((performance.now() - started) * 10) / 10, dialogue };
     let committed;
     try {
       committed = await commit(write);
@@ -148,6 +153,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       actions: committed.actions.filter((a) => a.type !== 'handoff'),
       escalated: state.requires_escalation,
       escalationReason: state.escalation_reason,
+      dialogue,
       conversation: committed.conversation,
     };
   }

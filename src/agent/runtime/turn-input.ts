@@ -17,6 +17,8 @@ export function turnInput(conversation: Conversation, content: string, now: Date
     policy_context: [],
     policy_decision: null,
     order_data: null,
+    order_choices: [],
+    unmatched_items: [],
     response: '',
     requires_escalation: false,
     escalation_reason: null,

@@ -7,13 +7,17 @@ const COUNTRIES: Record<string, string> = { us: 'US', usa: 'US', 'united states'
  * Needs a street with a number, a city and a postal code; the country defaults to the order's.
  */
 export function readAddress(text: string, defaultCountry = 'US'): Address | undefined {
+  // Order references are not part of it ("please ship #1129 to 500 Granville St…").
+  text = text.replace(/(#\s?|\border\s+(?:number\s+|no\.?\s*)?#?)\d{3,20}\b/gi, ' ');
   const parts = text
     .replace(/^(please )?(ship|send|deliver|change( it)?|update( it)?)( it)?( (to|the address to))?:?\s*/i, '')
     .split(/\n|,/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const streetIndex = parts.findIndex((p) => /^\d+[a-z]?\s+\S+/i.test(p));
+  const streetIndex = parts.findIndex((p) => /(^|\s)\d+[a-z]?\s+[a-z]/i.test(p));
   if (streetIndex < 0) return undefined;
+  // "ship it to 221 Baker Street": the street starts at its number.
+  parts[streetIndex] = parts[streetIndex]!.slice(parts[streetIndex]!.search(/(?<=^|\s)\d+[a-z]?\s+[a-z]/i));
   const rest = parts.slice(streetIndex + 1);
   let country = defaultCountry;
   const last = rest.at(-1)?.toLowerCase();
@@ -28,4 +32,13 @@ export function readAddress(text: string, defaultCountry = 'US'): Address | unde
   const province = tail?.match(/\b([A-Z]{2})\b(?=\s*[\dA-Z]{3,})/)?.[1] ?? null;
   if (!city || !zip) return undefined;
   return { address1: parts[streetIndex]!, address2: unit ?? null, city: city.replace(/\s+[A-Z]{2}$/, ''), province, zip, country };
+}
+
+/** A piece of an address typed on its own ("45 Elm Street apt 3", "Denver, CO 80203"), to be put together with the rest. */
+export function looksLikeAddressPart(text: string): boolean {
+  const t = text.trim();
+  return /^\d+[a-z]?\s+[a-z][\w .'-]*(street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|way|court|ct|place|pl|terrace|crescent|highway|hwy)\b/i.test(t) ||
+    /^(apt|apartment|suite|ste|unit|floor)\b/i.test(t) ||
+    /^[a-z][a-z .'-]+,?\s+[A-Z]{2}\s+(\d{5}(-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)\b/i.test(t) ||
+    /^[a-z][a-z .'-]+,\s*[a-z .'-]+,?\s*(\d{5}|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b/i.test(t);
 }

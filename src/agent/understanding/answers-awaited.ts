@@ -1,18 +1,22 @@
 import type { NluResult } from '../../core/ports/nlu';
 import type { Awaiting } from '../state-types';
-import { readAddress } from './address';
+import { looksLikeAddressPart, readAddress } from './address';
 import { readConfirmation } from './confirmation';
 import { readItemChoice } from './item-choice';
 import { findPostalCode } from './postal-code';
+import { chosenOrder } from './order-choice';
+import { orderReferences } from './order-reference';
 import { readRefundReason } from './refund-reason';
 
 /** Whether a message answers the question the agent is waiting on. */
 export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult): boolean {
   switch (awaiting.kind) {
-    case 'order_reference':
-      return (nlu.entities.orderNumbers?.length ?? 0) > 0;
+    case 'order_reference': {
+      const refs = orderReferences(text, nlu.entities, awaiting);
+      return refs.named.length > 0 || refs.candidates.length > 0 || chosenOrder(text, awaiting.options ?? []) !== undefined;
+    }
     case 'verification':
-      return (nlu.entities.emails?.length ?? 0) > 0 || findPostalCode(text, nlu.entities.orderNumbers ?? []) !== undefined;
+      return (nlu.entities.emails?.length ?? 0) > 0 || findPostalCode(text, orderReferences(text, nlu.entities, awaiting).named) !== undefined;
     case 'item_choice':
       return readItemChoice(text, awaiting.options) !== undefined;
     case 'confirmation':
@@ -20,6 +24,6 @@ export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult)
     case 'refund_reason':
       return readRefundReason(text) !== undefined;
     case 'new_address':
-      return readAddress(text) !== undefined;
+      return readAddress(text) !== undefined || looksLikeAddressPart(text);
   }
 }

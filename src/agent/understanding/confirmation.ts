@@ -1,10 +1,19 @@
 const YES = /^(y|ya|yah|yes+|yep|yup|yeah|sure|ok(ay)?|k|please( do)?|do it|go ahead|confirm(ed)?|correct|right|absolutely|definitely|of course|si|sí|oui|ja)\b/i;
 const NO = /^(n|no+|nope|nah|don'?t|do not|cancel that|never ?mind|stop|wait|not now|keep it|no thanks)\b/i;
 
-/** Reads a yes/no answer to a confirmation question; undefined when the message is neither. */
+// After the yes: a question or another request ("ok and do you have the large in navy?") makes it no answer.
+const MORE = /\?|\b(and|but|also|what|where|when|how|why|which|do you|can you|could you|is there|are there|instead)\b/;
+
+/**
+ * Reads a yes/no answer to a confirmation question; undefined when the message is neither, or when
+ * a "yes" runs on into a question or another request (that is not a yes to what was offered).
+ */
 export function readConfirmation(text: string): boolean | undefined {
   const cleaned = text.trim().toLowerCase().replace(/^[^a-z]+/, '');
   if (NO.test(cleaned)) return false;
-  if (YES.test(cleaned)) return true;
-  return undefined;
+  const yes = YES.exec(cleaned);
+  if (!yes) return undefined;
+  const rest = cleaned.slice(yes[0].length);
+  if (MORE.test(rest) || rest.split(/\s+/).filter(Boolean).length > 8) return undefined;
+  return true;
 }

@@ -64,6 +64,8 @@ export type Sentiment = 'positive' | 'neutral' | 'negative';
 
 export interface Entities {
   orderNumbers?: string[];
+  /** Bare numbers whose context points at an order ("its 1023"): the store's orders decide. */
+  orderCandidates?: string[];
   emails?: string[];
   phones?: string[];
   trackingNumbers?: string[];

@@ -3,7 +3,7 @@ import { extractAmounts } from './amounts';
 import { extractColors, extractQuantities, extractSizes } from './attributes';
 import { extractDates } from './dates';
 import { extractEmails } from './emails';
-import { extractOrderNumbers } from './order-numbers';
+import { extractOrderCandidates, extractOrderNumbers } from './order-numbers';
 import { extractPhones } from './phones';
 import { extractProducts } from './products';
 import { Claimed } from './spans';
@@ -28,6 +28,7 @@ export function extractEntities(text: string, options: { referenceDate: Date; ca
     quantities: extractQuantities(text, claimed),
     products: extractProducts(text, options.catalog),
   };
+  entities.orderCandidates = extractOrderCandidates(text, claimed, entities.orderNumbers ?? []);
   for (const key of Object.keys(entities) as (keyof Entities)[]) if (entities[key]!.length === 0) delete entities[key];
   return entities;
 }

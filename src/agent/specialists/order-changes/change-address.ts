@@ -30,7 +30,7 @@ export const changeAddressStep = (tools: AgentTools) => async (state: Conversati
   const shippingAddress = { ...newAddress, name: view.shippingAddress?.name ?? null, phone: view.shippingAddress?.phone ?? null };
   // Changed inside the order's lock, decided again on the order as it is there.
   const outcome = (await tools.updateOrder.invoke({ orderId: view.id, shippingAddress }, toolConfig(state.store_id, requestContext(state, run)))) as AddressOutcome;
-  const done = { slots: { ...state.slots, newAddress: undefined }, agent_outputs: { resolved: true }, unresolved_turns: 0 };
+  const done = { slots: { ...state.slots, newAddress: undefined, addressDraft: undefined }, agent_outputs: { resolved: true }, unresolved_turns: 0 };
   switch (outcome.outcome) {
     case 'unchanged':
       return reply('changes/address_updated', { order_name: view.name, address: oneLine(newAddress) }, null, { ...done, order_data: toOrderView(outcome.order) });

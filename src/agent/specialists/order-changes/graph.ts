@@ -2,6 +2,7 @@ import type { AgentTools } from '../../tools/index';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
+import { namedItemsStep } from '../shared/named-items';
 import { cancelOrderStep } from './cancel-order';
 import { changeAddressStep } from './change-address';
 import { modifyOrderStep } from './modify-order';
@@ -11,6 +12,7 @@ export const orderChangesAgent = (tools: AgentTools) =>
   stepChain([
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
+    ['named_items', namedItemsStep],
     ['cancel_order', cancelOrderStep(tools)],
     ['change_address', changeAddressStep(tools)],
     ['modify_order', modifyOrderStep],

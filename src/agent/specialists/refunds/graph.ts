@@ -3,6 +3,8 @@ import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
+import { namedItemsStep } from '../shared/named-items';
+import { declinedOfferStep } from '../situations/situation-step';
 import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
@@ -15,8 +17,10 @@ import { refundStatusStep } from './refund-status';
  */
 export const refundsAgent = (tools: AgentTools) =>
   stepChain([
+    ['declined_offer', declinedOfferStep],
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
+    ['named_items', namedItemsStep],
     ['refund_status', refundStatusStep],
     ['ask_reason', askReasonStep],
     ['choose_items', chooseItemsStep('refunds/choose_items')],

@@ -20,7 +20,8 @@ export const createReturnStep = (tools: AgentTools) => async (state: Conversatio
   const order = run.orders.get(view.id)!;
   const itemIds = [...(state.slots.itemIds ?? [])].sort();
   const items = itemIds.map((lineItemId) => ({ lineItemId, quantity: order.lineItems.find((l) => l.id === lineItemId)?.quantity ?? 1 }));
-  const exchange = state.intent === 'exchange_request' ? listText([...(state.entities.sizes ?? []).map((s) => `size ${s}`), ...(state.entities.colors ?? [])]) || 'the variant you choose' : null;
+  // The size or colour the shopper asked for, from whichever message said it; none said: our team asks.
+  const exchange = state.intent === 'exchange_request' ? listText(state.slots.variantWanted ?? []) || 'a size or colour our team will confirm with you' : null;
   const outcome = (await tools.createReturnLabel.invoke(
     { orderId: view.id, items, reason: exchange ? `exchange for ${exchange}` : (state.slots.refundReason ?? 'customer_request'), exchange, conditionConfirmed: state.slots.confirmed === true },
     toolConfig(state.store_id, requestContext(state, run)),

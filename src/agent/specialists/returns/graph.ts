@@ -3,6 +3,8 @@ import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
+import { namedItemsStep } from '../shared/named-items';
+import { declinedOfferStep } from '../situations/situation-step';
 import { checkReturnStep } from './check-return';
 import { confirmConditionStep } from './confirm-condition';
 import { createReturnStep } from './create-return';
@@ -14,8 +16,10 @@ import { returnStatusStep } from './return-status';
  */
 export const returnsAgent = (tools: AgentTools) =>
   stepChain([
+    ['declined_offer', declinedOfferStep],
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
+    ['named_items', namedItemsStep],
     ['return_status', returnStatusStep],
     ['choose_items', chooseItemsStep('returns/choose_items')],
     ['check_eligibility', checkReturnStep],

@@ -10,9 +10,12 @@ export const chooseItemsStep = (template: string) => (state: ConversationStateTy
   const order = state.order_data!;
   if (state.slots.itemIds?.length) return {};
   const options = order.items.map((item) => ({ id: item.id, title: item.variantTitle ? `${item.title} (${item.variantTitle})` : item.title }));
-  if (options.length === 1) return { slots: { ...state.slots, itemIds: [options[0]!.id] } };
-  const named = readItemChoice(state.input, options) ?? mentionedProducts(state, options);
-  if (named?.length) return { slots: { ...state.slots, itemIds: named } };
+  if (options.length === 1) return { slots: { ...state.slots, itemIds: [options[0]!.id], itemsHow: 'only' } };
+  const answering = state.awaiting?.kind === 'item_choice' && state.awaiting.orderId === order.id;
+  const heads = state.slots.namedProducts ?? [];
+  const byHead = order.items.filter((i) => heads.some((h) => i.title.toLowerCase().includes(h))).map((i) => i.id);
+  const named = readItemChoice(state.input, options) ?? mentionedProducts(state, options) ?? (byHead.length > 0 ? byHead : undefined);
+  if (named?.length) return { slots: { ...state.slots, itemIds: named, itemsHow: answering ? 'chosen' : 'named' } };
   return reply(template, { order_name: order.name, options }, { kind: 'item_choice', orderId: order.id, options });
 };
 

@@ -58,6 +58,8 @@ function singleShipmentReply(state: ConversationStateType, order: OrderView, s: 
     return reply('wismo/delivered', vars);
   }
   if (s.shipmentStatus === 'failed_attempt' || s.shipmentStatus === 'out_for_delivery' || s.shipmentStatus === 'pickup_ready') return reply(`wismo/${s.shipmentStatus}`, vars);
+  // A label printed is not a parcel on its way: the carrier has not scanned it yet.
+  if (s.shipmentStatus === 'label_created' || s.shipmentStatus === 'pending') return reply('wismo/label_created', vars);
   if (s.shipmentStatus === 'stale' || isLate(s, now)) return reply('wismo/delayed', vars);
   return reply('wismo/in_transit', vars);
 }
@@ -68,7 +70,9 @@ export const reportStatusStep = (tools: AgentTools) => async (state: Conversatio
   const order = state.order_data!;
   const resolved: ConversationUpdate = { unresolved_turns: 0, agent_outputs: { resolved: true } };
   if (order.cancelled) {
-    return reply('wismo/cancelled', { order_name: order.name, cancelled_at: order.cancelledAt, refunded: order.refundedCents, currency: order.currency }, null, resolved);
+    // "why was it cancelled? I didn't cancel it": the facts, and a person to find out why.
+    const askedWhy = state.messages.slice(-4).some((m) => m.role === 'customer' && /\b(why|how come)\b|\b(didn'?t|did not|never) cancel/i.test(m.content));
+    return reply('wismo/cancelled', { order_name: order.name, cancelled_at: order.cancelledAt, refunded: order.refundedCents, currency: order.currency, asked_why: askedWhy }, null, resolved);
   }
   if (order.fulfillments.length === 0) return reply('wismo/processing', { order_name: order.name, ordered_at: order.createdAt }, null, resolved);
 
