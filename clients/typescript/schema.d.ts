@@ -2528,6 +2528,13 @@ export interface operations {
                         excludedReturnCategories?: string[];
                         maxRefundsPerOrder?: number;
                         refundAutoApproveLimit?: number;
+                        refundLimits?: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
                         refundWindowDays?: number;
                         returnlessRefundReasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays?: number;
@@ -3002,6 +3009,13 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         refundAutoApproveLimit: number;
+                        refundLimits: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
                         refundWindowDays: number;
                         returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays: number;
@@ -3076,6 +3090,13 @@ export interface operations {
                     excludedReturnCategories?: string[];
                     maxRefundsPerOrder?: number;
                     refundAutoApproveLimit?: number;
+                    refundLimits?: {
+                        /** @enum {string} */
+                        kind: "automatic" | "returnless";
+                        maxAmount: number;
+                        maxCount: number;
+                        windowDays: number;
+                    }[];
                     refundWindowDays?: number;
                     returnlessRefundReasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                     returnWindowDays?: number;
@@ -3116,6 +3137,13 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         refundAutoApproveLimit: number;
+                        refundLimits: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
                         refundWindowDays: number;
                         returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays: number;

@@ -7,6 +7,7 @@ import type { ConversationStateType, ConversationUpdate } from '../state';
 import type { Slots } from '../state-types';
 import { toOrderView } from '../tools/order-view';
 import { findPostalCode } from '../understanding/postal-code';
+import { verificationLockout } from '../verification-lockout';
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
 
@@ -19,12 +20,14 @@ function mergeSlots(state: ConversationStateType): Slots {
     delete slots.itemIds;
     delete slots.confirmed;
     delete slots.refundReason;
+    delete slots.refundAmount;
     delete slots.newAddress;
     // Details given for another order are not a claim on this one.
     delete slots.email;
     delete slots.postalCode;
     slots.orderRef = orderNumber;
     slots.failedVerifications = 0;
+    delete slots.verificationLocked;
   }
   const email = state.entities.emails?.[0];
   if (email) slots.email = email;
@@ -57,6 +60,10 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
 
   const verified = new Set(state.verified_orders);
   if (!verified.has(order.id)) {
+    // Failures count across conversations and channels (per order and per shopper), not only here.
+    const lockout = verificationLockout(deps.verificationFailures);
+    const subject = { storeId: state.store_id, order, identity: state.identity };
+    const prior = await lockout.priorFailures(subject, run.now);
     const decision = decideDisclosure({
       order,
       claim: {
@@ -65,7 +72,7 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
         channelVerifiedEmail: state.identity.verified ? state.identity.email : undefined,
         channelCustomerId: state.identity.verified ? state.identity.customerId : undefined,
       },
-      failedAttempts: slots.failedVerifications ?? 0,
+      failedAttempts: Math.max(slots.failedVerifications ?? 0, prior),
       now: run.now,
     });
     if (decision.outcome === 'allow') verified.add(order.id);
@@ -73,7 +80,9 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
       slots.failedVerifications = (slots.failedVerifications ?? 0) + 1;
       delete slots.email;
       delete slots.postalCode;
-    }
+      if (decision.reasons[0]!.code === 'verification_failed') await lockout.recordFailure(subject, { conversationId: state.conversation_id, channel: state.channel });
+      if (lockout.locked(prior + 1)) slots.verificationLocked = true;
+    } else if (lockout.locked(prior)) slots.verificationLocked = true;
   }
   return {
     slots,
