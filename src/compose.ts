@@ -73,6 +73,7 @@ import { loadModel } from './nlu/model-loader';
 import { AdvisoryOrderLock } from './data/locks/advisory-order-lock';
 import { MemoryOrderLock } from './data/locks/memory-order-lock';
 import { orderRequestLedger } from './data/repositories/order-requests';
+import { verificationFailureLog } from './data/repositories/verification-failures';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -228,6 +229,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     orderLock,
     orderRequests,
     shopperHistory: orderRequests,
+    verificationFailures: verificationFailureLog(db),
     settings: (storeId) => stores.settings(storeId),
     now: () => new Date(),
     checkpointer: saver,

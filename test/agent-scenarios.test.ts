@@ -79,7 +79,7 @@ describe('agent scenarios through the HTTP API', () => {
     let turn = await s.say(conversationId, owner.email);
     if (/Which item/.test(turn.reply!.content)) turn = await s.say(conversationId, 'all');
     assert.match(turn.reply!.content, /can't start a return/);
-    assert.match(turn.reply!.content, /return window is 30 days/);
+    assert.match(turn.reply!.content, /30-day return window/);
     assert.equal(turn.actions.length, 0);
   });
 
@@ -89,7 +89,7 @@ describe('agent scenarios through the HTTP API', () => {
     let turn = await s.say(conversationId, owner.email);
     if (/Which item/.test(turn.reply!.content)) turn = await s.say(conversationId, 'all');
     assert.match(turn.reply!.content, /can't start a return/);
-    assert.match(turn.reply!.content, /excluded category|final|gift/i);
+    assert.match(turn.reply!.content, /final|gift/i);
   });
 
   test('cancellation before fulfilment: confirmed, then done, and the order changed', async () => {

@@ -2640,6 +2640,13 @@ export interface operations {
                         excludedReturnCategories?: string[];
                         maxRefundsPerOrder?: number;
                         refundAutoApproveLimit?: number;
+                        refundLimits?: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
                         refundWindowDays?: number;
                         returnlessRefundReasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays?: number;
@@ -3114,6 +3121,13 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         refundAutoApproveLimit: number;
+                        refundLimits: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
                         refundWindowDays: number;
                         returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays: number;
@@ -3188,6 +3202,13 @@ export interface operations {
                     excludedReturnCategories?: string[];
                     maxRefundsPerOrder?: number;
                     refundAutoApproveLimit?: number;
+                    refundLimits?: {
+                        /** @enum {string} */
+                        kind: "automatic" | "returnless";
+                        maxAmount: number;
+                        maxCount: number;
+                        windowDays: number;
+                    }[];
                     refundWindowDays?: number;
                     returnlessRefundReasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                     returnWindowDays?: number;
@@ -3228,6 +3249,13 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         refundAutoApproveLimit: number;
+                        refundLimits: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
                         refundWindowDays: number;
                         returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays: number;

@@ -6,6 +6,7 @@ import type { OrderLock } from '../core/ports/order-lock';
 import type { OrderRequestLedger } from '../core/ports/order-requests';
 import type { ShopperHistory } from '../core/ports/shopper-history';
 import type { StoreSettings } from '../core/settings';
+import type { VerificationFailures } from '../core/ports/verification-failures';
 
 export type { KnowledgeAnswer };
 
@@ -24,6 +25,8 @@ export interface AgentDeps {
   orderRequests: OrderRequestLedger;
   /** What a shopper asked before, for the abuse limits. */
   shopperHistory: ShopperHistory;
+  /** Failed ownership checks across conversations and channels: the verification lockout. */
+  verificationFailures: VerificationFailures;
   /** Absent until a knowledge base is configured: product and general questions then go to a human. */
   knowledge?: KnowledgeAnswerer;
   settings(storeId: string): Promise<StoreSettings>;

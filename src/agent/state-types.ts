@@ -64,9 +64,13 @@ export interface Slots {
   postalCode?: string;
   itemIds?: string[];
   refundReason?: string;
+  /** The amount the shopper asked for, as read ("45.00 USD"); none: the items, or everything left. */
+  refundAmount?: string;
   confirmed?: boolean;
   newAddress?: Address;
   failedVerifications?: number;
+  /** Too many failed checks on this order or by this shopper, across conversations: a human verifies. */
+  verificationLocked?: boolean;
 }
 
 /** The reply a step chose: a template key and the facts it may state. */

@@ -23,6 +23,19 @@ export const escalationSchema = z.strictObject({
   maxUnresolvedTurns: z.number().int().min(1).max(20),
 });
 
+/**
+ * One abuse limit: what one shopper (by customer, e-mail, address or payment fingerprint) may get
+ * without a human over a rolling window. `automatic`: refunds paid without a human; `returnless`:
+ * refunds without the goods back, however approved. Above either figure a human approves.
+ */
+export const refundLimitSchema = z.strictObject({
+  kind: z.enum(['automatic', 'returnless']),
+  windowDays: z.number().int().min(1).max(365),
+  maxCount: z.number().int().min(0).max(1000),
+  maxAmount: z.number().min(0).max(1_000_000),
+});
+export type RefundLimit = z.infer<typeof refundLimitSchema>;
+
 export const policySettingsSchema = z.strictObject({
   returnWindowDays: z.number().int().min(0).max(365),
   excludedReturnCategories: z.array(category).max(100),
@@ -31,6 +44,7 @@ export const policySettingsSchema = z.strictObject({
   returnlessRefundReasons: z.array(z.enum(refundReasons)),
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
   maxRefundsPerOrder: z.number().int().min(0).max(100),
+  refundLimits: z.array(refundLimitSchema).max(20),
   brandVoice: brandVoiceSchema,
   escalation: escalationSchema,
   allowedOrigins: z.array(origin).max(50),
@@ -46,6 +60,11 @@ export const defaultSettings: StoreSettings = {
   returnlessRefundReasons: ['damaged', 'defective', 'not_received'],
   currency: 'USD',
   maxRefundsPerOrder: 1,
+  refundLimits: [
+    { kind: 'automatic', windowDays: 1, maxCount: 2, maxAmount: 100 },
+    { kind: 'automatic', windowDays: 30, maxCount: 4, maxAmount: 200 },
+    { kind: 'returnless', windowDays: 30, maxCount: 2, maxAmount: 100 },
+  ],
   brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '' },
   escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
   allowedOrigins: [],
@@ -70,6 +89,7 @@ export const settingsPatchSchema = z.strictObject({
   returnlessRefundReasons: policySettingsSchema.shape.returnlessRefundReasons.optional(),
   currency: policySettingsSchema.shape.currency.optional(),
   maxRefundsPerOrder: policySettingsSchema.shape.maxRefundsPerOrder.optional(),
+  refundLimits: policySettingsSchema.shape.refundLimits.optional(),
   brandVoice: brandVoiceSchema.partial().optional(),
   escalation: escalationSchema.partial().optional(),
   allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),

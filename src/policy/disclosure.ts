@@ -24,8 +24,12 @@ export interface OwnershipClaim {
 /** Whether the shopper may see the order's details. */
 export type DisclosureDecision = Decision<DisclosureReasonCode>;
 
-/** Wrong details allowed before further attempts on a conversation are refused. */
+/**
+ * Wrong details allowed for one order (or one shopper), across conversations and channels, before
+ * further attempts are refused for `verificationLockoutHours` and a human verifies another way.
+ */
 export const maxVerificationAttempts = 3;
+export const verificationLockoutHours = 24;
 
 const normaliseEmail = (value: string): string => value.trim().toLowerCase();
 /** Postal codes compare without case, spaces or hyphens; a US ZIP+4 matches its 5-digit ZIP. */
@@ -64,7 +68,7 @@ export function decideDisclosure(input: { order: Order; claim: OwnershipClaim; f
         {
           code: 'too_many_attempts',
           effect: 'deny',
-          message: `${attempts} failed verification attempts; details are no longer checked in this conversation, a human takes over`,
+          message: `${attempts} failed verification attempts on this order or by this shopper in the last ${verificationLockoutHours} hours; details are no longer checked, a human takes over`,
           facts: { failedAttempts: attempts },
         },
       ],

@@ -2,9 +2,10 @@
 export { decisionFrom, reasonCodes, reasonMessages, strictestOutcome, type Decision, type Outcome, type Reason } from './decision';
 export { conditionQuestionsFor, itemInCategory } from './categories';
 export { decideReturn, type ReturnAlternative, type ReturnDecision, type ReturnInput } from './return-eligibility';
-export type { ReturnItemDecision, ReturnReasonCode } from './return-item-eligibility';
-export { decideRefund, type OpenRefundRequest, type RefundDecision, type RefundInput } from './refund-approval';
-export type { RefundReason, RefundReasonCode } from './refund-reasons';
-export { decideAddressChange, decideCancellation, type AddressChangeDecision, type CancellationDecision, type OrderChangeReasonCode } from './order-change';
-export { decideDisclosure, maskEmail, maxVerificationAttempts, type DisclosureDecision, type DisclosureReasonCode, type OwnershipClaim } from './disclosure';
+export { returnReasonCodes, type ReturnItemDecision, type ReturnReasonCode } from './return-item-eligibility';
+export { decideRefund, type OpenRefundRequest, type RefundDecision, type RefundInput, type ShopperRefund } from './refund-approval';
+export { refundLimitHorizonDays } from './refund-limits';
+export { refundReasonCodes, type RefundReason, type RefundReasonCode } from './refund-reasons';
+export { decideAddressChange, decideCancellation, orderChangeReasonCodes, type AddressChangeDecision, type CancellationDecision, type OrderChangeReasonCode } from './order-change';
+export { decideDisclosure, maskEmail, maxVerificationAttempts, verificationLockoutHours, type DisclosureDecision, type DisclosureReasonCode, type OwnershipClaim } from './disclosure';
 export { isHighValueOrder } from './high-value';

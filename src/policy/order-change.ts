@@ -4,16 +4,18 @@ import { decisionFrom, type Decision, type Reason } from './decision';
 import { alreadyRefundedCents, orderShippingState } from './order-facts';
 
 /** Reason codes of cancellation and address-change decisions. */
-export type OrderChangeReasonCode =
-  | 'already_cancelled'
-  | 'order_refunded'
-  | 'already_shipped'
-  | 'partially_shipped'
-  | 'fulfillment_in_progress'
-  | 'not_yet_fulfilled'
-  | 'address_incomplete'
-  | 'country_changed'
-  | 'address_complete';
+export const orderChangeReasonCodes = [
+  'already_cancelled',
+  'order_refunded',
+  'already_shipped',
+  'partially_shipped',
+  'fulfillment_in_progress',
+  'not_yet_fulfilled',
+  'address_incomplete',
+  'country_changed',
+  'address_complete',
+] as const;
+export type OrderChangeReasonCode = (typeof orderChangeReasonCodes)[number];
 
 /** Whether an order may be cancelled, and what cancelling pays back. */
 export interface CancellationDecision extends Decision<OrderChangeReasonCode> {

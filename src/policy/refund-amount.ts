@@ -27,13 +27,22 @@ export interface OpenRefundRequest {
  * yet refunded or held. Checks the items exist and are not refunded (or held) already, and the
  * amount is positive, whole and within what is left.
  */
-export function resolveRefundAmount(order: Order, amountCents: number | undefined, asked: ItemQuantity[] | undefined, open: OpenRefundRequest[] = []): RefundAmount {
+export function resolveRefundAmount(
+  order: Order,
+  amountCents: number | undefined,
+  asked: ItemQuantity[] | undefined,
+  open: OpenRefundRequest[] = [],
+  excluded: (lineItemId: string) => boolean = () => false,
+): RefundAmount {
   const money = (cents: number) => formatMoney(cents, order.currency);
   const heldCents = open.reduce((sum, request) => sum + request.amountCents, 0);
   const held = (lineItemId: string) => open.flatMap((r) => r.items).filter((i) => i.lineItemId === lineItemId).reduce((sum, i) => sum + i.quantity, 0);
   const remaining = Math.max(0, order.totalCents - alreadyRefundedCents(order) - heldCents);
   const reasons: Reason<RefundReasonCode>[] = [];
-  const items = asked ?? (amountCents === undefined ? unrefundedItems(order, held) : []);
+  // Units of excluded categories (gift cards, final sale) not refunded yet: never part of "everything left".
+  const excludedLeftCents = order.lineItems.filter((line) => excluded(line.id)).reduce((sum, line) => sum + line.priceCents * Math.max(0, line.quantity - refundedQuantity(order, line.id) - held(line.id)), 0);
+  const everything = amountCents === undefined && asked === undefined;
+  const items = asked ?? (amountCents === undefined ? unrefundedItems(order, held).filter((item) => !excluded(item.lineItemId)) : []);
 
   let itemsValue = 0;
   for (const { lineItemId, quantity } of items) {
@@ -53,8 +62,21 @@ export function resolveRefundAmount(order: Order, amountCents: number | undefine
       });
   }
 
-  const requestedCents = amountCents ?? (asked ? itemsValue : remaining);
-  if (remaining === 0)
+  const requestedCents = amountCents ?? (asked ? itemsValue : Math.max(0, remaining - excludedLeftCents));
+  const excludedAsked = items.filter((item) => excluded(item.lineItemId));
+  if (excludedAsked.length > 0 || (everything && items.length === 0 && excludedLeftCents > 0) || (amountCents !== undefined && !asked && amountCents <= remaining && amountCents > remaining - excludedLeftCents))
+    reasons.push({
+      code: 'excluded_category',
+      effect: 'deny',
+      message:
+        excludedAsked.length > 0
+          ? `${excludedAsked.map((item) => `"${order.lineItems.find((line) => line.id === item.lineItemId)?.title ?? item.lineItemId}"`).join(', ')} is in a category the store excludes from refunds`
+          : `only items the store excludes from refunds are left to cover ${money(requestedCents)}; ${money(Math.max(0, remaining - excludedLeftCents))} is refundable outside them`,
+      facts: { lineItemIds: excludedAsked.map((item) => item.lineItemId), excludedLeftCents },
+    });
+  if (reasons.some((r) => r.code === 'excluded_category')) {
+    // The exclusion decides; the amount checks below would only repeat it.
+  } else if (remaining === 0)
     reasons.push({
       code: 'nothing_to_refund',
       effect: 'deny',

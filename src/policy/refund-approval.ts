@@ -4,7 +4,9 @@ import type { ItemQuantity } from '../core/ports/commerce';
 import type { StoreSettings } from '../core/settings';
 import { decisionFrom, type Decision, type Reason } from './decision';
 import { countingRefunds, refundedQuantity, returnedOrInTransitStatuses, returnedQuantity } from './order-facts';
+import { itemInCategory } from './categories';
 import { resolveRefundAmount, type OpenRefundRequest } from './refund-amount';
+import { shopperLimitReasons, type ShopperRefund } from './refund-limits';
 import type { RefundReason, RefundReasonCode } from './refund-reasons';
 import { refundTimingReasons } from './refund-timing';
 
@@ -21,9 +23,14 @@ export interface RefundInput {
    * hold their amount and units, and count as earlier refunds for `maxRefundsPerOrder`.
    */
   openRequests?: OpenRefundRequest[];
+  /**
+   * The shopper's earlier refund requests across orders, conversations and channels (read back as
+   * far as refundLimitHorizonDays): the store's abuse limits decide with them. Absent: not checked.
+   */
+  shopperHistory?: ShopperRefund[];
 }
 
-export type { OpenRefundRequest };
+export type { OpenRefundRequest, ShopperRefund };
 
 /** Whether a refund may be paid now (allow), needs a human (review) or is refused (deny). */
 export interface RefundDecision extends Decision<RefundReasonCode> {
@@ -50,7 +57,11 @@ type R = Reason<RefundReasonCode>;
 export function decideRefund(input: RefundInput): RefundDecision {
   const { order, reason, settings, now } = input;
   const open = input.openRequests ?? [];
-  const amount = resolveRefundAmount(order, input.amountCents, input.items, open);
+  const excluded = (lineItemId: string) => {
+    const line = order.lineItems.find((l) => l.id === lineItemId);
+    return line !== undefined && settings.excludedReturnCategories.some((category) => itemInCategory(line, category));
+  };
+  const amount = resolveRefundAmount(order, input.amountCents, input.items, open, excluded);
   const returnRequired = !settings.returnlessRefundReasons.includes(reason);
   const limitCents = toCents(settings.refundAutoApproveLimit, settings.currency);
   const payment = paymentReasons(order);
@@ -67,6 +78,7 @@ export function decideRefund(input: RefundInput): RefundDecision {
     ...returnReasons(order, reason, returnRequired, amount.items, amount.explicitAmount ? amount.requestedCents : undefined),
     ...countReasons(order, settings, open.length),
     ...limitReasons(order, amount.requestedCents, limitCents, settings),
+    ...(input.shopperHistory ? shopperLimitReasons({ settings, history: input.shopperHistory, requestedCents: amount.requestedCents, currency: order.currency, returnless: !returnRequired, now }) : []),
   ];
   const decision = decisionFrom(reasons, now);
   return {

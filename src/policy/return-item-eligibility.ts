@@ -6,23 +6,25 @@ import { decisionFrom, type Decision, type Reason } from './decision';
 import { itemDelivery, refundedQuantity, returnedQuantity } from './order-facts';
 
 /** Reason codes of a return decision (order level and item level). */
-export type ReturnReasonCode =
-  | 'order_cancelled'
-  | 'order_refunded'
-  | 'returns_not_accepted'
-  | 'unknown_item'
-  | 'invalid_quantity'
-  | 'already_returned'
-  | 'quantity_exceeds_returnable'
-  | 'excluded_category'
-  | 'not_shipped'
-  | 'not_delivered'
-  | 'delivery_date_unknown'
-  | 'outside_return_window'
-  | 'within_return_window'
-  | 'condition_confirmed'
-  | 'condition_not_confirmed'
-  | 'some_items_not_returnable';
+export const returnReasonCodes = [
+  'order_cancelled',
+  'order_refunded',
+  'returns_not_accepted',
+  'unknown_item',
+  'invalid_quantity',
+  'already_returned',
+  'quantity_exceeds_returnable',
+  'excluded_category',
+  'not_shipped',
+  'not_delivered',
+  'delivery_date_unknown',
+  'outside_return_window',
+  'within_return_window',
+  'condition_confirmed',
+  'condition_not_confirmed',
+  'some_items_not_returnable',
+] as const;
+export type ReturnReasonCode = (typeof returnReasonCodes)[number];
 
 /** The return decision for one line item. */
 export interface ReturnItemDecision extends Decision<ReturnReasonCode> {

@@ -12,6 +12,7 @@ import { orderReferences, postalCodeAnswer } from '../understanding/order-refere
 import { readSituation } from '../understanding/situation';
 import { looksLikeAddressPart, readAddress } from '../understanding/address';
 import { productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
+import { verificationLockout } from '../verification-lockout';
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
 
@@ -51,6 +52,7 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
   delete slots.itemsHow;
   delete slots.confirmed;
   delete slots.refundReason;
+  delete slots.refundAmount;
   delete slots.newAddress;
   delete slots.addressDraft;
   delete slots.variantWanted;
@@ -60,6 +62,7 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
   slots.orderRef = orderRef.replace(/^#/, '');
   slots.orderHow = how;
   slots.failedVerifications = 0;
+  delete slots.verificationLocked;
 }
 
 /**
@@ -131,6 +134,10 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
 
   const verified = new Set(state.verified_orders);
   if (!verified.has(order.id)) {
+    // Failures count across conversations and channels (per order and per shopper), not only here.
+    const lockout = verificationLockout(deps.verificationFailures);
+    const subject = { storeId: state.store_id, order, identity: state.identity };
+    const prior = await lockout.priorFailures(subject, run.now);
     const decision = decideDisclosure({
       order,
       claim: {
@@ -139,7 +146,7 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
         channelVerifiedEmail: state.identity.verified ? state.identity.email : undefined,
         channelCustomerId: state.identity.verified ? state.identity.customerId : undefined,
       },
-      failedAttempts: slots.failedVerifications ?? 0,
+      failedAttempts: Math.max(slots.failedVerifications ?? 0, prior),
       now: run.now,
     });
     if (decision.outcome === 'allow') verified.add(order.id);
@@ -147,7 +154,9 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
       slots.failedVerifications = (slots.failedVerifications ?? 0) + 1;
       delete slots.email;
       delete slots.postalCode;
-    }
+      if (decision.reasons[0]!.code === 'verification_failed') await lockout.recordFailure(subject, { conversationId: state.conversation_id, channel: state.channel });
+      if (lockout.locked(prior + 1)) slots.verificationLocked = true;
+    } else if (lockout.locked(prior)) slots.verificationLocked = true;
   }
   const view = toOrderView(order);
   const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));

@@ -1,7 +1,7 @@
 import type { Order, RefundRecord } from '../../core/commerce';
 import type { ItemQuantity } from '../../core/ports/commerce';
 import type { OrderRequest } from '../../core/ports/order-requests';
-import { decideRefund, type OpenRefundRequest, type RefundDecision, type RefundReason } from '../../policy/index';
+import { decideRefund, refundLimitHorizonDays, type OpenRefundRequest, type RefundDecision, type RefundReason, type ShopperRefund } from '../../policy/index';
 import type { ActionFailure, LockedOrder, OrderActionDeps, RequestContext } from './context';
 import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock } from './order-guard';
 import { orderRequestKey, providerKey } from './request-key';
@@ -30,6 +30,20 @@ export type RefundOutcome =
 const unpaid = (r: OrderRequest) => r.kind === 'refund' && (r.status === 'pending' || r.status === 'in_progress');
 const overlaps = (a: ItemQuantity[], b: ItemQuantity[]) => a.length === 0 || b.length === 0 || a.some((x) => b.some((y) => y.lineItemId === x.lineItemId));
 const openOf = (requests: OrderRequest[], except?: string): OpenRefundRequest[] => requests.filter((r) => unpaid(r) && r.id !== except).map((r) => ({ amountCents: r.amountCents, items: r.items }));
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The shopper's refund requests across every order, conversation and channel, as far back as the
+ * store's longest abuse-limit window. Read inside the order's lock: two refunds on two orders of one
+ * shopper at the same instant can each see the other missing (docs/adr/0023).
+ */
+async function historyOf(deps: OrderActionDeps, ctx: RequestContext, keys: string[]): Promise<ShopperRefund[]> {
+  const days = refundLimitHorizonDays(ctx.settings);
+  if (days === 0 || keys.length === 0) return [];
+  const requests = await deps.shopperHistory.requests(ctx.storeId, { shopperKeys: keys, kinds: ['refund'], since: new Date(ctx.now.getTime() - days * DAY_MS) });
+  return requests.map((r) => ({ orderName: r.orderName, amountCents: r.amountCents, currency: r.currency, automatic: r.automatic, returnless: r.returnless, status: r.status, createdAt: r.createdAt }));
+}
 
 /** Pays a request through the provider under its key, and records what happened. */
 async function pay(deps: OrderActionDeps, ctx: RequestContext, order: Order, request: OrderRequest, reason: string): Promise<{ refund: RefundRecord; request: OrderRequest } | ActionFailure> {
@@ -82,7 +96,9 @@ export async function refundOrder(deps: OrderActionDeps, ctx: RequestContext, as
     const waiting = requests.find((r) => unpaid(r) && overlaps(r.items, asked.items));
     if (waiting) return { outcome: 'duplicate', request: waiting };
 
-    const decision = decideRefund({ ...input, openRequests: openOf(requests) });
+    const keys = shopperKeys(ctx.storeId, order, ctx.claimed);
+    const shopperHistory = await historyOf(deps, ctx, keys);
+    const decision = decideRefund({ ...input, openRequests: openOf(requests), shopperHistory });
     if (decision.outcome === 'deny') return { outcome: 'denied', decision };
     const record = {
       orderId: order.id,
@@ -96,7 +112,7 @@ export async function refundOrder(deps: OrderActionDeps, ctx: RequestContext, as
       actionId: ask.actionId,
       conversationId: ctx.conversationId ?? null,
       channel: ctx.channel ?? null,
-      shopperKeys: shopperKeys(ctx.storeId, order, ctx.claimed),
+      shopperKeys: keys,
     };
     if (decision.outcome === 'review') {
       const request = await deps.orderRequests.open(ctx.storeId, { ...record, status: 'pending', automatic: false });

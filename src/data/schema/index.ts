@@ -7,3 +7,4 @@ export * from './agent';
 export * from './knowledge';
 export * from './order-requests';
 export * from './operators';
+export * from './verification';

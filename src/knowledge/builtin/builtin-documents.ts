@@ -2,7 +2,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Liquid } from 'liquidjs';
-import { formatMoney, toCents } from '../../core/money';
 import type { IngestInput } from '../../core/ports/knowledge';
 import type { StoreSettings } from '../../core/settings';
 
@@ -34,8 +33,7 @@ export function builtinDocuments(settings: StoreSettings): IngestInput[] {
     refundWindowDays: settings.refundWindowDays,
     excluded: settings.excludedReturnCategories.map((category) => category.replace(/-/g, ' ')),
     returnless: settings.returnlessRefundReasons.map((reason) => reasonWords[reason] ?? reason),
-    autoApproveLimit: formatMoney(toCents(settings.refundAutoApproveLimit, settings.currency), settings.currency),
-    maxRefundsPerOrder: settings.maxRefundsPerOrder,
+    // The auto-approve limit and refunds per order are not printed: a figure tells a fraudster what to ask for (issue 21).
     currency: settings.currency,
   };
   return templates.map(({ name, template }) => ({

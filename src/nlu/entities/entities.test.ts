@@ -60,6 +60,10 @@ test('e-mails, phones, tracking numbers, amounts', () => {
   assert.deepEqual(run('fedex tracking 123456789012').trackingNumbers, ['123456789012']);
   assert.deepEqual(run('DHL JD014600006281234567').trackingNumbers, ['JD014600006281234567']);
   assert.deepEqual(run('£15 refund').amounts, ['15.00 GBP']);
+  // Read whole: "$5000" is not $500 (a shopper asking for more than the order is refused as asked, not shrunk).
+  assert.deepEqual(run('refund $5000 on order 1005').amounts, ['5000.00 USD']);
+  assert.deepEqual(run('refund $5,000.50 please').amounts, ['5000.50 USD']);
+  assert.deepEqual(run('give me $1234567').amounts, ['1234567.00 USD']);
 });
 
 test('dates, relative ones resolved against the reference date', () => {

@@ -11,6 +11,7 @@ import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
 import { readConfirmation } from '../../understanding/confirmation';
 import { listText, reply } from '../shared/reply';
+import { decidingReason } from '../shared/refusal';
 
 /** Cancellation: only before fulfilment (policy), confirmed by the shopper (it cannot be undone), then done and logged. */
 export const cancelOrderStep = (tools: AgentTools) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
@@ -22,7 +23,7 @@ export const cancelOrderStep = (tools: AgentTools) => async (state: Conversation
   const record = { kind: 'cancellation' as const, outcome: decision.outcome, reasons, questions: [] };
   if (decision.outcome !== 'allow') {
     const review = decision.outcome === 'review';
-    return reply('changes/cancel_denied', { order_name: view.name, reasons: listText(decision.reasons.map((r) => r.message)), returnable: view.fulfillments.length > 0 }, null, {
+    return reply('changes/cancel_denied', { order_name: view.name, reason: decidingReason(decision.reasons), returnable: view.fulfillments.length > 0 }, null, {
       policy_decision: record,
       policy_context: reasons,
       agent_outputs: { resolved: !review },
@@ -52,7 +53,7 @@ export const cancelOrderStep = (tools: AgentTools) => async (state: Conversation
     case 'denied':
     case 'review': {
       const review = outcome.outcome === 'review';
-      return reply('changes/cancel_denied', { order_name: view.name, reasons: listText(outcome.decision.reasons.filter((r) => r.effect !== 'allow').map((r) => r.message)), returnable: view.fulfillments.length > 0 }, null, {
+      return reply('changes/cancel_denied', { order_name: view.name, reason: decidingReason(outcome.decision.reasons), returnable: view.fulfillments.length > 0 }, null, {
         policy_context: outcome.decision.reasons.map((r) => r.message),
         agent_outputs: { resolved: !review },
         ...(review ? { requires_escalation: true, escalation_reason: 'policy_review' } : {}),

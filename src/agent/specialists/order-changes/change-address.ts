@@ -10,7 +10,8 @@ import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
 import { readAddress } from '../../understanding/address';
-import { listText, reply } from '../shared/reply';
+import { reply } from '../shared/reply';
+import { decidingReason } from '../shared/refusal';
 
 const oneLine = (a: { address1: string; address2?: string | null; city: string; province?: string | null; zip: string; country: string }) =>
   [a.address1, a.address2, a.city, [a.province, a.zip].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ');
@@ -24,7 +25,7 @@ export const changeAddressStep = (tools: AgentTools) => async (state: Conversati
   const decision = decideAddressChange({ order: run.orders.get(view.id)!, newAddress, now: run.now });
   const reasons = decision.reasons.map((r) => r.message);
   if (decision.outcome !== 'allow' && !(newAddress === undefined && decision.reasons.every((r) => r.effect === 'allow' || r.code === 'address_incomplete'))) {
-    return reply('changes/address_denied', { order_name: view.name, reasons: listText(decision.reasons.map((r) => r.message)) }, null, { policy_context: reasons, agent_outputs: { resolved: true } });
+    return reply('changes/address_denied', { order_name: view.name, reason: decidingReason(decision.reasons) }, null, { policy_context: reasons, agent_outputs: { resolved: true } });
   }
   if (!newAddress) return reply('changes/ask_address', { order_name: view.name }, { kind: 'new_address', orderId: view.id });
   const shippingAddress = { ...newAddress, name: view.shippingAddress?.name ?? null, phone: view.shippingAddress?.phone ?? null };
@@ -43,12 +44,12 @@ export const changeAddressStep = (tools: AgentTools) => async (state: Conversati
         reasons,
         idempotencyKey: outcome.request.requestKey,
       };
-      if (!outcome.confirmed) return reply('changes/address_denied', { order_name: view.name, reasons: 'the change did not take in our system' }, null, { actions_taken: [...state.actions_taken, action], requires_escalation: true, escalation_reason: 'write_not_confirmed' });
+      if (!outcome.confirmed) return reply('changes/address_denied', { order_name: view.name, reason: 'write_not_confirmed' }, null, { actions_taken: [...state.actions_taken, action], requires_escalation: true, escalation_reason: 'write_not_confirmed' });
       return reply('changes/address_updated', { order_name: view.name, address: oneLine(newAddress) }, null, { ...done, actions_taken: [...state.actions_taken, action], order_data: toOrderView(outcome.order) });
     }
     case 'denied':
     case 'review':
-      return reply('changes/address_denied', { order_name: view.name, reasons: listText(outcome.decision.reasons.filter((r) => r.effect !== 'allow').map((r) => r.message)) }, null, {
+      return reply('changes/address_denied', { order_name: view.name, reason: decidingReason(outcome.decision.reasons) }, null, {
         policy_context: outcome.decision.reasons.map((r) => r.message),
         agent_outputs: { resolved: outcome.outcome === 'denied' },
         ...(outcome.outcome === 'review' ? { requires_escalation: true, escalation_reason: 'policy_review' } : {}),

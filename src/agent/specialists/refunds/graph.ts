@@ -8,22 +8,27 @@ import { declinedOfferStep } from '../situations/situation-step';
 import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
+import { readAmountStep } from './read-amount';
 import { refundStatusStep } from './refund-status';
 
 /**
- * refunds_agent: find the order → verify → (refund status) → reason → items → eligibility →
+ * refunds_agent: the amount named → find the order → verify → (refund status) → reason → items → eligibility →
  * inside the order's lock: paid at once, a pending action that waits for a human, refused, or
  * the same request already standing.
  */
+const chooseItems = chooseItemsStep('refunds/choose_items');
+
 export const refundsAgent = (tools: AgentTools) =>
   stepChain([
     ['declined_offer', declinedOfferStep],
+    ['read_amount', readAmountStep],
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
     ['refund_status', refundStatusStep],
     ['ask_reason', askReasonStep],
-    ['choose_items', chooseItemsStep('refunds/choose_items')],
+    // An amount named without items is the request as asked: no question about items.
+    ['choose_items', (state) => (state.slots.refundAmount ? {} : chooseItems(state))],
     ['check_eligibility', checkRefundStep],
     ['issue_refund', issueRefundStep(tools)],
   ]);

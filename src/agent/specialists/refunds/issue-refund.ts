@@ -8,6 +8,8 @@ import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
 import { listText, reply } from '../shared/reply';
 import { pendingRefundReply } from './request-approval';
+import { askedAmountCents } from './read-amount';
+import { refundRefusalVars } from './refusal-vars';
 import { standingRefundReply } from './standing-refund';
 
 /**
@@ -24,7 +26,8 @@ export const issueRefundStep = (tools: AgentTools) => async (state: Conversation
   const itemIds = [...(state.slots.itemIds ?? [])].sort();
   const items = itemIds.map((lineItemId) => ({ lineItemId, quantity: view.items.find((i) => i.id === lineItemId)?.quantity ?? 1 }));
   const reason = (state.slots.refundReason ?? 'other') as 'other';
-  const outcome = (await tools.processRefund.invoke({ orderId: view.id, items, reason }, toolConfig(state.store_id, requestContext(state, run)))) as RefundOutcome;
+  const amountCents = askedAmountCents(state, view.currency);
+  const outcome = (await tools.processRefund.invoke({ orderId: view.id, items, reason, ...(amountCents !== undefined ? { amountCents } : {}) }, toolConfig(state.store_id, requestContext(state, run)))) as RefundOutcome;
   const titles = (ids: string[]) => listText(ids.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'));
   const forget = { slots: { orderRef: state.slots.orderRef, email: state.slots.email } };
   switch (outcome.outcome) {
@@ -48,8 +51,7 @@ export const issueRefundStep = (tools: AgentTools) => async (state: Conversation
     case 'review':
       return pendingRefundReply(state, outcome.request, outcome.decision.reasons.map((r) => r.message), reason);
     case 'denied': {
-      const reasons = outcome.decision.reasons.filter((r) => r.effect === 'deny').map((r) => r.message);
-      return reply('refunds/denied', { order_name: view.name, reasons: listText(reasons) }, null, { ...forget, policy_context: outcome.decision.reasons.map((r) => r.message), agent_outputs: { resolved: true } });
+      return reply('refunds/denied', refundRefusalVars(view, outcome.decision, run.settings.refundWindowDays), null, { ...forget, policy_context: outcome.decision.reasons.map((r) => r.message), agent_outputs: { resolved: true } });
     }
     case 'duplicate':
       return standingRefundReply(state, outcome.request);

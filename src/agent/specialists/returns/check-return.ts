@@ -3,6 +3,7 @@ import { decideReturn } from '../../../policy/index';
 import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import { listText, reply } from '../shared/reply';
+import { decidingReason } from '../shared/refusal';
 
 const ALTERNATIVE_TEXT: Record<string, string> = { exchange: 'an exchange for another size or colour', store_credit: 'store credit' };
 
@@ -31,7 +32,10 @@ export function checkReturnStep(state: ConversationStateType, config: LangGraphR
       'returns/not_eligible',
       {
         items: titles(itemIds),
-        reasons: listText([...decision.reasons, ...decision.items.flatMap((i) => i.reasons)].filter((r) => r.effect !== 'allow' && r.code !== 'some_items_not_returnable').map((r) => r.message)),
+        order_name: view.name,
+        item_count: itemIds.length,
+        window_days: run.settings.returnWindowDays,
+        reason: decidingReason([...decision.reasons, ...decision.items.flatMap((i) => i.reasons)].filter((r) => r.code !== 'some_items_not_returnable')),
         alternatives: listText((decision.alternatives ?? []).map((a) => ALTERNATIVE_TEXT[a] ?? a)),
       },
       null,

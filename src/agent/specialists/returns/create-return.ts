@@ -8,6 +8,7 @@ import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
 import { listText, reply } from '../shared/reply';
+import { decidingReason } from '../shared/refusal';
 
 /**
  * Create the return: prepaid label + RMA inside the order's lock (decided again on the order as it
@@ -48,8 +49,9 @@ export const createReturnStep = (tools: AgentTools) => async (state: Conversatio
     case 'duplicate':
       return reply('returns/already_created', { rma: outcome.rma ?? null, items: titles, carrier: outcome.carrier ?? null, label_url: outcome.labelUrl ?? null }, null, { ...forget, unresolved_turns: 0, agent_outputs: { resolved: true } });
     case 'denied': {
-      const reasons = [...outcome.decision.reasons, ...outcome.decision.items.flatMap((i) => i.reasons)].filter((r) => r.effect !== 'allow' && r.code !== 'some_items_not_returnable').map((r) => r.message);
-      return reply('returns/not_eligible', { items: titles, reasons: listText([...new Set(reasons)]), alternatives: '' }, null, { ...forget, policy_context: reasons, agent_outputs: { resolved: true } });
+      const all = [...outcome.decision.reasons, ...outcome.decision.items.flatMap((i) => i.reasons)].filter((r) => r.code !== 'some_items_not_returnable');
+      const reasons = all.filter((r) => r.effect !== 'allow').map((r) => r.message);
+      return reply('returns/not_eligible', { order_name: view.name, items: titles, item_count: items.length, window_days: run.settings.returnWindowDays, reason: decidingReason(all), alternatives: '' }, null, { ...forget, policy_context: reasons, agent_outputs: { resolved: true } });
     }
     case 'failed':
       return actionFailedReply(view.name, outcome);

@@ -12,7 +12,7 @@ export function verifyOwnerStep(state: ConversationStateType): ConversationUpdat
   if (state.verified_orders.includes(order.id)) return {};
   const failures = state.slots.failedVerifications ?? 0;
   const vars = { order_name: order.name };
-  if (failures >= MAX_FAILED_VERIFICATIONS) {
+  if (failures >= MAX_FAILED_VERIFICATIONS || state.slots.verificationLocked) {
     return reply('verification/locked', vars, null, { requires_escalation: true, escalation_reason: 'identity_verification_failed' });
   }
   if (failures > 0) return reply('verification/failed', vars, { kind: 'verification', orderId: order.id }, { unresolved_turns: state.unresolved_turns + 1 });
