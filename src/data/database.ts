@@ -123,7 +123,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       return (await queries.query(text, params as unknown[])).rows as never[];
     },
     async transactionSql(fn) {
-      await client.transaction(async (tx) => {
+      await queries.transaction(async (tx) => {
         await fn(async (text, params) => (await tx.query(text, params as unknown[])).rows);
       });
     },

@@ -1,4 +1,5 @@
-import { parse, protocol, type PGlite, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { parse, protocol, type PGlite, type QueryOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { loopTurns } from './loop-turns';
 
 const { serialize } = protocol;
 /** Distinct statement texts kept prepared; the least recently used is closed past this. */
@@ -93,12 +94,27 @@ export function pglitePreparedQueries(client: PGlite, capacity = DEFAULT_CAPACIT
     }
   }
 
+  const turns = loopTurns();
+  /** Inside a transaction: the same statements, each after a turn of the event loop when one is due. */
+  const turning = (tx: Transaction): Transaction =>
+    new Proxy(tx, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if ((property !== 'query' && property !== 'exec') || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          await turns.turn();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+
   return {
-    query<T>(text: string, params: unknown[] = [], options?: QueryOptions) {
+    async query<T>(text: string, params: unknown[] = [], options?: QueryOptions) {
+      await turns.turn();
       if (text.length > LONGEST_CACHED_TEXT || options?.blob) return client.query<T>(text, params, options);
       // The transaction lock first, as query() takes it: a statement never lands inside another caller's transaction.
       return client._runExclusiveTransaction(() => client.runExclusive(() => run<T>(text, params, options)));
     },
-    transaction: (callback) => client.transaction(callback),
+    transaction: (callback) => client.transaction((tx) => callback(turning(tx))),
   };
 }

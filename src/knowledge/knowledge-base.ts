@@ -4,9 +4,9 @@ import type { Embeddings } from '../core/ports/embeddings';
 import type { IngestInput, KnowledgeBase, KnowledgeHit, KnowledgeKind, RetrievalMode } from '../core/ports/knowledge';
 import type { KnowledgeIndex, ScoredChunk, StoreSpace } from '../core/ports/knowledge-index';
 import type { WordVectors } from '../text/word-vectors';
-import { chunkDocument, defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
-import { parseDocument } from './ingest/parse-document';
-import { tokenCounter, type TokenCounter } from './ingest/token-counter';
+import { defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
+import { preparationWorker } from './ingest/preparation-worker';
+import type { DocumentPreparer } from './ingest/prepare-document';
 import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
 import { rerank } from './retrieval/rerank';
 import { retrievalWords, stem } from './retrieval/retrieval-words';
@@ -18,7 +18,8 @@ export interface KnowledgeBaseDeps {
   embeddings: Embeddings;
   vectors: WordVectors;
   thesaurus?: Thesaurus;
-  tokens?: TokenCounter;
+  /** Parses and chunks documents; by default in a worker thread (the event loop never runs it). */
+  prepare?: DocumentPreparer;
   chunking?: ChunkOptions;
   /** Told once per store when its vectors were made by another model than the configured one. */
   onModelMismatch?: (storeId: string, stored: string, configured: string) => void;
@@ -50,7 +51,7 @@ const MAX_LEXICAL_TERMS = 4;
 
 export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   const { index, embeddings, vectors } = deps;
-  const tokens = deps.tokens ?? tokenCounter();
+  const prepare = deps.prepare ?? preparationWorker();
   const chunking = deps.chunking ?? defaultChunkOptions;
   const related = deps.thesaurus ?? loadThesaurus();
   const warned = new Set<string>();
@@ -67,11 +68,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   }
 
   async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload') {
-    const parsed = await parseDocument(input.format, input.content).catch((error: unknown) => {
-      throw new AppError('unprocessable', `the ${input.format} document could not be read: ${error instanceof Error ? error.message : String(error)}`);
-    });
-    const title = (input.title ?? parsed.title ?? input.source ?? firstWords(parsed)).trim();
-    if (!title) throw new AppError('unprocessable', 'the document has no text');
+    const { title, chunks } = await prepare(input, chunking);
     const source = (input.source ?? title).trim();
     const contentHash = createHash('sha256').update(`${input.format}\0${title}\0`).update(input.content).digest('hex');
     const [existing, space] = await Promise.all([index.findDocument(storeId, source), index.space(storeId)]);
@@ -82,10 +79,9 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
       );
     }
     if (existing && existing.contentHash === contentHash && existing.kind === kind) return { document: existing, outcome: 'unchanged' as const };
-    const chunks = chunkDocument(parsed, title, tokens, chunking);
     if (chunks.length === 0) throw new AppError('unprocessable', 'the document has no text to index');
     const searchTexts = chunks.map((chunk) => `${chunk.titlePath.join(' › ')}\n${chunk.content}`);
-    const vectorsOfChunks = await embeddings.embed(searchTexts);
+    const vectorsOfChunks = await embedInBatches(embeddings, searchTexts);
     const saved = await index.replaceDocument(
       storeId,
       { source, title, kind, format: input.format, contentHash },
@@ -208,7 +204,15 @@ const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks'], 
   ranks,
 });
 
-const firstWords = (parsed: { sections: { paragraphs: string[] }[] }) => (parsed.sections[0]?.paragraphs[0] ?? '').split(/\s+/).slice(0, 8).join(' ');
+/** Embeds a few chunks at a time, letting other requests run between batches (local embeddings are synchronous work). */
+async function embedInBatches(embeddings: Embeddings, texts: string[], size = 16): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (let i = 0; i < texts.length; i += size) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    out.push(...(await embeddings.embed(texts.slice(i, i + size))));
+  }
+  return out;
+}
 
 /** The `count` rarest words (short numbers left out) by frequency rank in the word vectors' corpus (unknown words, names and typos, first). */
 function rarest(all: string[], vectors: WordVectors, count: number): string[] {

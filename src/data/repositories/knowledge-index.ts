@@ -58,6 +58,11 @@ const MAX_RANKED_MATCHES = 3_000;
 /** Knowledge documents and chunks on PostgreSQL or PGlite; every query is scoped by store. */
 export function knowledgeIndex(database: Database, options: { pgvector: boolean }): KnowledgeIndex {
   const { db } = database;
+  // PGlite runs each statement on this thread, and its statements chain as microtasks: a document's inserts
+  // held the event loop for 0.5 s at a stretch. There, small batches with a turn of the loop between them;
+  // PostgreSQL works in its own process: big batches, fewer round trips.
+  const embedded = database.kind === 'pglite';
+  const insertBatch = embedded ? 8 : 200;
   const indexedDims = new Set<number>();
   let rowsSinceAnalyze = 0;
   async function noteWrites(rows: number) {
@@ -147,9 +152,10 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
         ).rows;
         const documentId = row!.id;
         await tx.delete(knowledgeChunks).where(eq(knowledgeChunks.documentId, documentId));
-        for (let start = 0; start < chunks.length; start += 200) {
+        for (let start = 0; start < chunks.length; start += insertBatch) {
+          if (embedded && start > 0) await new Promise((resolve) => setImmediate(resolve));
           await tx.insert(knowledgeChunks).values(
-            chunks.slice(start, start + 200).map((chunk) => ({
+            chunks.slice(start, start + insertBatch).map((chunk) => ({
               storeId,
               documentId,
               ordinal: chunk.ordinal,

@@ -42,21 +42,76 @@ function unitsOf(paragraph: string, counter: TokenCounter, options: ChunkOptions
     const joiner = index === 0 ? '\n' : ' ';
     const tokens = counter.count(sentence);
     if (tokens <= budget) return [{ text: sentence, tokens, joiner }];
-    return splitLong(sentence, counter, budget).map((text, part) => ({ text, tokens: counter.count(text), joiner: part === 0 ? joiner : ' ' }) as Unit);
+    return splitLong(sentence, counter, budget).map((part, n) => ({ text: part.text, tokens: counter.count(part.text), joiner: n === 0 ? joiner : part.joiner }) as Unit);
   });
 }
 
-/** A sentence longer than a chunk is cut by tokens, at the last space of each window. */
-function splitLong(sentence: string, counter: TokenCounter, budget: number): string[] {
-  const pieces: string[] = [];
-  let rest = sentence;
-  while (counter.count(rest) > budget) {
-    const window = counter.decode(counter.encode(rest).slice(0, budget));
-    const cut = window.lastIndexOf(' ') > window.length / 2 ? window.lastIndexOf(' ') : window.length;
-    pieces.push(rest.slice(0, cut).trim());
-    rest = rest.slice(cut).trim();
+interface Part {
+  text: string;
+  joiner: Unit['joiner'];
+}
+
+/**
+ * A sentence longer than a chunk is cut into parts of at most `budget` tokens, at the last space of each
+ * window when that keeps at least half of it, else between two pieces. The sentence is tokenized once, so
+ * the work stays linear in its length (re-counting the rest after every cut was quadratic on long text).
+ */
+function splitLong(sentence: string, counter: TokenCounter, budget: number): Part[] {
+  const parts: Part[] = [];
+  const pieces = counter.pieces(sentence);
+  let from = 0; // the current part's first piece
+  let tokens = 0;
+  let lastSpace = -1; // the last piece of the current part that starts a word, and the tokens before it
+  let tokensBeforeSpace = 0;
+  const emit = (end: number) => {
+    const text = sentence.slice(pieces[from]!.start, end).trim();
+    // A part that starts inside a word is joined by a line break: the word's pieces then count as they were counted.
+    if (text) parts.push({ text, joiner: from > 0 && /\s/.test(sentence[pieces[from]!.start]!) ? ' ' : '\n' });
+  };
+  for (let i = 0; i < pieces.length; i += 1) {
+    const piece = pieces[i]!;
+    if (piece.tokens > budget) {
+      // Only under very small budgets: a piece is at most MAX_PIECE_UNITS characters.
+      if (i > from) emit(piece.start);
+      parts.push(...cutWord(sentence.slice(piece.start, piece.end), counter, budget).map((text) => ({ text, joiner: '\n' as const })));
+      from = i + 1;
+      tokens = 0;
+      lastSpace = -1;
+      continue;
+    }
+    if (i > from && tokens + piece.tokens > budget) {
+      const cut = lastSpace > from && tokensBeforeSpace >= budget / 2 ? lastSpace : i;
+      emit(pieces[cut]!.start);
+      tokens -= cut === i ? tokens : tokensBeforeSpace;
+      from = cut;
+      lastSpace = -1;
+    }
+    if (i > from && /\s/.test(sentence[piece.start]!)) {
+      lastSpace = i;
+      tokensBeforeSpace = tokens;
+    }
+    tokens += piece.tokens;
   }
-  if (rest) pieces.push(rest);
+  if (from < pieces.length) emit(sentence.length);
+  return parts;
+}
+
+/** A word longer than a chunk (a URL, a hash, text without spaces) in pieces of at most `budget` tokens, cut between code points. */
+function cutWord(word: string, counter: TokenCounter, budget: number): string[] {
+  const characters = Array.from(word);
+  const pieces: string[] = [];
+  let size = budget * 4; // characters per piece (about four to a token in English), shrunk while a piece costs more
+  for (let start = 0; start < characters.length; ) {
+    let piece = characters.slice(start, start + size);
+    let tokens = counter.count(piece.join(''));
+    while (tokens > budget && size > 1) {
+      size = Math.max(1, Math.floor((size * budget) / tokens) - 1);
+      piece = characters.slice(start, start + size);
+      tokens = counter.count(piece.join(''));
+    }
+    pieces.push(piece.join(''));
+    start += piece.length;
+  }
   return pieces;
 }
 

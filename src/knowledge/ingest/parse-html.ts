@@ -30,6 +30,9 @@ const BLOCKS = new Set([
   'summary',
 ]);
 
+/** Deeper than any real page; htmlparser2's open-element stack costs O(depth) per tag, so depth is bounded. */
+const MAX_DEPTH = 512;
+
 /** HTML to sections: h1–h6 open sections, block elements end paragraphs, scripts and navigation are dropped. */
 export function parseHtml(html: string): ParsedDocument {
   const builder = new SectionBuilder();
@@ -38,6 +41,7 @@ export function parseHtml(html: string): ParsedDocument {
   let text = '';
   let documentTitle = '';
   let inTitle = false;
+  let depth = 0;
   const flush = () => {
     if (headingLevel > 0) builder.heading(headingLevel, text);
     else builder.paragraph(text);
@@ -46,6 +50,8 @@ export function parseHtml(html: string): ParsedDocument {
   const parser = new Parser(
     {
       onopentag(name) {
+        depth += 1;
+        if (depth > MAX_DEPTH) throw new Error(`elements are nested deeper than ${MAX_DEPTH}`);
         if (name === 'title') inTitle = true;
         if (SKIPPED.has(name)) skipDepth += 1;
         if (skipDepth > 0) return;
@@ -60,6 +66,7 @@ export function parseHtml(html: string): ParsedDocument {
         else if (skipDepth === 0) text += data;
       },
       onclosetag(name) {
+        depth -= 1;
         if (name === 'title') inTitle = false;
         if (SKIPPED.has(name)) {
           skipDepth = Math.max(0, skipDepth - 1);

@@ -1,6 +1,6 @@
 import { SectionBuilder, type ParsedDocument } from './section';
 
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
+const HEADING = /^(#{1,6})\s+(.*)$/;
 const FENCE = /^\s*(```|~~~)/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 
@@ -26,7 +26,7 @@ export function parseMarkdown(markdown: string): ParsedDocument {
     const heading = HEADING.exec(line);
     if (heading) {
       endParagraph();
-      builder.heading(heading[1]!.length, inline(heading[2]!));
+      builder.heading(heading[1]!.length, inline(withoutClosingHashes(heading[2]!)));
     } else if (line.trim() === '' || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(line)) {
       endParagraph();
     } else if (LIST_ITEM.test(line)) {
@@ -49,13 +49,24 @@ const tableRow = (line: string) =>
         .filter(Boolean)
         .join(' · ') + ';';
 
-/** Inline syntax to plain text: links keep their words, emphasis and code marks go. */
+/** "Title ##" → "Title", with string operations: a regex for trailing space and hashes backtracks quadratically. */
+function withoutClosingHashes(text: string): string {
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && trimmed[end - 1] === '#') end -= 1;
+  return trimmed.slice(0, end).trimEnd();
+}
+
+/**
+ * Inline syntax to plain text: links keep their words, emphasis and code marks go. Every scan stops at the
+ * next opening mark (`[^\][]`, `[^()]`, `[^*_\n]`), so the work stays linear on text full of unclosed marks.
+ */
 function inline(text: string): string {
   return text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_](\S(?:.*?\S)?)[*_](?=[\s).,;:!?]|$)/g, '$1$2')
+    .replace(/!\[[^\][]*\]\([^()]*\)/g, '')
+    .replace(/\[([^\][]+)\]\([^()]*\)/g, '$1')
+    .replace(/(\*\*|__)([^\n]+?)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(\S(?:[^*_\n]*?\S)?)\2(?=[\s).,;:!?]|$)/g, '$1$3')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/^>\s?/gm, '');
 }

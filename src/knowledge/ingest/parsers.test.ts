@@ -70,3 +70,15 @@ describe('document parsing', () => {
     assert.equal(formatOfFile('image.png'), undefined);
   });
 });
+
+describe('parsing text built to be slow', () => {
+  test('unclosed Markdown marks, a heading with trailing spaces and deep HTML are read, or refused, in one pass', async () => {
+    const marks = await parseDocument('markdown', `# Title  ##   \n\n${' _a'.repeat(3000)} [link](https://x.test) and **bold** and _em_ and ![img](i.png)\n\n${'[a]('.repeat(3000)}`);
+    assert.equal(marks.title, 'Title');
+    const text = marks.sections.flatMap((section) => section.paragraphs).join('\n');
+    assert.match(text, /_a link and bold and em and\n/);
+    assert.ok(text.includes('[a]([a]('), 'unclosed links stay as text');
+    await assert.rejects(parseDocument('html', '<div>'.repeat(100_000)), /nested deeper than 512/);
+    assert.equal(splitSentences(`${'See no. A '.repeat(3)}End.`).length, 1);
+  });
+});

@@ -53,7 +53,7 @@ export function demoCommerce(db: Db): CommercePort {
         productType: p.productType,
         tags: p.tags,
         vendor: p.vendor,
-        description: (p.bodyHtml ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim(),
+        description: (p.bodyHtml ?? '').replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim(),
         updatedAt: p.updatedAt,
         variants: variants
           .filter((v) => v.productId === p.id)

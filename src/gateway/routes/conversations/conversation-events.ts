@@ -6,7 +6,7 @@ import type { ConversationEvent, Message } from '../../../core/conversation';
 import type { PubSub } from '../../../core/ports/pubsub';
 import { assertConversationAccess, callerStore } from './access';
 import { conversationIdParams } from './schema';
-import { openEventStream } from './sse';
+import { openEventStream, openStreams } from './sse';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -21,6 +21,7 @@ const replayed = (storeId: string, message: Message): ConversationEvent => ({
 
 /** GET /v1/conversations/{id}/events: SSE of every new message and status change, from any instance. */
 export async function conversationEventsRoute(app: FastifyInstance, { conversations, pubsub }: { conversations: ConversationService; pubsub: PubSub }) {
+  const streams = openStreams(app);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/conversations/:id/events',
     {
@@ -69,8 +70,7 @@ export async function conversationEventsRoute(app: FastifyInstance, { conversati
         void unsubscribe();
         stream.end();
       };
-      request.raw.once('close', close);
-      app.addHook('onClose', async () => close());
+      streams.track(reply, close);
       return reply;
     },
   );

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Takes over the response for Server-Sent Events, keeping the CORS and request-id headers already decided. */
 export function openEventStream(request: FastifyRequest, reply: FastifyReply) {
@@ -36,3 +36,30 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply) {
 }
 
 export const wantsEventStream = (request: FastifyRequest) => (request.headers.accept ?? '').includes('text/event-stream');
+
+/**
+ * The open streams of one route plugin. The server-closing hook is added once, when the plugin registers
+ * (Fastify refuses hooks once it listens: adding one per request threw on every subscription and never
+ * ran). preClose, not onClose: the server waits for open connections before onClose runs.
+ */
+export function openStreams(app: FastifyInstance) {
+  const closers = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of [...closers]) close();
+  });
+  return {
+    /** Runs `close` once: when the client goes away (even before this call), or when the server closes. */
+    track(reply: FastifyReply, close: () => void): void {
+      let done = false;
+      const once = () => {
+        if (done) return;
+        done = true;
+        closers.delete(once);
+        close();
+      };
+      closers.add(once);
+      reply.raw.once('close', once);
+      if (reply.raw.destroyed || reply.raw.writableEnded) once();
+    },
+  };
+}

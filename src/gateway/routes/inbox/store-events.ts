@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { storeChannel } from '../../../agent/runtime/publish-events';
 import type { PubSub } from '../../../core/ports/pubsub';
 import { callerStore } from '../conversations/access';
-import { openEventStream } from '../conversations/sse';
+import { openEventStream, openStreams } from '../conversations/sse';
 
 const HEARTBEAT_MS = 15_000;
 
 /** GET /v1/events: SSE of every conversation event of the store (the live inbox), from any instance. */
 export async function storeEventsRoute(app: FastifyInstance, { pubsub }: { pubsub: PubSub }) {
+  const streams = openStreams(app);
   app.withTypeProvider<ZodTypeProvider>().get(
     '/v1/events',
     {
@@ -35,8 +36,7 @@ export async function storeEventsRoute(app: FastifyInstance, { pubsub }: { pubsu
         void unsubscribe();
         stream.end();
       };
-      request.raw.once('close', close);
-      app.addHook('onClose', async () => close());
+      streams.track(reply, close);
       return reply;
     },
   );
