@@ -55,10 +55,13 @@ describe('graceful shutdown', () => {
   test('in-flight requests finish before resources are released; new requests are refused', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    let arrived: () => void = () => undefined;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
     const t = await startTestSystem({
       surfaces: [
         async (app) => {
           app.get('/slow', async () => {
+            arrived();
             await gate;
             return { finished: true };
           });
@@ -68,7 +71,8 @@ describe('graceful shutdown', () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const port = (t.app.server.address() as { port: number }).port;
     const inFlight = fetch(`http://127.0.0.1:${port}/slow`).then((r) => r.json());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The request must be inside its handler before shutdown starts (a fixed sleep raced on a loaded machine).
+    await reached;
     let released = false;
     const shutdown = gracefulShutdown(t.app, async () => {
       released = true;

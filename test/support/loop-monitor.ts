@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 
 /**
  * How long the event loop was held. A 5 ms timer ticks; between two ticks the loop's active time (event-loop
