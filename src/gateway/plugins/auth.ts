@@ -5,6 +5,7 @@ import { grants } from '../../core/scopes';
 import type { StoreService } from '../../core/store-service';
 import type { Principal, RouteAuth } from '../auth-context';
 import { adminTokenMatches, type TokenIssuer } from '../tokens';
+import type { AuthFailureThrottle } from './auth-failures';
 import { sendError } from './errors';
 
 export interface AuthDeps {
@@ -14,6 +15,8 @@ export interface AuthDeps {
   tokens: TokenIssuer;
   /** Operator sessions end at logout even though their access token has not expired yet. */
   operatorSessions?: { sessionRevoked(sessionId: string): Promise<boolean> } | undefined;
+  /** Failed authentications are counted per client address; past the limit the address waits out the window. */
+  failures?: AuthFailureThrottle;
 }
 
 interface Identified {
@@ -56,7 +59,10 @@ function readsOwnConversation(request: FastifyRequest, principal: Principal, aut
 async function authorize(request: FastifyRequest, reply: FastifyReply, auth: RouteAuth, deps: AuthDeps): Promise<void> {
   const identified = await identify(request.headers.authorization, deps);
   if (identified === null) return void sendError(reply, request, 'unauthorized', 'missing credentials: send Authorization: Bearer <key>');
-  if (identified === 'malformed') return void sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+  if (identified === 'malformed') {
+    if (deps.failures && !(await deps.failures.failed(request.ip))) return void refuseAddress(request, reply, deps.failures);
+    return void sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+  }
   const { principal } = identified;
   request.principal = principal;
   request.authEpoch = identified.epoch ?? null;
@@ -85,6 +91,12 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, auth: Rou
   }
 }
 
+function refuseAddress(request: FastifyRequest, reply: FastifyReply, failures: AuthFailureThrottle) {
+  const seconds = Math.max(1, Math.ceil(failures.blockedForMs(request.ip) / 1000));
+  reply.header('Retry-After', seconds);
+  sendError(reply, request, 'rate_limited', `too many failed authentications from this address; retry in ${seconds}s`);
+}
+
 /** Authentication and authorization for every route, from its `config.auth`. Routes without it are public. */
 export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.decorateRequest('principal', null);
@@ -93,6 +105,11 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.addHook('onRequest', async (request, reply) => {
     const auth = request.routeOptions.config.auth;
     if (!auth || auth.mode === 'public') return;
+    // An address past its failed-authentication budget is refused before any credential is looked at.
+    if (deps.failures && deps.failures.blockedForMs(request.ip) > 0) {
+      refuseAddress(request, reply, deps.failures);
+      return reply;
+    }
     await authorize(request, reply, auth, deps);
     if (reply.sent) return reply;
   });
