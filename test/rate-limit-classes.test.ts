@@ -86,6 +86,23 @@ describe('rate limits per caller class and address (issue 13 item 5)', () => {
     }
   });
 
+  test('wrong passwords for many e-mails from one address are throttled too (credential stuffing), on top of the per-e-mail limit', async () => {
+    const t = await startTestSystem({ env: { CONCIERGE_AUTH_FAILURES_PER_MINUTE: '3' } });
+    try {
+      const s = await createStore(t);
+      await t.system.operators.create(s.storeId, null, { email: 'owner@shop.example', name: 'Owner', role: 'owner', password: 'correct horse battery' });
+      const login = (email: string, password: string, address: string) =>
+        t.app.inject({ method: 'POST', url: '/v1/operators/login', payload: { email, password, refreshIn: 'body' }, remoteAddress: address });
+      const statuses = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await login(`person${i}@shop.example`, 'Winter2026!', '192.0.2.10')).statusCode);
+      assert.deepEqual(statuses, [401, 401, 401, 429, 429], 'each e-mail tried once, the address is throttled');
+      assert.equal((await login('owner@shop.example', 'correct horse battery', '192.0.2.10')).statusCode, 429, 'even the right password waits');
+      assert.equal((await login('owner@shop.example', 'correct horse battery', '192.0.2.11')).statusCode, 200, 'another address logs in');
+    } finally {
+      await t.close();
+    }
+  });
+
   test('failed authentications are counted across instances (server mode)', { skip: skipWithoutServer }, async () => {
     const first = await startTestSystem({ backend: 'postgres', redis: true, env: { CONCIERGE_AUTH_FAILURES_PER_MINUTE: '4' } });
     const second = await startTestSystem({ shareWith: first, redis: true, env: { CONCIERGE_AUTH_FAILURES_PER_MINUTE: '4' } });

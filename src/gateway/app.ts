@@ -11,7 +11,7 @@ import type { StoreService } from '../core/store-service';
 import { loggerOptions } from './logging/logger';
 import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
-import { authPlugin, authRecheckPlugin } from './plugins/auth';
+import { authPlugin, authRecheckPlugin, publicAuthFailuresPlugin } from './plugins/auth';
 import { corsPlugin } from './plugins/cors';
 import { errorsPlugin } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
@@ -82,14 +82,9 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(openApiPlugin);
   await app.register(metricsPlugin, { registry: deps.metrics });
-  await app.register(authPlugin, {
-    adminToken: deps.adminToken,
-    apiKeys: deps.apiKeys,
-    stores: deps.stores,
-    tokens: deps.tokens,
-    operatorSessions: deps.operators,
-    failures: authFailureThrottle(deps.rateLimiter, deps.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES),
-  });
+  const failures = authFailureThrottle(deps.rateLimiter, deps.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES);
+  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens, operatorSessions: deps.operators, failures });
+  await app.register(publicAuthFailuresPlugin, { failures });
   await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute, perAddressPerMinute: deps.rateLimitPerAddressPerMinute ?? DEFAULT_PER_ADDRESS });
   await app.register(authRecheckPlugin, { apiKeys: deps.apiKeys });
   await app.register(corsPlugin, { stores: deps.stores });

@@ -104,14 +104,27 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.decorateRequest('revocationEpoch', null);
   app.addHook('onRequest', async (request, reply) => {
     const auth = request.routeOptions.config.auth;
-    if (!auth || auth.mode === 'public') return;
-    // An address past its failed-authentication budget is refused before any credential is looked at.
+    if (!auth) return;
+    // An address past its failed-authentication budget is refused before any credential or password is looked at.
     if (deps.failures && deps.failures.blockedForMs(request.ip) > 0) {
       refuseAddress(request, reply, deps.failures);
       return reply;
     }
+    if (auth.mode === 'public') return;
     await authorize(request, reply, auth, deps);
     if (reply.sent) return reply;
+  });
+});
+
+/**
+ * Public routes that authenticate by themselves (operator login, refresh, invitation) count their
+ * 401s against the address too: credential stuffing over many e-mails from one address is throttled
+ * on top of the per-e-mail login limit.
+ */
+export const publicAuthFailuresPlugin = fp(async (app: FastifyInstance, { failures }: { failures: AuthFailureThrottle }) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 401 && request.routeOptions.config.auth?.mode === 'public') await failures.failed(request.ip);
+    return payload;
   });
 });
 
