@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorStatus } from '../../core/errors';
 import fp from 'fastify-plugin';
 import type { ApiKeyService } from '../../core/api-key-service';
 import { grants } from '../../core/scopes';
@@ -123,8 +124,11 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
  */
 export const publicAuthFailuresPlugin = fp(async (app: FastifyInstance, { failures }: { failures: AuthFailureThrottle }) => {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode === 401 && request.routeOptions.config.auth?.mode === 'public') await failures.failed(request.ip);
-    return payload;
+    if (reply.statusCode !== 401 || request.routeOptions.config.auth?.mode !== 'public' || (await failures.failed(request.ip))) return payload;
+    // The failure that spent the budget is answered like the ones after it.
+    const seconds = Math.max(1, Math.ceil(failures.blockedForMs(request.ip) / 1000));
+    reply.code(errorStatus.rate_limited).header('retry-after', seconds);
+    return JSON.stringify({ error: { code: 'rate_limited', message: `too many failed authentications from this address; retry in ${seconds}s`, requestId: request.id } });
   });
 });
 
