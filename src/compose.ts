@@ -138,6 +138,11 @@ function demoWidgetKey(dataDir: string) {
   };
 }
 
+/** CONCIERGE_TRUST_PROXY as Fastify's trustProxy: true/false, or the proxies' addresses. */
+export function trustProxyOf(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
+
 export function keyringFor(env: Env): Keyring {
   const keys = env.CONCIERGE_ENCRYPTION_KEY ? env.CONCIERGE_ENCRYPTION_KEY.split(',') : readOrCreateKeyFile(env.CONCIERGE_DATA_DIR);
   return createKeyring(keys);
@@ -263,13 +268,16 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     stores,
     apiKeys,
     audit: auditLogRepository(db),
-    idempotency: idempotencyStore(db),
+    idempotency: idempotencyStore(db, keyring),
     rateLimiter,
     tokens,
     operators,
     metrics: new Registry(),
     readiness,
     rateLimitPerMinute: env.CONCIERGE_RATE_LIMIT_PER_MINUTE,
+    rateLimitPerAddressPerMinute: env.CONCIERGE_RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+    authFailuresPerMinute: env.CONCIERGE_AUTH_FAILURES_PER_MINUTE,
+    trustProxy: trustProxyOf(env.CONCIERGE_TRUST_PROXY),
     bodyLimitBytes: env.CONCIERGE_BODY_LIMIT_BYTES,
     logLevel: env.LOG_LEVEL,
     logFile: env.CONCIERGE_LOG_FILE,

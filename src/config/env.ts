@@ -32,7 +32,14 @@ export const envSchema = z.object({
   SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
   CONCIERGE_LOG_FILE: z.string().min(1).optional().describe('append the JSON log lines to this file instead of stdout'),
-  CONCIERGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests per minute per store and endpoint'),
+  CONCIERGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests per minute per store, caller class (widget key, secret key, operator…) and endpoint'),
+  CONCIERGE_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(120).describe('requests per minute per client address and endpoint with a public (widget) key'),
+  CONCIERGE_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().positive().default(20).describe('failed authentications per minute per client address before it is refused (429) for the rest of the minute'),
+  CONCIERGE_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be true, false, or comma-separated proxy addresses/CIDRs')
+    .default('false')
+    .describe('behind a reverse proxy: trust X-Forwarded-For from it (true, or its addresses) so limits per client address see the client'),
   CONCIERGE_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('largest accepted request body'),
   CONCIERGE_EMBEDDINGS: z.enum(['local', 'openai']).default('local').describe('embeddings for the knowledge base: local (word vectors, offline) or openai (any OpenAI-compatible endpoint)'),
   CONCIERGE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small').describe('embedding model when CONCIERGE_EMBEDDINGS=openai'),

@@ -77,20 +77,23 @@ export function storeService({ stores, cache, sealer, onSettingsChanged }: Store
       return (await this.get(storeId)).settings;
     },
 
+    /** Applies a patch field by field to the settings as they are at the write (concurrent patches to different fields all land). */
     async updateSettings(storeId: string, patch: SettingsPatch): Promise<StoreWithSettings> {
-      const stored = await load(storeId);
-      const settings = applySettingsPatch(normaliseSettings(stored.settings), patch);
-      const credentials = { ...stored.credentials };
+      const sealed: StoredStore['credentials'] = {};
       for (const [channel, value] of Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]) {
-        if (value === undefined) continue;
-        if (value === null) delete credentials[channel];
-        else credentials[channel] = { ...sealer.seal(JSON.stringify(value), credentialContext(storeId, channel)), updatedAt: new Date().toISOString() };
+        if (value !== undefined && value !== null) sealed[channel] = { ...sealer.seal(JSON.stringify(value), credentialContext(storeId, channel)), updatedAt: new Date().toISOString() };
       }
-      await stores.saveSettings(storeId, settings, credentials);
+      const changed = await stores.changeSettings(storeId, (current) => {
+        const credentials = { ...current.credentials, ...sealed };
+        for (const [channel, value] of Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]) if (value === null) delete credentials[channel];
+        return { settings: applySettingsPatch(normaliseSettings(current.settings), patch), credentials };
+      });
+      if (!changed) throw new AppError('not_found', `store ${storeId} not found`);
       await cache.delete(settingsKey(storeId));
       await cache.delete('origins:all');
+      const settings = normaliseSettings(changed.settings);
       await onSettingsChanged?.(storeId, settings).catch(() => undefined); // re-done lazily before the next answer
-      return present({ ...stored, settings, credentials });
+      return present(changed);
     },
 
     /** Whether any store allows this origin (answers CORS preflights, which carry no key). */
@@ -113,17 +116,16 @@ export function storeService({ stores, cache, sealer, onSettingsChanged }: Store
     async resealAll(): Promise<number> {
       let count = 0;
       for (const storeId of await stores.listIds()) {
-        const stored = await load(storeId);
-        const credentials = { ...stored.credentials };
-        let changed = false;
-        for (const [channel, sealed] of Object.entries(credentials)) {
-          if (sealed.kid === sealer.currentKeyId) continue;
-          const plain = sealer.open(sealed, credentialContext(storeId, channel));
-          credentials[channel] = { ...sealer.seal(plain, credentialContext(storeId, channel)), updatedAt: sealed.updatedAt };
-          changed = true;
-          count += 1;
-        }
-        if (changed) await stores.saveSettings(storeId, normaliseSettings(stored.settings), credentials);
+        await stores.changeSettings(storeId, (stored) => {
+          const credentials = { ...stored.credentials };
+          for (const [channel, sealed] of Object.entries(credentials)) {
+            if (sealed.kid === sealer.currentKeyId) continue;
+            const plain = sealer.open(sealed, credentialContext(storeId, channel));
+            credentials[channel] = { ...sealer.seal(plain, credentialContext(storeId, channel)), updatedAt: sealed.updatedAt };
+            count += 1;
+          }
+          return { settings: normaliseSettings(stored.settings), credentials };
+        });
         await cache.delete(settingsKey(storeId));
       }
       return count;

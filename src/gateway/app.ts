@@ -11,11 +11,12 @@ import type { StoreService } from '../core/store-service';
 import { loggerOptions } from './logging/logger';
 import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
-import { authPlugin, authRecheckPlugin } from './plugins/auth';
+import { authPlugin, authRecheckPlugin, publicAuthFailuresPlugin } from './plugins/auth';
 import { corsPlugin } from './plugins/cors';
 import { errorsPlugin } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { metricsPlugin } from './plugins/metrics';
+import { authFailureThrottle } from './plugins/auth-failures';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { apiKeyRoutes } from './routes/api-keys/api-keys';
 import { tokenRoute } from './routes/auth/token';
@@ -37,6 +38,12 @@ export interface GatewayDeps {
   metrics: Registry;
   readiness: Record<string, ReadinessCheck>;
   rateLimitPerMinute: number;
+  /** Public (widget) keys, per client address and endpoint. */
+  rateLimitPerAddressPerMinute?: number;
+  /** Failed authentications per client address before it waits out the minute. */
+  authFailuresPerMinute?: number;
+  /** Fastify's trustProxy: behind a reverse proxy, the client address comes from X-Forwarded-For. */
+  trustProxy?: boolean | string;
   bodyLimitBytes: number;
   logLevel: string;
   /** Append the JSON log lines to this file instead of stdout. */
@@ -48,6 +55,9 @@ export interface GatewayDeps {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// The defaults of CONCIERGE_RATE_LIMIT_PER_ADDRESS_PER_MINUTE and CONCIERGE_AUTH_FAILURES_PER_MINUTE.
+const DEFAULT_PER_ADDRESS = 120;
+const DEFAULT_AUTH_FAILURES = 20;
 
 /** Builds the Fastify instance without listening: tests use inject, main.ts calls listen. */
 export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
@@ -61,6 +71,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: deps.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,8 +82,10 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
   await app.register(errorsPlugin);
   await app.register(openApiPlugin);
   await app.register(metricsPlugin, { registry: deps.metrics });
-  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens, operatorSessions: deps.operators });
-  await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute });
+  const failures = authFailureThrottle(deps.rateLimiter, deps.authFailuresPerMinute ?? DEFAULT_AUTH_FAILURES);
+  await app.register(authPlugin, { adminToken: deps.adminToken, apiKeys: deps.apiKeys, stores: deps.stores, tokens: deps.tokens, operatorSessions: deps.operators, failures });
+  await app.register(publicAuthFailuresPlugin, { failures });
+  await app.register(rateLimitPlugin, { limiter: deps.rateLimiter, perMinute: deps.rateLimitPerMinute, perAddressPerMinute: deps.rateLimitPerAddressPerMinute ?? DEFAULT_PER_ADDRESS });
   await app.register(authRecheckPlugin, { apiKeys: deps.apiKeys });
   await app.register(corsPlugin, { stores: deps.stores });
   await app.register(auditPlugin, { audit: deps.audit });

@@ -48,6 +48,10 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     CONCIERGE_ADMIN_TOKEN: adminToken,
     CONCIERGE_ENCRYPTION_KEY: encryptionKey,
     ...captureEnv(),
+    // Suites that send many bad credentials or widget requests from one address (127.0.0.1) test
+    // other things; the suites about these limits set them (test/rate-limit-classes.test.ts).
+    CONCIERGE_AUTH_FAILURES_PER_MINUTE: '100000',
+    CONCIERGE_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(options.redis && serviceUrls.redis ? { REDIS_URL: serviceUrls.redis } : {}),
     ...options.env,

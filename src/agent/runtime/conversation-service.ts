@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { agentMayReply, transition, type Action, type Channel, type Conversation, type ConversationEvent, type Message } from '../../core/conversation';
 import { AppError } from '../../core/errors';
 import type { ConversationLock, ConversationStore, TurnWrite } from '../../core/ports/conversation-store';
@@ -86,13 +86,44 @@ export function conversationService(deps: ConversationServiceDeps) {
     }
   }
 
-  async function runTurn(conversation: Conversation, content: string): Promise<TurnOutcome> {
+  /**
+   * Names the turn's rows after the request that asked for it (an Idempotency-Key, scoped to its
+   * caller), in the same transaction: a retry after a failed answer finds the committed turn.
+   */
+  function markTurn(write: TurnWrite, requestKey: string, state: ConversationStateType): void {
+    for (const action of write.actions) action.id ??= randomUUID();
+    const actionIds = write.actions.filter((a) => a.type !== 'handoff').map((a) => a.id!);
+    write.messages = write.messages.map((m, i) => ({
+      ...m,
+      metadata: { ...m.metadata, requestKey, ...(i === 0 ? { actionIds, escalated: state.requires_escalation, escalationReason: state.escalation_reason } : {}) },
+    }));
+  }
+
+  /** The answer a committed turn gave, rebuilt from its rows. */
+  async function committedTurn(conversation: Conversation, requestKey: string, content: string): Promise<TurnOutcome | undefined> {
+    const found = await store.turnByRequest(conversation.storeId, conversation.id, requestKey);
+    if (!found) return undefined;
+    const [message, reply] = found.messages;
+    if (message!.content !== content) throw new AppError('idempotency_conflict', 'this Idempotency-Key was used with a different request body');
+    const meta = (message!.metadata ?? {}) as { analysis?: TurnAnalysis; escalated?: boolean; escalationReason?: string | null };
+    return {
+      message: message!,
+      reply: reply ?? null,
+      analysis: meta.analysis ?? null,
+      actions: found.actions,
+      escalated: meta.escalated ?? false,
+      escalationReason: meta.escalationReason ?? null,
+      conversation,
+    };
+  }
+
+  async function runTurn(conversation: Conversation, content: string, requestKey?: string): Promise<TurnOutcome> {
     if (!agentMayReply(conversation.status)) {
       // A human owns the conversation: keep the message, stay silent.
       const committed = await commit({
         storeId: conversation.storeId,
         conversationId: conversation.id,
-        messages: [{ role: 'customer', content }],
+        messages: [{ role: 'customer', content, ...(requestKey ? { metadata: { requestKey, actionIds: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null } } : {}) }],
         actions: [],
         checkpointThreads: [],
         events: [{ storeId: conversation.storeId, conversationId: conversation.id, type: 'conversation.message_created', data: { role: 'customer' } }],
@@ -133,6 +164,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     }
     const write = turnWrite(conversation, content, state);
     const dialogue = dialogueOf(state);
+    if (requestKey) markTurn(write, requestKey, state);
     // What the console shows beside the reply, in the same transaction: who answered and how long the turn took.
     const answer = write.messages[1];
     if (answer)
@@ -181,12 +213,17 @@ export function conversationService(deps: ConversationServiceDeps) {
       return { conversation: turn?.conversation ?? conversation, accessToken, turn };
     },
 
-    /** `authorize` sees the conversation as loaded under the lock and throws to refuse the turn (nothing changes). */
-    async postMessage(storeId: string, conversationId: string, content: string, authorize?: (conversation: Conversation) => void): Promise<TurnOutcome> {
+    /**
+     * `authorize` sees the conversation as loaded under the lock and throws to refuse the turn
+     * (nothing changes). A `requestKey` names the request: if a turn under it was already committed
+     * (its answer lost to a failure after the commit), that turn is the answer and none runs again.
+     */
+    async postMessage(storeId: string, conversationId: string, content: string, authorize?: (conversation: Conversation) => void, requestKey?: string): Promise<TurnOutcome> {
       return lock.withLock(conversationId, async () => {
         const conversation = await load(storeId, conversationId);
         authorize?.(conversation);
-        return runTurn(conversation, content);
+        const done = requestKey ? await committedTurn(conversation, requestKey, content) : undefined;
+        return done ?? runTurn(conversation, content, requestKey);
       });
     },
 

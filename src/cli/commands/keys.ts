@@ -30,7 +30,8 @@ export const keysCommand: CliCommand = {
     const system = await createSystem(env);
     try {
       const count = await system.stores.resealAll();
-      io.stdout.write(`re-encrypted ${count} credential(s) under key ${system.keyring.currentKeyId}\n`);
+      const answers = await system.gatewayDeps.idempotency.reseal();
+      io.stdout.write(`re-encrypted ${count} credential(s) and ${answers} kept idempotent answer(s) under key ${system.keyring.currentKeyId}\n`);
       return 0;
     } finally {
       await system.close();

@@ -65,6 +65,8 @@ export interface ConversationStore {
   actions(storeId: string, query: { conversationId?: string; status?: ActionStatus; limit?: number }): Promise<Action[]>;
   action(storeId: string, actionId: string): Promise<Action | undefined>;
   commitTurn(write: TurnWrite): Promise<CommittedTurn>;
+  /** The messages a turn committed under a request key (`metadata.requestKey`), in order, and the actions it names; undefined if none. */
+  turnByRequest(storeId: string, conversationId: string, requestKey: string): Promise<{ messages: Message[]; actions: Action[] } | undefined>;
 }
 
 /** Serialises turns of one conversation across instances. */

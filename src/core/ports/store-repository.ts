@@ -11,7 +11,15 @@ export interface StoredStore extends Store {
 export interface StoreRepository {
   create(input: { name: string; platform: string; settings: StoreSettings }, keys: NewApiKey[]): Promise<Store>;
   get(storeId: string): Promise<StoredStore | undefined>;
-  saveSettings(storeId: string, settings: StoreSettings, credentials: StoredStore['credentials']): Promise<void>;
+  /**
+   * Changes a store's settings and credentials from what they are now: `change` sees the row as it
+   * stands under a lock held until the write commits, so concurrent changes to different fields all
+   * land (no lost update). Undefined when the store does not exist.
+   */
+  changeSettings(
+    storeId: string,
+    change: (current: StoredStore) => { settings: StoreSettings; credentials: StoredStore['credentials'] },
+  ): Promise<StoredStore | undefined>;
   listIds(): Promise<string[]>;
   /** Every origin some store allows: CORS preflights arrive before any key says which store. */
   allAllowedOrigins(): Promise<string[]>;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Action, ActionStatus, ActionType, Channel, Conversation, ConversationMetadata, ConversationStatus, Message, MessageRole } from '../../core/conversation';
 import type { ConversationStore } from '../../core/ports/conversation-store';
 import type { DbCheckpointSaver } from '../checkpoint/db-checkpoint-saver';
@@ -114,6 +114,20 @@ export function conversationStore(db: Db, saver: DbCheckpointSaver): Conversatio
     async action(storeId, actionId) {
       const [row] = await db.select().from(actions).where(and(eq(actions.storeId, storeId), eq(actions.id, actionId))).limit(1);
       return row ? toAction(row) : undefined;
+    },
+    async turnByRequest(storeId, conversationId, requestKey) {
+      const [conversation] = await db.select({ channel: conversations.channel }).from(conversations).where(byStore(storeId, conversationId));
+      if (!conversation) return undefined;
+      const rows = await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.storeId, storeId), eq(messages.conversationId, conversationId), sql`${messages.metadata}->>'requestKey' = ${requestKey}`))
+        .orderBy(asc(messages.createdAt));
+      if (rows.length === 0) return undefined;
+      const actionIds = ((rows[0]!.metadata as { actionIds?: unknown }).actionIds ?? []) as string[];
+      const actionRows = actionIds.length > 0 ? await db.select().from(actions).where(and(eq(actions.storeId, storeId), inArray(actions.id, actionIds))) : [];
+      const byId = new Map(actionRows.map((row) => [row.id, toAction(row)]));
+      return { messages: rows.map(toMessage(conversation.channel as Channel)), actions: actionIds.flatMap((id) => byId.get(id) ?? []) };
     },
     async commitTurn(write) {
       const batches = write.checkpointThreads.map((thread) => saver.drain(thread));

@@ -25,8 +25,15 @@ export function storeRepository(db: Db): StoreRepository {
         credentials: row.apiCredentials as StoredStore['credentials'],
       };
     },
-    async saveSettings(storeId, settings, credentials) {
-      await db.update(stores).set({ settings, apiCredentials: credentials, updatedAt: new Date() }).where(eq(stores.id, storeId));
+    async changeSettings(storeId, change) {
+      return db.transaction(async (tx) => {
+        const [row] = await tx.select().from(stores).where(eq(stores.id, storeId)).for('update');
+        if (!row) return undefined;
+        const current = { id: row.id, name: row.name, platform: row.platform, createdAt: row.createdAt, settings: row.settings, credentials: row.apiCredentials as StoredStore['credentials'] };
+        const { settings, credentials } = change(current);
+        await tx.update(stores).set({ settings, apiCredentials: credentials, updatedAt: new Date() }).where(eq(stores.id, storeId));
+        return { ...current, settings, credentials };
+      });
     },
     async allAllowedOrigins() {
       // Both drivers answer execute() with `{rows}`.

@@ -49,18 +49,21 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_store_time_idx').on(t.storeId, t.createdAt)],
 );
 
-/** The first answer to a POST carrying an Idempotency-Key, replayed to retries. */
+/** The first answer to a POST carrying an Idempotency-Key, replayed to the same caller's retries for 24 hours. */
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     // Not a foreign key: instance-level calls (creating a store) use the nil UUID as their scope.
     storeId: uuid('store_id').notNull(),
+    /** Who called (a key id, an operator, the admin): another caller's key is another record. */
+    caller: text('caller').notNull().default(''),
     key: text('key').notNull(),
     route: text('route').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status'),
+    /** The answer, sealed (AES-256-GCM, a SealedValue): it may carry secrets and personal data. */
     response: jsonb('response'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.storeId, t.route, t.key] })],
+  (t) => [primaryKey({ columns: [t.storeId, t.caller, t.route, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );

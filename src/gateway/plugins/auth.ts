@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorStatus } from '../../core/errors';
 import fp from 'fastify-plugin';
 import type { ApiKeyService } from '../../core/api-key-service';
 import { grants } from '../../core/scopes';
 import type { StoreService } from '../../core/store-service';
 import type { Principal, RouteAuth } from '../auth-context';
 import { adminTokenMatches, type TokenIssuer } from '../tokens';
+import type { AuthFailureThrottle } from './auth-failures';
 import { sendError } from './errors';
 
 export interface AuthDeps {
@@ -14,6 +16,8 @@ export interface AuthDeps {
   tokens: TokenIssuer;
   /** Operator sessions end at logout even though their access token has not expired yet. */
   operatorSessions?: { sessionRevoked(sessionId: string): Promise<boolean> } | undefined;
+  /** Failed authentications are counted per client address; past the limit the address waits out the window. */
+  failures?: AuthFailureThrottle;
 }
 
 interface Identified {
@@ -65,7 +69,10 @@ function sameOrigin(request: FastifyRequest): string | undefined {
 async function authorize(request: FastifyRequest, reply: FastifyReply, auth: RouteAuth, deps: AuthDeps): Promise<void> {
   const identified = await identify(request.headers.authorization, deps);
   if (identified === null) return void sendError(reply, request, 'unauthorized', 'missing credentials: send Authorization: Bearer <key>');
-  if (identified === 'malformed') return void sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+  if (identified === 'malformed') {
+    if (deps.failures && !(await deps.failures.failed(request.ip))) return void refuseAddress(request, reply, deps.failures);
+    return void sendError(reply, request, 'unauthorized', 'invalid, unknown or revoked credentials');
+  }
   const { principal } = identified;
   request.principal = principal;
   request.authEpoch = identified.epoch ?? null;
@@ -94,6 +101,12 @@ async function authorize(request: FastifyRequest, reply: FastifyReply, auth: Rou
   }
 }
 
+function refuseAddress(request: FastifyRequest, reply: FastifyReply, failures: AuthFailureThrottle) {
+  const seconds = Math.max(1, Math.ceil(failures.blockedForMs(request.ip) / 1000));
+  reply.header('Retry-After', seconds);
+  sendError(reply, request, 'rate_limited', `too many failed authentications from this address; retry in ${seconds}s`);
+}
+
 /** Authentication and authorization for every route, from its `config.auth`. Routes without it are public. */
 export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.decorateRequest('principal', null);
@@ -101,9 +114,30 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.decorateRequest('revocationEpoch', null);
   app.addHook('onRequest', async (request, reply) => {
     const auth = request.routeOptions.config.auth;
-    if (!auth || auth.mode === 'public') return;
+    if (!auth) return;
+    // An address past its failed-authentication budget is refused before any credential or password is looked at.
+    if (deps.failures && deps.failures.blockedForMs(request.ip) > 0) {
+      refuseAddress(request, reply, deps.failures);
+      return reply;
+    }
+    if (auth.mode === 'public') return;
     await authorize(request, reply, auth, deps);
     if (reply.sent) return reply;
+  });
+});
+
+/**
+ * Public routes that authenticate by themselves (operator login, refresh, invitation) count their
+ * 401s against the address too: credential stuffing over many e-mails from one address is throttled
+ * on top of the per-e-mail login limit.
+ */
+export const publicAuthFailuresPlugin = fp(async (app: FastifyInstance, { failures }: { failures: AuthFailureThrottle }) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode !== 401 || request.routeOptions.config.auth?.mode !== 'public' || (await failures.failed(request.ip))) return payload;
+    // The failure that spent the budget is answered like the ones after it.
+    const seconds = Math.max(1, Math.ceil(failures.blockedForMs(request.ip) / 1000));
+    reply.code(errorStatus.rate_limited).header('retry-after', seconds);
+    return JSON.stringify({ error: { code: 'rate_limited', message: `too many failed authentications from this address; retry in ${seconds}s`, requestId: request.id } });
   });
 });
 

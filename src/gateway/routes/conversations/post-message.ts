@@ -44,9 +44,8 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
     async (request, reply) => {
       const storeId = callerStore(request);
       // The access check runs on the conversation the turn loads anyway: one read, under the lock.
-      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) =>
-        assertConversationAccess(request, conversation),
-      );
+      // With an Idempotency-Key the turn is stored under it: a retry after a failed answer finds the committed turn.
+      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) => assertConversationAccess(request, conversation), request.idempotencyClaim?.requestKey);
       if (!wantsEventStream(request)) return present(turn);
       const stream = openEventStream(request, reply);
       stream.send('received', turn.message, turn.message.id);
@@ -55,7 +54,7 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
       if (turn.reply) for (const token of tokens(turn.reply.content)) stream.send('token', { text: token });
       stream.send('message', turn.reply ?? turn.message, (turn.reply ?? turn.message).id);
       stream.send('done', { escalated: turn.escalated, escalationReason: turn.escalationReason, status: turn.conversation.status });
-      stream.end();
+      await stream.complete();
       return reply;
     },
   );
