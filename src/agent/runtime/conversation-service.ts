@@ -114,6 +114,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       escalated: meta.escalated ?? false,
       escalationReason: meta.escalationReason ?? null,
       conversation,
+      dialogue: ((reply?.metadata ?? {}) as { dialogue?: DialogueState }).dialogue ?? null,
     };
   }
 
