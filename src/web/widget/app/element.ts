@@ -25,6 +25,8 @@ class ConciergeWidget extends HTMLElement {
       opened: () => undefined,
       send: (text) => conversation?.send(text),
       leaveEmail: (email) => void conversation?.leaveEmail(email),
+      thumb: (id, value) => void conversation?.thumb(id, value),
+      rate: (score) => void conversation?.rate(score),
     });
     conversation = widgetConversation(api, history, view, strings, state);
     conversation.start();
