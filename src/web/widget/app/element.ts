@@ -31,6 +31,8 @@ class ConciergeWidget extends HTMLElement {
     conversation = widgetConversation(api, history, view, strings, state);
     conversation.start();
     this.dataset.ready = 'true';
+    // For a shop's own timing (and npm run bench:widget): the launcher is usable from here.
+    performance.mark('concierge-widget-ready');
   }
 }
 
