@@ -50,6 +50,7 @@ import { inboxSurface } from './gateway/routes/inbox/index';
 import { analyticsSurface } from './gateway/routes/analytics/index';
 import { consoleSurface } from './web/console/serve';
 import { demoSurface } from './web/demo/serve';
+import { shopperFeedbackRepository } from './data/repositories/shopper-feedback';
 import { widgetSurface } from './web/widget/serve';
 import { knowledgeChunkReader } from './data/repositories/knowledge-chunks';
 import { knowledgeChunksSurface } from './gateway/routes/knowledge/chunks';
@@ -282,7 +283,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logLevel: env.LOG_LEVEL,
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
-      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub }),
+      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database) }),
       catalogSurface(importer, syncCatalog),
       knowledgeSurface(knowledge),
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),

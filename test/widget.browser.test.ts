@@ -160,6 +160,30 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     const verified = await say(page, owner);
     assert.match(verified.text, /#1001/);
     assert.ok((await page.evaluate(() => (window as unknown as { pieces: number }).pieces)) > 3, 'the reply streamed token by token');
+    const card = page.getByRole('group', { name: 'Order #1001' });
+    await card.waitFor();
+    assert.match(
+      (await card.getByRole('link', { name: 'Track the parcel' }).getAttribute('href')) ?? '',
+      /^https:\/\//,
+      'the order card links the tracking page',
+    );
+    const answer = page.locator('concierge-widget .msg.assistant[data-id]').last();
+    await answer.getByRole('button', { name: 'Helpful', exact: true }).click();
+    await until(
+      page,
+      () =>
+        document.querySelector('concierge-widget')?.shadowRoot?.querySelector('.msg.assistant[data-id]:last-of-type [data-thumb="up"][aria-pressed="true"]') ??
+        undefined,
+      'the thumb to be stored',
+    );
+    const id = (await conversationId(page))!;
+    const feedback = (await t.app.inject({ url: `/v1/conversations/${id}/feedback`, headers: s.headers })).json() as {
+      data: { kind: string; score: number }[];
+    };
+    assert.deepEqual(
+      feedback.data.map((f) => [f.kind, f.score]),
+      [['thumb', 1]],
+    );
     const foreign = requests.filter((url) => !url.startsWith(base));
     assert.deepEqual(foreign, [], 'no third-party requests');
     await shot(page, 'demo-conversation');
@@ -197,6 +221,18 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     const stored = await serverMessages(id!);
     assert.equal(stored.messages.filter((m) => m.content === 'is the alpine rain jacket waterproof?').length, 1, 'and is stored once');
     assert.equal(after.length, stored.messages.length, 'the widget shows every stored message, once');
+
+    // The answer asks a yes/no question: its buttons answer it.
+    const suggestions = page.getByRole('group', { name: 'Suggested answers' });
+    await suggestions.getByRole('button', { name: 'No', exact: true }).click();
+    await until(
+      page,
+      () =>
+        document.querySelector('concierge-widget')?.shadowRoot?.querySelector('.log .msg.customer[data-id]:nth-last-child(2) + .msg.assistant[data-id]') ??
+        undefined,
+      'the answer to the button',
+    );
+    assert.equal((await shown(page)).at(-2)?.text, 'No');
   });
 
   test("a person's reply from the operators' side appears live; a missed one comes back after a dropped connection", async () => {
@@ -257,6 +293,22 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
       `only http(s) links: ${found.links.join(', ')}`,
     );
     assert.ok(found.texts.includes(attack), 'the shopper sees exactly what they wrote');
+  });
+
+  test('once the conversation is resolved, the shopper rates it, and the rating is stored', async () => {
+    const id = (await conversationId(page))!;
+    assert.equal((await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/resolve`, headers: s.headers })).statusCode, 200);
+    await page.getByRole('group', { name: 'How did we do?' }).waitFor();
+    await page.getByRole('button', { name: '5 out of 5' }).click();
+    await page.getByText('Thank you for your rating.').waitFor();
+    const feedback = (await t.app.inject({ url: `/v1/conversations/${id}/feedback`, headers: s.headers })).json() as {
+      data: { kind: string; score: number }[];
+    };
+    assert.deepEqual(
+      feedback.data.filter((f) => f.kind === 'rating').map((f) => f.score),
+      [5],
+    );
+    await shot(page, 'rated');
   });
 
   test('a handoff tells the shopper a person will answer, and takes an e-mail for follow-up; axe-core finds no serious violation', async () => {

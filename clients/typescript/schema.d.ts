@@ -206,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conversations/{id}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The shopper's thumbs and rating on one conversation */
+        get: operations["listConversationFeedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/conversations/{id}/follow-up": {
         parameters: {
             query?: never;
@@ -268,6 +285,40 @@ export interface paths {
         put?: never;
         /** Send a shopper message and get the reply (JSON, or SSE with Accept: text/event-stream) */
         post: operations["postMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/messages/{messageId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A shopper's thumbs up or down on one answer (a second vote replaces the first) */
+        put: operations["rateAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The shopper's satisfaction with a resolved conversation, 1 (poor) to 5 (great) */
+        put: operations["rateConversation"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1100,11 +1151,14 @@ export interface operations {
                             pending: number;
                             rejected: number;
                         };
+                        /** @description shoppers' ratings (1–5) of resolved conversations and thumbs on answers, from the widget */
                         satisfaction: {
                             note: string;
                             positive: number;
                             ratings: number;
                             score: number | null;
+                            thumbsDown: number;
+                            thumbsUp: number;
                         };
                         sentiment: {
                             day: string;
@@ -1302,6 +1356,17 @@ export interface operations {
                             escalated: boolean;
                             escalationReason?: string | null;
                             message: {
+                                /** @description an answer about an order: the order at a glance with its tracking link */
+                                card?: {
+                                    carrier: string | null;
+                                    eta: string | null;
+                                    /** @enum {string} */
+                                    kind: "order";
+                                    order: string;
+                                    status: string;
+                                    trackingNumber: string | null;
+                                    trackingUrl: string | null;
+                                };
                                 /** @enum {string} */
                                 channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
                                 /** @description the knowledge-base passages an assistant answer quotes */
@@ -1313,6 +1378,8 @@ export interface operations {
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                /** @description an answer's buttons that answer its question (yes/no, the items of an order) */
+                                quickReplies?: string[];
                                 /** @enum {string} */
                                 role: "customer" | "assistant" | "agent" | "system";
                                 /** @description the store's view of the turn (never shown to a widget) */
@@ -1334,6 +1401,17 @@ export interface operations {
                                 };
                             };
                             reply: {
+                                /** @description an answer about an order: the order at a glance with its tracking link */
+                                card?: {
+                                    carrier: string | null;
+                                    eta: string | null;
+                                    /** @enum {string} */
+                                    kind: "order";
+                                    order: string;
+                                    status: string;
+                                    trackingNumber: string | null;
+                                    trackingUrl: string | null;
+                                };
                                 /** @enum {string} */
                                 channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
                                 /** @description the knowledge-base passages an assistant answer quotes */
@@ -1345,6 +1423,8 @@ export interface operations {
                                 /** Format: date-time */
                                 createdAt: string;
                                 id: string;
+                                /** @description an answer's buttons that answer its question (yes/no, the items of an order) */
+                                quickReplies?: string[];
                                 /** @enum {string} */
                                 role: "customer" | "assistant" | "agent" | "system";
                                 /** @description the store's view of the turn (never shown to a widget) */
@@ -1433,6 +1513,17 @@ export interface operations {
                         } | null;
                         id: string;
                         messages: {
+                            /** @description an answer about an order: the order at a glance with its tracking link */
+                            card?: {
+                                carrier: string | null;
+                                eta: string | null;
+                                /** @enum {string} */
+                                kind: "order";
+                                order: string;
+                                status: string;
+                                trackingNumber: string | null;
+                                trackingUrl: string | null;
+                            };
                             /** @enum {string} */
                             channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
                             /** @description the knowledge-base passages an assistant answer quotes */
@@ -1444,6 +1535,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
+                            /** @description an answer's buttons that answer its question (yes/no, the items of an order) */
+                            quickReplies?: string[];
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
                             /** @description the store's view of the turn (never shown to a widget) */
@@ -1498,6 +1591,47 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listConversationFeedback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            conversationId: string;
+                            /** @enum {string} */
+                            kind: "thumb" | "rating";
+                            /** @description the answer a thumb is about; null for the rating of the conversation */
+                            messageId: string | null;
+                            /** @description thumb: 1 (up) or -1 (down); rating: 1–5 */
+                            score: number;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1668,6 +1802,17 @@ export interface operations {
                             updatedAt: string;
                         };
                         message: {
+                            /** @description an answer about an order: the order at a glance with its tracking link */
+                            card?: {
+                                carrier: string | null;
+                                eta: string | null;
+                                /** @enum {string} */
+                                kind: "order";
+                                order: string;
+                                status: string;
+                                trackingNumber: string | null;
+                                trackingUrl: string | null;
+                            };
                             /** @enum {string} */
                             channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
                             /** @description the knowledge-base passages an assistant answer quotes */
@@ -1679,6 +1824,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
+                            /** @description an answer's buttons that answer its question (yes/no, the items of an order) */
+                            quickReplies?: string[];
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
                             /** @description the store's view of the turn (never shown to a widget) */
@@ -1768,6 +1915,17 @@ export interface operations {
                         escalated: boolean;
                         escalationReason?: string | null;
                         message: {
+                            /** @description an answer about an order: the order at a glance with its tracking link */
+                            card?: {
+                                carrier: string | null;
+                                eta: string | null;
+                                /** @enum {string} */
+                                kind: "order";
+                                order: string;
+                                status: string;
+                                trackingNumber: string | null;
+                                trackingUrl: string | null;
+                            };
                             /** @enum {string} */
                             channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
                             /** @description the knowledge-base passages an assistant answer quotes */
@@ -1779,6 +1937,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
+                            /** @description an answer's buttons that answer its question (yes/no, the items of an order) */
+                            quickReplies?: string[];
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
                             /** @description the store's view of the turn (never shown to a widget) */
@@ -1800,6 +1960,17 @@ export interface operations {
                             };
                         };
                         reply: {
+                            /** @description an answer about an order: the order at a glance with its tracking link */
+                            card?: {
+                                carrier: string | null;
+                                eta: string | null;
+                                /** @enum {string} */
+                                kind: "order";
+                                order: string;
+                                status: string;
+                                trackingNumber: string | null;
+                                trackingUrl: string | null;
+                            };
                             /** @enum {string} */
                             channel: "api" | "widget" | "email" | "zendesk" | "gorgias";
                             /** @description the knowledge-base passages an assistant answer quotes */
@@ -1811,6 +1982,8 @@ export interface operations {
                             /** Format: date-time */
                             createdAt: string;
                             id: string;
+                            /** @description an answer's buttons that answer its question (yes/no, the items of an order) */
+                            quickReplies?: string[];
                             /** @enum {string} */
                             role: "customer" | "assistant" | "agent" | "system";
                             /** @description the store's view of the turn (never shown to a widget) */
@@ -1833,6 +2006,103 @@ export interface operations {
                         } | null;
                     };
                     "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rateAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    thumb: "up" | "down";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversationId: string;
+                        /** @enum {string} */
+                        kind: "thumb" | "rating";
+                        /** @description the answer a thumb is about; null for the rating of the conversation */
+                        messageId: string | null;
+                        /** @description thumb: 1 (up) or -1 (down); rating: 1–5 */
+                        score: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rateConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    score: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversationId: string;
+                        /** @enum {string} */
+                        kind: "thumb" | "rating";
+                        /** @description the answer a thumb is about; null for the rating of the conversation */
+                        messageId: string | null;
+                        /** @description thumb: 1 (up) or -1 (down); rating: 1–5 */
+                        score: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -66,7 +66,21 @@ export interface Message {
   channel: Channel;
   /** The knowledge-base passages an assistant answer quotes. */
   citations?: Citation[];
+  /** An answer's buttons that answer its question (yes/no, an order's items). */
+  quickReplies?: string[];
+  /** An answer about an order: the order at a glance, with its tracking link. */
+  card?: MessageCard;
   metadata?: Record<string, unknown>;
+}
+
+export interface MessageCard {
+  kind: 'order';
+  order: string;
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  eta: string | null;
 }
 
 export interface Citation {

@@ -12,6 +12,8 @@ export const publicMessage = (m: Message) => ({
   createdAt: m.createdAt instanceof Date ? m.createdAt.toISOString() : m.createdAt,
   channel: m.channel,
   ...(m.citations && m.citations.length > 0 ? { citations: m.citations } : {}),
+  ...(m.quickReplies ? { quickReplies: m.quickReplies } : {}),
+  ...(m.card ? { card: m.card } : {}),
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { Conversation, ConversationStatus } from '../../core/conversation';
 import { CHECKPOINTS_KEPT_PER_THREAD, type TurnWrite } from '../../core/ports/conversation-store';
 import type { ConversationStateType } from '../state';
+import { replyExtras } from './reply-extras';
 
 export interface TurnAnalysis {
   intent: string;
@@ -48,7 +49,7 @@ export function turnWrite(conversation: Conversation, customerText: string, stat
     conversationId: conversation.id,
     messages: [
       { role: 'customer', content: customerText, metadata: { analysis } },
-      { role: 'assistant', content: state.response, metadata: { template: state.agent_outputs.reply?.template ?? null, citations: state.agent_outputs.citations ?? [] } },
+      { role: 'assistant', content: state.response, metadata: { template: state.agent_outputs.reply?.template ?? null, citations: state.agent_outputs.citations ?? [], ...replyExtras(state.agent_outputs.reply, state.response) } },
     ],
     actions: [
       ...state.actions_taken.map((a) => ({ id: a.id, type: a.type, status: a.status, data: a.data, reasons: a.reasons, actor: 'agent', ...(a.idempotencyKey ? { idempotencyKey: a.idempotencyKey } : {}) })),

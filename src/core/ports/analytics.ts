@@ -16,7 +16,7 @@ export interface AnalyticsSummary {
     pending: number;
     currency: string | null;
   };
-  satisfaction: { ratings: number; positive: number; score: number | null; note: string };
+  satisfaction: { ratings: number; positive: number; score: number | null; thumbsUp: number; thumbsDown: number; note: string };
 }
 
 /** What the agent did and saved over a period; every call names the store. */

@@ -3,6 +3,8 @@ import type { AnalyticsReader } from '../../core/ports/analytics';
 import type { Database } from '../database';
 
 const MAX_CONVERSATIONS = 5000;
+const SATISFACTION_NOTE =
+  "shoppers' 1–5 rating of resolved conversations (score: the mean; positive: 4 or 5) and thumbs on answers, from the widget, by the time they were given";
 const num = (v: unknown) => Number(v ?? 0);
 const dateOf = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 const dayOf = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
@@ -80,7 +82,7 @@ export function analyticsRepository(database: Database): AnalyticsReader {
       const withCustomerMessage = conversations.filter((c) => c.lastCustomer !== null);
       const handedOff = conversations.filter((c) => c.handedOff).length;
 
-      const [perDay, reasons, intents, sentiment, latency, refunds, currency] = await Promise.all([
+      const [perDay, reasons, intents, sentiment, latency, refunds, currency, feedback] = await Promise.all([
         q<{ day: unknown; n: unknown }>(
           `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS n FROM conversations WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 1`,
           range,
@@ -116,7 +118,15 @@ export function analyticsRepository(database: Database): AnalyticsReader {
           `SELECT action_data->>'currency' AS currency FROM actions WHERE store_id = $1 AND action_type = 'process_refund' AND action_data ? 'currency' LIMIT 1`,
           [storeId],
         ),
+        q<Record<string, unknown>>(
+          `SELECT count(*) FILTER (WHERE kind = 'rating')::int AS ratings, count(*) FILTER (WHERE kind = 'rating' AND score >= 4)::int AS positive,
+                  avg(score) FILTER (WHERE kind = 'rating') AS score,
+                  count(*) FILTER (WHERE kind = 'thumb' AND score = 1)::int AS up, count(*) FILTER (WHERE kind = 'thumb' AND score = -1)::int AS down
+             FROM shopper_feedback WHERE store_id = $1 AND updated_at >= $2 AND updated_at < $3`,
+          range,
+        ),
       ]);
+      const votes = feedback[0] ?? {};
       const refund = (kind: string) => refunds.find((r) => r.kind === kind);
       return {
         from,
@@ -148,7 +158,14 @@ export function analyticsRepository(database: Database): AnalyticsReader {
           pending: num(refund('pending')?.n),
           currency: (currency[0]?.currency as string | undefined) ?? null,
         },
-        satisfaction: { ratings: 0, positive: 0, score: null, note: "shopper ratings are not stored yet (the widget's thumbs and CSAT land with issue 17)" },
+        satisfaction: {
+          ratings: num(votes.ratings),
+          positive: num(votes.positive),
+          score: votes.score == null ? null : Math.round(num(votes.score) * 100) / 100,
+          thumbsUp: num(votes.up),
+          thumbsDown: num(votes.down),
+          note: SATISFACTION_NOTE,
+        },
       };
     },
   };

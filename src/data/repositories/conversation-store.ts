@@ -29,7 +29,17 @@ const toMessage =
     channel,
     metadata: row.metadata as Record<string, unknown>,
     ...citationsOf(row.metadata),
+    ...extrasOf(row.metadata),
   });
+
+/** The buttons and card an answer was stored with (see agent/runtime/reply-extras.ts). */
+function extrasOf(metadata: unknown): Pick<Message, 'quickReplies' | 'card'> {
+  const m = (metadata ?? {}) as { quickReplies?: unknown; card?: unknown };
+  return {
+    ...(Array.isArray(m.quickReplies) && m.quickReplies.length > 0 ? { quickReplies: m.quickReplies.map(String) } : {}),
+    ...(m.card && typeof m.card === 'object' ? { card: m.card as Message['card'] } : {}),
+  };
+}
 
 function citationsOf(metadata: unknown): { citations?: { title: string; source: string }[] } {
   const citations = (metadata as { citations?: { title: string; source: string }[] } | null)?.citations;

@@ -29,7 +29,16 @@ const summarySchema = z.object({
     .object({ p50: z.number().nullable(), p99: z.number().nullable(), turns: z.number().int() })
     .describe("the agent's time per turn, from the shopper's message to the committed reply"),
   refunds: z.object({ automatic: counted, approved: counted, rejected: z.number().int(), pending: z.number().int(), currency: z.string().nullable() }),
-  satisfaction: z.object({ ratings: z.number().int(), positive: z.number().int(), score: z.number().nullable(), note: z.string() }),
+  satisfaction: z
+    .object({
+      ratings: z.number().int(),
+      positive: z.number().int(),
+      score: z.number().nullable(),
+      thumbsUp: z.number().int(),
+      thumbsDown: z.number().int(),
+      note: z.string(),
+    })
+    .describe("shoppers' ratings (1–5) of resolved conversations and thumbs on answers, from the widget"),
 });
 
 /** GET /v1/analytics/summary?from=&to=: what the agent did and saved over a period (default: the last 30 days). */

@@ -2,9 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ActionService } from '../../../agent/runtime/action-service';
 import type { ConversationService } from '../../../agent/runtime/conversation-service';
 import type { PubSub } from '../../../core/ports/pubsub';
+import type { ShopperFeedbackStore } from '../../../core/ports/shopper-feedback';
 import { actionRoutes } from '../actions/actions';
 import { conversationEventsRoute } from './conversation-events';
 import { createConversationRoute } from './create-conversation';
+import { feedbackRoutes } from './feedback';
 import { followUpRoute } from './follow-up';
 import { humanAgentRoutes } from './human-agent';
 import { postMessageRoute } from './post-message';
@@ -14,6 +16,7 @@ export interface ConversationSurfaceDeps {
   conversations: ConversationService;
   actions: ActionService;
   pubsub: PubSub;
+  feedback: ShopperFeedbackStore;
 }
 
 /** The conversation API of api.md as one surface. */
@@ -25,6 +28,7 @@ export function conversationSurface(deps: ConversationSurfaceDeps) {
     await app.register(conversationEventsRoute, deps);
     await app.register(humanAgentRoutes, deps);
     await app.register(followUpRoute, deps);
+    await app.register(feedbackRoutes, deps);
     await app.register(actionRoutes, deps);
   };
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ConversationService, TurnOutcome } from '../../../agent/runtime/conversation-service';
+import { publicMessage } from '../../../agent/runtime/publish-events';
+import type { Message } from '../../../core/conversation';
 import { assertConversationAccess, callerStore } from './access';
 import { conversationIdParams, postMessageBody, turnSchema } from './schema';
 import { openEventStream, wantsEventStream } from './sse';
@@ -48,11 +50,13 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
       const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) => assertConversationAccess(request, conversation), request.idempotencyClaim?.requestKey);
       if (!wantsEventStream(request)) return present(turn);
       const stream = openEventStream(request, reply);
-      stream.send('received', turn.message, turn.message.id);
+      // A widget sees messages as shoppers do (never the store's trace in their metadata).
+      const shown = (m: Message) => (request.principal?.type === 'widget_key' ? publicMessage(m) : m);
+      stream.send('received', shown(turn.message), turn.message.id);
       if (turn.analysis) stream.send('analysis', turn.analysis);
       for (const action of turn.actions) stream.send('action', action);
       if (turn.reply) for (const token of tokens(turn.reply.content)) stream.send('token', { text: token });
-      stream.send('message', turn.reply ?? turn.message, (turn.reply ?? turn.message).id);
+      stream.send('message', shown(turn.reply ?? turn.message), (turn.reply ?? turn.message).id);
       stream.send('done', { escalated: turn.escalated, escalationReason: turn.escalationReason, status: turn.conversation.status });
       await stream.complete();
       return reply;

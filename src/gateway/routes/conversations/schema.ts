@@ -14,6 +14,19 @@ export const messageSchema = z.object({
     .array(z.object({ title: z.string(), source: z.string() }))
     .optional()
     .describe('the knowledge-base passages an assistant answer quotes'),
+  quickReplies: z.array(z.string()).optional().describe("an answer's buttons that answer its question (yes/no, the items of an order)"),
+  card: z
+    .object({
+      kind: z.literal('order'),
+      order: z.string(),
+      status: z.string(),
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      trackingUrl: z.string().nullable(),
+      eta: z.string().nullable(),
+    })
+    .optional()
+    .describe('an answer about an order: the order at a glance with its tracking link'),
   trace: z
     .object({
       analysis: z

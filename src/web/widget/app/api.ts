@@ -1,3 +1,4 @@
+import type { OrderCard } from './history';
 import { readEventStream } from './sse';
 
 /** A message as the API sends it to a widget (never the store's trace). */
@@ -6,6 +7,8 @@ export interface ApiMessage {
   role: 'customer' | 'assistant' | 'agent' | 'system';
   content: string;
   createdAt: string;
+  quickReplies?: string[];
+  card?: OrderCard;
 }
 
 /** An answer the API refused (4xx/5xx), with its error code. */
@@ -75,6 +78,24 @@ export function widgetApi(base: string, key: string, token: () => string | undef
         method: 'POST',
         headers: headers({ 'content-type': 'application/json' }),
         body: JSON.stringify({ email }),
+      });
+      if (!response.ok) await refuse(response);
+    },
+
+    async rateAnswer(conversationId: string, messageId: string, thumb: 'up' | 'down'): Promise<void> {
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/messages/${messageId}/feedback`, {
+        method: 'PUT',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ thumb }),
+      });
+      if (!response.ok) await refuse(response);
+    },
+
+    async rateConversation(conversationId: string, score: number): Promise<void> {
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/rating`, {
+        method: 'PUT',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ score }),
       });
       if (!response.ok) await refuse(response);
     },

@@ -30,20 +30,32 @@ export function widgetConversation(api: WidgetApi, history: ReturnType<typeof wi
   const save = () => history.save(state);
 
   function setStatus(status: string) {
+    // A conversation reopened after a rating can be rated again when it is next resolved.
+    if (status !== 'resolved' && state.status === 'resolved') state.rated = undefined;
     state.status = status;
     view.handoff(status === 'handed_off', state.followUpEmail);
+    view.rating(status === 'resolved', state.rated);
     save();
   }
 
   function add(message: ApiMessage | StoredMessage) {
     if (shown.has(message.id)) return;
-    const stored: StoredMessage = { id: message.id, role: message.role, content: message.content, createdAt: message.createdAt };
+    const stored: StoredMessage = {
+      id: message.id,
+      role: message.role,
+      content: message.content,
+      createdAt: message.createdAt,
+      ...(message.quickReplies?.length ? { quickReplies: message.quickReplies } : {}),
+      ...(message.card ? { card: message.card } : {}),
+    };
     if (stored.role === 'customer') {
       const lost = unacknowledged.findIndex((u) => u.content === stored.content);
       if (lost >= 0) view.removePending(unacknowledged.splice(lost, 1)[0]!.localId);
     }
     shown.add(stored.id);
     view.addMessage(stored);
+    const thumb = state.thumbs?.[stored.id];
+    if (thumb) view.setThumb(stored.id, thumb);
     if (!state.messages.some((m) => m.id === stored.id)) {
       state.messages.push(stored);
       state.messages.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -180,6 +192,7 @@ export function widgetConversation(api: WidgetApi, history: ReturnType<typeof wi
       for (const message of state.messages) add(message);
       for (const item of state.outbox) view.addPending(item.localId, item.content, true);
       view.handoff(state.status === 'handed_off', state.followUpEmail);
+      view.rating(state.status === 'resolved', state.rated);
       if (!navigator.onLine) view.status(strings.offline);
       follow();
       void flush();
@@ -190,6 +203,28 @@ export function widgetConversation(api: WidgetApi, history: ReturnType<typeof wi
       save();
       view.addPending(localId, content, !navigator.onLine);
       void flush();
+    },
+    async thumb(messageId: string, value: 'up' | 'down') {
+      if (!state.conversationId) return;
+      try {
+        await api.rateAnswer(state.conversationId, messageId, value);
+        state.thumbs = { ...state.thumbs, [messageId]: value };
+        save();
+        view.setThumb(messageId, value);
+      } catch {
+        // Not stored (offline): the buttons stay as they were, and the shopper can press again.
+      }
+    },
+    async rate(score: number) {
+      if (!state.conversationId) return;
+      try {
+        await api.rateConversation(state.conversationId, score);
+        state.rated = score;
+        save();
+        view.rating(true, score);
+      } catch {
+        // Not stored: the question stays.
+      }
     },
     async leaveEmail(email: string) {
       if (!state.conversationId) return;

@@ -25,10 +25,14 @@ class ConciergeWidget extends HTMLElement {
       opened: () => undefined,
       send: (text) => conversation?.send(text),
       leaveEmail: (email) => void conversation?.leaveEmail(email),
+      thumb: (id, value) => void conversation?.thumb(id, value),
+      rate: (score) => void conversation?.rate(score),
     });
     conversation = widgetConversation(api, history, view, strings, state);
     conversation.start();
     this.dataset.ready = 'true';
+    // For a shop's own timing (and npm run bench:widget): the launcher is usable from here.
+    performance.mark('concierge-widget-ready');
   }
 }
 

@@ -4,6 +4,19 @@ export interface StoredMessage {
   role: 'customer' | 'assistant' | 'agent' | 'system';
   content: string;
   createdAt: string;
+  quickReplies?: string[];
+  card?: OrderCard;
+}
+
+/** An answer about an order, drawn as a card with its tracking link. */
+export interface OrderCard {
+  kind: 'order';
+  order: string;
+  status: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  eta: string | null;
 }
 
 /** What survives a reload and a new tab: the conversation, its token, what was shown, what waits to be sent. */
@@ -17,6 +30,10 @@ export interface WidgetState {
   /** Messages typed while offline (or not yet acknowledged), sent in order with their local id as Idempotency-Key. */
   outbox: { localId: string; content: string }[];
   followUpEmail?: string;
+  /** The shopper's thumbs per answer id. */
+  thumbs?: Record<string, 'up' | 'down'>;
+  /** The rating given to the conversation since it was last resolved. */
+  rated?: number;
 }
 
 const KEPT = 200;

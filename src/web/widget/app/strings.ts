@@ -22,6 +22,18 @@ export const defaultStrings = {
   emailInvalid: 'That does not look like an e-mail address.',
   failed: 'This message could not be sent: {reason}',
   conversationLog: 'Conversation',
+  helpful: 'Helpful',
+  notHelpful: 'Not helpful',
+  suggestions: 'Suggested answers',
+  order: 'Order {order}',
+  orderStatus: 'Status: {status}',
+  carrier: 'Carrier: {carrier}',
+  trackingNumber: 'Tracking number: {number}',
+  eta: 'Expected: {date}',
+  track: 'Track the parcel',
+  ratingQuestion: 'How did we do?',
+  ratingLabel: '{n} out of 5',
+  ratingThanks: 'Thank you for your rating.',
 };
 
 export type WidgetStrings = typeof defaultStrings;

@@ -66,6 +66,16 @@ header h2 { flex: 1; font-size: 16px; font-weight: 650; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--line); }
 .composer textarea { flex: 1; resize: none; height: 44px; max-height: 120px; padding: 10px; border: 1px solid #6b7280; border-radius: 10px; background: #fff; color: #1b1f24; }
 .primary { border: 0; border-radius: 10px; padding: 0 16px; min-height: 44px; background: var(--accent); color: var(--accent-text); font-weight: 600; cursor: pointer; }
+.card { display: flex; flex-direction: column; gap: 2px; margin-top: 8px; padding: 8px 10px; border: 1px solid var(--line); border-radius: 10px; background: var(--surface); color: #1b1f24; font-size: 14px; white-space: normal; }
+.card .track { margin-top: 4px; color: var(--accent); font-weight: 600; }
+.thumbs { display: flex; gap: 4px; margin-top: 4px; }
+.thumbs button { border: 1px solid var(--line); background: var(--surface); border-radius: 8px; min-width: 32px; min-height: 28px; cursor: pointer; font-size: 13px; }
+.thumbs button[aria-pressed="true"] { border-color: var(--accent); background: #e6edfb; }
+.quick { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; white-space: normal; }
+.quick button { border: 1px solid var(--accent); color: var(--accent); background: var(--surface); border-radius: 16px; padding: 6px 12px; cursor: pointer; }
+.rating { margin: 0 14px 10px; padding: 10px; border: 1px solid var(--line); border-radius: 10px; }
+.stars { display: flex; gap: 6px; margin-top: 6px; }
+.stars button { flex: 1; min-height: 36px; border: 1px solid var(--accent); color: var(--accent); background: var(--surface); border-radius: 8px; cursor: pointer; font-weight: 600; }
 @media (max-width: 480px) {
   :host(.open) { inset: 0 !important; }
   .panel { position: fixed; inset: 0; width: 100vw; height: 100dvh; border-radius: 0; border: 0; }

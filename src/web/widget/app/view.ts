@@ -1,7 +1,7 @@
-import type { StoredMessage } from './history';
+import type { OrderCard, StoredMessage } from './history';
 import type { WidgetStrings } from './strings';
 import { widgetCss } from './styles';
-import { appendText } from './text';
+import { appendText, link } from './text';
 
 const CHAT_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
@@ -16,6 +16,8 @@ export interface ViewEvents {
   opened(): void;
   send(text: string): void;
   leaveEmail(email: string): void;
+  thumb(messageId: string, thumb: 'up' | 'down'): void;
+  rate(score: number): void;
 }
 
 /** The launcher and the panel in a shadow root; every message is drawn as text (see text.ts). */
@@ -51,11 +53,22 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
   handoff.append(handoffText, emailForm, emailError);
   handoff.hidden = true;
 
+  const rating = el('div', { class: 'rating', role: 'group', 'aria-labelledby': 'concierge-rating' });
+  const ratingQuestion = el('p', { id: 'concierge-rating' }, strings.ratingQuestion);
+  const ratingButtons = el('div', { class: 'stars' });
+  for (let n = 1; n <= 5; n++) {
+    const star = el('button', { type: 'button', 'aria-label': strings.ratingLabel.replace('{n}', String(n)) }, String(n));
+    star.addEventListener('click', () => on.rate(n));
+    ratingButtons.append(star);
+  }
+  rating.append(ratingQuestion, ratingButtons);
+  rating.hidden = true;
+
   const composer = el('form', { class: 'composer' });
   const inputLabel = el('label', { for: 'concierge-input', class: 'sr' }, strings.inputLabel);
   const input = el('textarea', { id: 'concierge-input', rows: '1', placeholder: strings.placeholder, maxlength: '8000' });
   composer.append(inputLabel, input, el('button', { type: 'submit', class: 'primary' }, strings.send));
-  panel.append(header, status, log, typing, handoff, composer);
+  panel.append(header, status, log, typing, handoff, rating, composer);
   root.append(launcher, panel);
 
   const greeting = el('div', { class: 'msg assistant greeting' });
@@ -114,6 +127,52 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
     li.append(body);
     return li;
   }
+
+  function orderCard(card: OrderCard): HTMLElement {
+    const label = strings.order.replace('{order}', card.order);
+    const box = el('div', { class: 'card', role: 'group', 'aria-label': label });
+    box.append(el('strong', {}, label), el('span', {}, strings.orderStatus.replace('{status}', card.status.replace(/_/g, ' '))));
+    if (card.carrier) box.append(el('span', {}, strings.carrier.replace('{carrier}', card.carrier)));
+    if (card.trackingNumber) box.append(el('span', {}, strings.trackingNumber.replace('{number}', card.trackingNumber)));
+    const eta = card.eta ? new Date(card.eta) : null;
+    if (eta && !Number.isNaN(eta.getTime()))
+      box.append(el('span', {}, strings.eta.replace('{date}', eta.toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric' }))));
+    if (card.trackingUrl) {
+      const track = link(card.trackingUrl, strings.track);
+      if (track instanceof HTMLElement) track.classList.add('track');
+      box.append(track);
+    }
+    return box;
+  }
+
+  function thumbs(messageId: string): HTMLElement {
+    const box = el('div', { class: 'thumbs' });
+    for (const [value, label, glyph] of [
+      ['up', strings.helpful, '👍'],
+      ['down', strings.notHelpful, '👎'],
+    ] as const) {
+      const button = el('button', { type: 'button', 'aria-label': label, 'aria-pressed': 'false', 'data-thumb': value }, glyph);
+      button.addEventListener('click', () => on.thumb(messageId, value));
+      box.append(button);
+    }
+    return box;
+  }
+
+  /** Buttons answering the newest answer's question, shown while it is the last message. */
+  function refreshQuickReplies(messages: Map<string, StoredMessage>) {
+    for (const old of log.querySelectorAll('.quick')) old.remove();
+    const last = [...log.querySelectorAll<HTMLElement>('.msg[data-at]')].at(-1);
+    const message = last ? messages.get(last.dataset.id ?? '') : undefined;
+    if (!last || !message?.quickReplies?.length || message.role !== 'assistant' || log.querySelector('.pending, .streaming')) return;
+    const box = el('div', { class: 'quick', role: 'group', 'aria-label': strings.suggestions });
+    for (const text of message.quickReplies) {
+      const button = el('button', { type: 'button' }, text);
+      button.addEventListener('click', () => on.send(text));
+      box.append(button);
+    }
+    last.append(box);
+  }
+  const byId = new Map<string, StoredMessage>();
   const scroll = () => {
     log.scrollTop = log.scrollHeight;
   };
@@ -129,15 +188,31 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
     addMessage(message: StoredMessage) {
       const li = bubble(message, message.id);
       li.dataset.at = message.createdAt;
+      byId.set(message.id, message);
+      if (message.card) li.append(orderCard(message.card));
+      if (message.role === 'assistant' || message.role === 'agent') li.append(thumbs(message.id));
       const later = [...log.querySelectorAll<HTMLElement>('.msg[data-at]')].find((other) => (other.dataset.at ?? '') > message.createdAt);
       log.insertBefore(li, later ?? firstTransient());
+      refreshQuickReplies(byId);
       scroll();
+    },
+    refreshQuickReplies: () => refreshQuickReplies(byId),
+    setThumb(messageId: string, value: 'up' | 'down' | undefined) {
+      for (const button of log.querySelectorAll<HTMLElement>(`.msg[data-id="${CSS.escape(messageId)}"] .thumbs button`)) {
+        button.setAttribute('aria-pressed', String(button.dataset.thumb === value));
+      }
+    },
+    rating(show: boolean, given?: number) {
+      rating.hidden = !show;
+      ratingButtons.hidden = given !== undefined;
+      ratingQuestion.textContent = given !== undefined ? strings.ratingThanks : strings.ratingQuestion;
     },
     addPending(localId: string, content: string, queued: boolean) {
       const li = bubble({ role: 'customer', content }, localId);
       li.classList.add('pending');
       li.append(el('span', { class: 'note' }, queued ? strings.queued : strings.sending));
       log.insertBefore(li, streaming?.li ?? null);
+      refreshQuickReplies(byId);
       scroll();
     },
     markQueued(localId: string, queued: boolean) {
