@@ -8,6 +8,7 @@ import type { RateLimiter } from '../core/ports/rate-limiter';
 import type { AuditLog } from '../core/ports/store-repository';
 import type { OperatorService } from '../core/operator-service';
 import type { StoreService } from '../core/store-service';
+import { withTextSafety } from './plugins/text-safety';
 import { loggerOptions } from './logging/logger';
 import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
@@ -73,7 +74,7 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: deps.trustProxy ?? false,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(withTextSafety(validatorCompiler));
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

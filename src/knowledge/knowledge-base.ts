@@ -158,6 +158,8 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const space = await matchingSpace(storeId);
     if (!space) return [];
     const [vector] = await embeddings.embed([words.join(' ')]);
+    // No known word ("qwzxvbnm"): a zero vector has no direction, its cosine distance is NaN. Nothing is near it.
+    if (!vector!.some((value) => value !== 0 && Number.isFinite(value))) return [];
     return index.vectorSearch(storeId, space, vector!, CANDIDATES);
   }
 
@@ -199,8 +201,8 @@ const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks'], 
   source: chunk.source,
   kind: chunk.kind,
   content: chunk.content,
-  score: Math.round(score * 1000) / 1000,
-  relevance: Math.round(relevance * 1000) / 1000,
+  score: Number.isFinite(score) ? Math.round(score * 1000) / 1000 : 0,
+  relevance: Number.isFinite(relevance) ? Math.round(relevance * 1000) / 1000 : 0,
   ranks,
 });
 

@@ -2,7 +2,15 @@ import { z } from 'zod';
 
 // Shopify Admin REST resource shapes (the fields we read; every other field is kept as is).
 const id = z.union([z.number().int(), z.string().min(1)]).transform(String);
-const money = z.union([z.string().regex(/^-?\d+(\.\d+)?$/, 'must be a decimal amount such as "49.99"'), z.number()]).transform((v) => String(v));
+// Amounts are bounded so that their cents stay exact integers (1e300 came back as a 500 from the database).
+const MAX_AMOUNT = 1e12;
+const money = z
+  .union([
+    z.string().regex(/^-?\d{1,13}(\.\d{1,6})?$/, 'must be a decimal amount such as "49.99"'),
+    z.number().finite().min(-MAX_AMOUNT).max(MAX_AMOUNT).transform((v) => v.toFixed(2)),
+  ])
+  .refine((v) => Math.abs(Number(v)) <= MAX_AMOUNT, 'must be an amount of at most 1,000,000,000,000')
+  .transform((v) => String(v));
 const date = z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date');
 
 export const shopifyAddress = z.looseObject({

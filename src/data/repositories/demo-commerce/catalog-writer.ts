@@ -1,3 +1,4 @@
+import { AppError } from '../../../core/errors';
 import { and, eq, inArray } from 'drizzle-orm';
 import { toMajor } from '../../../core/money';
 import type { CatalogRecords, CatalogWriter } from '../../../core/ports/catalog';
@@ -104,6 +105,26 @@ async function writeOrder(tx: Tx, storeId: string, o: OrderRecord, customerIds: 
   }
 }
 
+/**
+ * An order's name ("#1001") is unique in a store: re-importing a name under a new id would break the
+ * unique index (a 500 before). Refused as a conflict naming the element, in the payload or in the store.
+ */
+async function refuseTakenOrderNames(tx: Tx, storeId: string, records: OrderRecord[]): Promise<void> {
+  const seen = new Map<string, string>();
+  records.forEach((o, i) => {
+    const other = seen.get(o.name);
+    if (other !== undefined && other !== o.externalId) throw new AppError('conflict', `orders[${i}].name "${o.name}" is also the name of order ${other} in this import`);
+    seen.set(o.name, o.externalId);
+  });
+  if (seen.size === 0) return;
+  const taken = await tx.select({ name: orders.name, externalId: orders.externalId }).from(orders).where(and(eq(orders.storeId, storeId), inArray(orders.name, [...seen.keys()])));
+  for (const row of taken) {
+    if (row.externalId === seen.get(row.name)) continue;
+    const index = records.findIndex((o) => o.name === row.name);
+    throw new AppError('conflict', `orders[${index}].name "${row.name}" already belongs to order ${row.externalId} in this store`);
+  }
+}
+
 /** The catalog import into the demo tables, in one transaction (a failure writes nothing). */
 export function catalogWriter(db: Db): CatalogWriter {
   return {
@@ -119,6 +140,7 @@ export function catalogWriter(db: Db): CatalogWriter {
         const productIds = new Map(productRows.map((p) => [p.externalId, p]));
         const variantRows = await tx.select({ id: productVariants.id, externalId: productVariants.externalId }).from(productVariants).where(eq(productVariants.storeId, storeId));
         const variantIds = new Map(variantRows.map((v) => [v.externalId, v.id]));
+        await refuseTakenOrderNames(tx, storeId, records.orders);
         for (const order of records.orders) await writeOrder(tx, storeId, order, customerIds, productIds, variantIds);
         return { customers: records.customers.length, products: records.products.length, orders: records.orders.length };
       });

@@ -15,7 +15,7 @@ export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId
       '/v1/stores/:storeId/catalog/import',
       {
         bodyLimit: 20 * 1024 * 1024,
-        config: { auth: { mode: 'store', scope: 'settings:write', action: 'catalog.import', idempotent: true } },
+        config: { auth: { mode: 'store', scope: 'settings:write', action: 'catalog.import', idempotent: true }, errors: ['conflict'] },
         schema: {
           tags: ['catalog'],
           operationId: 'importCatalog', summary: 'Import a catalog (all or nothing; a malformed element is refused with its index and reason)',
