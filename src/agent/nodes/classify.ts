@@ -11,7 +11,7 @@ const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
 const TOPIC_CHANGE_CONFIDENCE = 0.7;
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
-const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|coming|update)\b|^\W*#?\d+\W*$/i;
+const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
 
 /**
