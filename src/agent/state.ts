@@ -69,6 +69,8 @@ export const ConversationState = Annotation.Root({
   pending_actions: last<PendingActionRef[]>(() => []),
   /** The topics of the conversation, the current last: a side question returns to the task below it. */
   topics: last<Intent[]>(() => []),
+  /** A task set aside for a side question this turn: it picks up again after the answer. */
+  suspended: last<{ intent: Intent; awaiting: Awaiting } | null>(() => null),
 });
 
 /**

@@ -47,3 +47,12 @@ export function tidyReply(body: string, context: ReplyContext): string {
 }
 
 const stripSignOff = (text: string, signOff: string) => (signOff && text.endsWith(signOff) ? text.slice(0, -signOff.length).trimEnd() : text);
+
+/** "Back to where we were: <the question the task was waiting on>", from the agent's previous reply. */
+export function resumeLine(previous: string, signOff: string, tone: Tone): string {
+  const question = stripSignOff(previous, signOff)
+    .replace(/^Sorry, I still need this before I can go on\.\s*/, '')
+    .replace(HAPPY[tone], '')
+    .replace(/^[^.!?]*\b(sorry|apologi[sz]e)\b[^.!?]*[.!?]\s*/i, '');
+  return `Back to where we were: ${question}`;
+}

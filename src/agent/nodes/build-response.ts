@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
-import { tidyReply } from '../dialogue/reply-hygiene';
+import { resumeLine, tidyReply } from '../dialogue/reply-hygiene';
 import type { ReplyRenderer } from '../prompts/render';
 import { runContext } from '../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../state';
@@ -23,6 +23,9 @@ export const buildResponseNode = (renderer: ReplyRenderer) => (state: Conversati
     const sources = [...new Map(citations.map((c) => [c.title, c])).values()].map((c) => c.title).join('; ');
     response = `${response}\n\nSource: ${sources}`;
   }
+  // A side question answered mid-task: the task picks up where it was, with its question asked again.
+  const resume = state.suspended && previous !== null ? { awaiting: state.suspended.awaiting, active_intent: state.suspended.intent, suspended: null } : {};
+  if (state.suspended && previous !== null) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
   if (signOff) response = `${response}\n\n${signOff}`;
-  return { response, messages: [{ role: 'assistant', content: response }] };
+  return { response, messages: [{ role: 'assistant', content: response }], ...resume };
 };

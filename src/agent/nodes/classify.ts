@@ -1,5 +1,6 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
-import type { Intent, Nlu } from '../../core/ports/nlu';
+import { routeOfIntent, type Intent, type Nlu, type NluResult } from '../../core/ports/nlu';
+import { readPolicyQuestion } from '../understanding/policy-question';
 import type { ConversationStateType, ConversationUpdate } from '../state';
 import { runContext } from '../run-context';
 import { answersAwaited } from '../understanding/answers-awaited';
@@ -10,6 +11,7 @@ const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
 const TOPIC_CHANGE_CONFIDENCE = 0.7;
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
+const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
 
 /**
@@ -24,6 +26,13 @@ export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config:
   let activeIntent = state.active_intent;
 
   const continuing = activeIntent !== null && awaiting !== null && answersAwaited(state.input, awaiting, result);
+  const policyQuestion = !continuing && readPolicyQuestion(state.input, result.entities);
+  let suspended = state.suspended;
+  if (policyQuestion && activeIntent && awaiting && routeOfIntent[activeIntent] !== 'general') {
+    // A side question in the middle of a task: answered, then the task picks up where it was.
+    return { ...analysis(result, 'policy_question', result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: pushTopic(state.topics, 'policy_question') };
+  }
+  suspended = null;
   if (continuing) {
     intent = activeIntent!;
   } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE)) {
@@ -35,21 +44,41 @@ export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config:
     // "why was it cancelled? I didn't cancel it" asks what happened; it is not a request to cancel.
     else if (intent === 'cancel_order' && ASKS_WHY_CANCELLED.test(state.input)) intent = 'order_status';
     // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.
-    else if (WEAK_INTENTS.has(intent) && !activeIntent && ((result.entities.orderNumbers?.length ?? 0) > 0 || (result.entities.orderCandidates?.length ?? 0) > 0) && /\b(where|status|when|track|tracking|shipped|arrive|coming|update)\b|^\W*#?\d+\W*$/i.test(state.input)) intent = 'order_status';
+    else if (policyQuestion) intent = 'policy_question';
+    else if (namesOrder(result) && routeOfIntent[intent] === 'general') {
+      // "and 1016?", "what about 1002": the same question about another order.
+      if (WEAK_INTENTS.has(intent) && activeIntent && routeOfIntent[activeIntent] !== 'general') intent = activeIntent;
+      // A message that names an order and asks about it in words we know ("where is 1010", "1040??") is about its status.
+      else if (WISMO_CUE.test(state.input)) intent = 'order_status';
+    }
     awaiting = null;
     activeIntent = WEAK_INTENTS.has(intent) ? activeIntent : intent;
   }
   return {
+    ...analysis(result, intent, continuing ? Math.max(result.confidence, 0.9) : result.confidence),
+    suspended,
+    topics: intent === state.topics.at(-1) || WEAK_INTENTS.has(intent) ? state.topics : pushTopic(state.topics, intent),
+    awaiting,
+    active_intent: activeIntent,
+  };
+};
+
+/** What the NLU read, as the state's analysis channels. */
+function analysis(result: NluResult, intent: Intent, confidence: number): ConversationUpdate {
+  return {
     intent,
     nlu_intent: result.intent,
     sub_intents: result.subIntents,
-    confidence_score: continuing ? Math.max(result.confidence, 0.9) : result.confidence,
+    confidence_score: confidence,
     sentiment: result.sentiment,
     sentiment_score: result.sentimentScore,
     frustration: result.frustration,
     language: result.language,
     entities: result.entities,
-    awaiting,
-    active_intent: activeIntent,
   };
-};
+}
+
+const namesOrder = (result: NluResult) => (result.entities.orderNumbers?.length ?? 0) > 0 || (result.entities.orderCandidates?.length ?? 0) > 0;
+
+/** The topic stack, most recent last, a few deep. */
+const pushTopic = (topics: Intent[], intent: Intent) => [...topics.filter((t) => t !== intent), intent].slice(-4);

@@ -1,0 +1,13 @@
+import type { Entities } from '../../core/ports/nlu';
+
+// A question about how things work, not a request about an order: "do I have to pay for return
+// shipping?", "in which cases can I ask for a refund?", "how long do refunds take?".
+const ASKS = /^(do|does|did|can|could|will|would|is|are|am|how|what|whats|what's|when|which|in which|under what|who|should|if)\b|\?\s*$/i;
+const ABOUT_RULES = /\b(polic(y|ies)|return shipping|shipping (cost|fee|time)s?|pay for (the )?(return|shipping)|free (returns?|shipping)|how (long|many days|soon|much)|in (which|what) cases|what cases|when can i|(am i|are you) (allowed|able)|do you (ship|offer|accept|deliver|take)|is there a (fee|charge|cost|restocking)|restocking|warranty|guarantee|time limit|deadline|window|international|ship to|deliver to|take to (show|appear)|show (up )?on my (card|statement))\b/i;
+// A request about one's own order reads differently ("can I return my order 1030?", "where is my refund").
+const MINE = /\b(my (order|package|parcel|refund|return)|i (want|need|would like|'d like)|please|pls|plz)\b/i;
+
+export function readPolicyQuestion(text: string, entities: Entities): boolean {
+  if ((entities.orderNumbers?.length ?? 0) > 0) return false;
+  return ASKS.test(text.trim()) && ABOUT_RULES.test(text) && !MINE.test(text);
+}
