@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './safe-text';
 
 /** Store settings: the policy figures the policy engine decides with, brand voice, escalation, origins. */
 const origin = z
@@ -11,9 +12,9 @@ const category = z.string().trim().min(1).max(100);
 export const refundReasons = ['damaged', 'defective', 'not_received', 'wrong_item', 'not_as_described', 'changed_mind', 'late', 'other'] as const;
 
 export const brandVoiceSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  name: plainText('name', z.string().trim().min(1).max(80)),
   tone: z.enum(['friendly', 'formal', 'playful', 'concise']),
-  signOff: z.string().max(200),
+  signOff: plainText('note', z.string().max(200)),
 });
 
 export const escalationSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { unsafeText, unsafeTextMessage } from '../core/safe-text';
 import type { Address, Order } from '../core/commerce';
 import { formatMoney } from '../core/money';
 import { decisionFrom, type Decision, type Reason } from './decision';
@@ -12,6 +13,7 @@ export const orderChangeReasonCodes = [
   'fulfillment_in_progress',
   'not_yet_fulfilled',
   'address_incomplete',
+  'address_invalid',
   'country_changed',
   'address_complete',
 ] as const;
@@ -84,6 +86,7 @@ export function decideCancellation(input: { order: Order; now: Date }): Cancella
 }
 
 const requiredAddressFields = ['address1', 'city', 'zip', 'country'] as const;
+const addressFields = ['name', 'address1', 'address2', 'city', 'province', 'zip', 'country', 'phone'] as const;
 
 /** Decides whether the shipping address may be changed and, when `newAddress` is given, checks it. */
 export function decideAddressChange(input: { order: Order; newAddress?: Partial<Address>; now: Date }): AddressChangeDecision {
@@ -94,6 +97,20 @@ export function decideAddressChange(input: { order: Order; newAddress?: Partial<
 }
 
 function addressReasons(order: Order, address: Partial<Address>): R[] {
+  const unsafe = addressFields.flatMap((field) => {
+    const value = address[field];
+    const why = typeof value === 'string' ? unsafeText(value, field === 'name' ? 'name' : 'address_line') : null;
+    return why ? [{ field, why }] : [];
+  });
+  if (unsafe.length > 0)
+    return [
+      {
+        code: 'address_invalid',
+        effect: 'deny',
+        message: `the new address is not plain text: ${unsafe.map((u) => `${u.field} ${unsafeTextMessage[u.why]}`).join('; ')}`,
+        facts: { fields: unsafe.map((u) => u.field), problems: unsafe.map((u) => u.why) },
+      },
+    ];
   const missing = requiredAddressFields.filter((field) => (address[field] ?? '').trim() === '');
   if (missing.length > 0)
     return [{ code: 'address_incomplete', effect: 'deny', message: `the new address lacks ${missing.join(', ')}`, facts: { missingFields: missing } }];

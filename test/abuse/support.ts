@@ -53,7 +53,7 @@ export async function abuseStore(t: TestSystem, options: { shoppers?: number; se
   });
   const others = delivered;
   // Only the orders the attacks use (writing all 300 takes seconds on a loaded machine).
-  const used = new Set([...demo.index.delivered_recent, ...demo.index.refunded.slice(0, 3), ...demo.index.partially_refunded.slice(0, 3)]);
+  const used = new Set([...demo.index.delivered_recent, ...demo.index.unfulfilled.slice(0, 10), ...demo.index.refunded.slice(0, 3), ...demo.index.partially_refunded.slice(0, 3)]);
   demo.records.orders = demo.records.orders.filter((o) => used.has(o.name));
   await t.system.catalog.write(store.storeId, demo.records);
   const headers = bearer(store.apiKey);

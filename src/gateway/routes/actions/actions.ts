@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { plainText } from '../../../core/safe-text';
 import type { ActionService } from '../../../agent/runtime/action-service';
 import { principalId } from '../../auth-context';
 import { callerStore } from '../conversations/access';
 import { actionSchema } from '../conversations/schema';
 
-const decisionBody = z.strictObject({ note: z.string().trim().max(1000).optional() }).default({});
+const decisionBody = z.strictObject({ note: plainText('note', z.string().trim().max(1000)).optional() }).default({});
 
 /** GET /v1/actions?status=pending and POST /v1/actions/{id}/approve|reject: the approval queue. */
 export async function actionRoutes(app: FastifyInstance, { actions }: { actions: ActionService }) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../../core/safe-text';
 import { channels, conversationStatuses } from '../../../core/conversation';
 
 /** The conversation API's shapes (api.md): validation, OpenAPI and types from one place. */
@@ -94,7 +95,7 @@ const content = z.string().trim().min(1, 'content must not be empty').max(8000, 
 
 export const createConversationBody = z.strictObject({
   channel: z.enum(channels).default('api'),
-  customer: z.strictObject({ email: z.email().optional(), name: z.string().max(200).optional(), externalId: z.string().max(200).optional() }).optional(),
+  customer: z.strictObject({ email: z.email().optional(), name: plainText('name', z.string().max(200)).optional(), externalId: z.string().max(200).optional() }).optional(),
   message: z.strictObject({ content }).optional(),
 });
 

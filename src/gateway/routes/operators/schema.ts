@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../../core/safe-text';
 import { PASSWORD_MIN_LENGTH } from '../../../core/operator-service';
 import { operatorRoles } from '../../../core/operators';
 import { scopes } from '../../../core/scopes';
@@ -20,7 +21,7 @@ const password = z.string().min(PASSWORD_MIN_LENGTH, `password must have at leas
 
 export const createOperatorBody = z.strictObject({
   email: z.email().max(320),
-  name: z.string().trim().min(1).max(200),
+  name: plainText('name', z.string().trim().min(1).max(200)),
   role: z.enum(operatorRoles),
   password: password.optional().describe('set it now, or leave it out to get an invitation link the person opens to choose one'),
 });
@@ -31,7 +32,7 @@ export const createOperatorResponse = z.object({
   inviteExpiresAt: z.date().optional(),
 });
 
-export const updateOperatorBody = z.strictObject({ name: z.string().trim().min(1).max(200).optional(), role: z.enum(operatorRoles).optional() });
+export const updateOperatorBody = z.strictObject({ name: plainText('name', z.string().trim().min(1).max(200)).optional(), role: z.enum(operatorRoles).optional() });
 
 export const operatorParams = storeIdParams.extend({ operatorId: z.uuid('operatorId must be a UUID') });
 
