@@ -24,9 +24,12 @@ test('markup, script URLs, control characters and overlong text are refused', ()
     ['Elm\u0000Street', 'control_characters'],
     ['Elm\u202EteertS', 'control_characters'],
     ['Elm\u200BStreet', 'control_characters'],
+    ['El\u200Dm Street', 'control_characters'],
     ['line one\nline two', 'control_characters'],
     ['x'.repeat(121), 'too_long'],
   ];
   for (const [value, why] of cases) assert.equal(unsafeText(value, 'address_line'), why, value);
   assert.equal(unsafeText('x'.repeat(1001), 'note'), 'too_long');
+  // A joiner inside an emoji sequence is text (a name like "Zoë 👩‍👩‍👧"), not a hiding place.
+  assert.equal(unsafeText('Zoë 👩‍👩‍👧 مريم', 'name'), null);
 });

@@ -16,14 +16,16 @@ const MAX_LENGTH: Record<TextKind, number> = { address_line: 120, name: 120, not
 const MARKUP = /<\s*[/!?]?\s*[a-z][^>]*>?|<!--|&#x?[0-9a-f]+;?|&[a-z]+;/i;
 const SCRIPT_URL = /\b(?:javascript|vbscript|data)\s*:/i;
 const EVENT_HANDLER = /\bon[a-z]+\s*=/i;
-// C0 and C1 controls (a note may keep its line breaks and tabs), bidi overrides, zero-width joiners used to hide text.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B-\u200D\uFEFF]/;
+// C0 and C1 controls (a note may keep its line breaks and tabs), bidi overrides, zero-width characters used to hide text.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B\u200C\uFEFF]/;
+// A zero-width joiner is text only inside an emoji sequence (👩‍👩‍👧); anywhere else it hides text.
+const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}]\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/u;
 const LINE_BREAK = /[\r\n\t]/;
 
 /** Why a text may not be stored as `kind`, or null when it is fine. */
 export function unsafeText(value: string, kind: TextKind): UnsafeText | null {
   if (value.length > MAX_LENGTH[kind]) return 'too_long';
-  if (CONTROL.test(value) || (kind !== 'note' && LINE_BREAK.test(value))) return 'control_characters';
+  if (CONTROL.test(value) || STRAY_JOINER.test(value) || (kind !== 'note' && LINE_BREAK.test(value))) return 'control_characters';
   if (MARKUP.test(value) || EVENT_HANDLER.test(value)) return 'markup';
   if (SCRIPT_URL.test(value)) return 'script_url';
   return null;

@@ -14,10 +14,11 @@ export function readAddress(text: string, defaultCountry = 'US'): Address | unde
     .split(/\n|,/)
     .map((p) => p.trim())
     .filter(Boolean);
-  const streetIndex = parts.findIndex((p) => /(^|\s)\d+[a-z]?\s+[a-z]/i.test(p));
+  // A house number, then a word with a letter in it ("221 Baker St", "12 5th Avenue").
+  const streetIndex = parts.findIndex((p) => /(^|\s)\d+[a-z]?\s+\S*[a-z]/i.test(p));
   if (streetIndex < 0) return undefined;
   // "ship it to 221 Baker Street": the street starts at its number.
-  parts[streetIndex] = parts[streetIndex]!.slice(parts[streetIndex]!.search(/(?<=^|\s)\d+[a-z]?\s+[a-z]/i));
+  parts[streetIndex] = parts[streetIndex]!.slice(parts[streetIndex]!.search(/(?<=^|\s)\d+[a-z]?\s+\S*[a-z]/i));
   const rest = parts.slice(streetIndex + 1);
   let country = defaultCountry;
   const last = rest.at(-1)?.toLowerCase();

@@ -54,5 +54,8 @@ test('addresses', () => {
     country: 'US',
   });
   assert.equal(readAddress('12 Queen St W\nToronto\nON M5H 2N2\nCanada')?.country, 'CA');
+  // A street whose name starts with a digit, and one with markup (read whole, so the policy can refuse it as not plain text).
+  assert.equal(readAddress('12 5th Avenue, New York, NY 10011')?.address1, '12 5th Avenue');
+  assert.equal(readAddress('45 <img src=x> Elm Street, Austin, TX 78701')?.zip, '78701');
   assert.equal(readAddress('to my office please'), undefined);
 });

@@ -3,7 +3,7 @@ import type { WidgetStrings } from './strings';
 import { widgetCss } from './styles';
 import { appendText, link } from './text';
 
-const CHAT_ICON = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
+const CHAT_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -28,7 +28,8 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
   root.adoptedStyleSheets = [sheet];
 
   const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'concierge-panel' });
-  launcher.innerHTML = CHAT_ICON; // a constant, never data
+  // Parsed as SVG, never as HTML: the icon is a constant, and no text in the widget goes through an HTML parser.
+  launcher.append(document.importNode(new DOMParser().parseFromString(CHAT_ICON, 'image/svg+xml').documentElement, true));
   launcher.append(el('span', {}, strings.title));
   const panel = el('section', { id: 'concierge-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'concierge-title' });
   panel.hidden = true;
