@@ -23,7 +23,7 @@ export const cancelOrderStep = (tools: AgentTools) => async (state: Conversation
   const record = { kind: 'cancellation' as const, outcome: decision.outcome, reasons, questions: [] };
   if (decision.outcome !== 'allow') {
     const review = decision.outcome === 'review';
-    return reply('changes/cancel_denied', { order_name: view.name, reason: decidingReason(decision.reasons), returnable: view.fulfillments.length > 0 }, null, {
+    return reply('changes/cancel_denied', { order_name: view.name, reason: decidingReason(decision.reasons), returnable: view.fulfillments.length > 0, delivered: view.fulfillments.length > 0 && view.fulfillments.every((f) => f.deliveredAt) }, null, {
       policy_decision: record,
       policy_context: reasons,
       agent_outputs: { resolved: !review },
@@ -53,7 +53,7 @@ export const cancelOrderStep = (tools: AgentTools) => async (state: Conversation
     case 'denied':
     case 'review': {
       const review = outcome.outcome === 'review';
-      return reply('changes/cancel_denied', { order_name: view.name, reason: decidingReason(outcome.decision.reasons), returnable: view.fulfillments.length > 0 }, null, {
+      return reply('changes/cancel_denied', { order_name: view.name, reason: decidingReason(outcome.decision.reasons), returnable: view.fulfillments.length > 0, delivered: view.fulfillments.length > 0 && view.fulfillments.every((f) => f.deliveredAt) }, null, {
         policy_context: outcome.decision.reasons.map((r) => r.message),
         agent_outputs: { resolved: !review },
         ...(review ? { requires_escalation: true, escalation_reason: 'policy_review' } : {}),
