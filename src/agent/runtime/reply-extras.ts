@@ -1,15 +1,8 @@
+import type { MessageCard } from '../../core/conversation';
 import type { AgentReply } from '../state-types';
 
-/** An order at a glance, drawn as a card under the answer (the widget links the tracking page). */
-export interface OrderCard {
-  kind: 'order';
-  order: string;
-  status: string;
-  carrier: string | null;
-  trackingNumber: string | null;
-  trackingUrl: string | null;
-  eta: string | null;
-}
+/** An order at a glance, drawn as a card under the answer (the widget links the tracking page): the message's card shape. */
+export type OrderCard = MessageCard;
 
 /** What a shopper's screen can offer beside an answer: buttons that answer its question, and an order card. */
 export interface ReplyExtras {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ConversationService } from '../../../agent/runtime/conversation-service';
 import { callerStore } from './access';
-import { presentConversation } from './present';
+import { presentConversation, presentTurn } from './present';
 import { createConversationBody, createConversationResponse } from './schema';
 
 /** POST /v1/conversations: a conversation, answered at once when it starts with a message. */
@@ -32,16 +32,7 @@ export async function createConversationRoute(app: FastifyInstance, { conversati
       return reply.status(201).send({
         ...presentConversation(created.conversation),
         ...(created.accessToken ? { accessToken: created.accessToken } : {}),
-        reply: turn
-          ? {
-              message: turn.message,
-              reply: turn.reply,
-              analysis: turn.analysis,
-              actions: turn.actions,
-              escalated: turn.escalated,
-              escalationReason: turn.escalationReason,
-            }
-          : null,
+        reply: turn ? presentTurn(turn) : null,
       });
     },
   );

@@ -1,20 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ConversationService, TurnOutcome } from '../../../agent/runtime/conversation-service';
+import type { ConversationService } from '../../../agent/runtime/conversation-service';
 import { publicMessage } from '../../../agent/runtime/publish-events';
 import type { Message } from '../../../core/conversation';
 import { assertConversationAccess, callerStore } from './access';
+import { presentTurn as present } from './present';
 import { conversationIdParams, postMessageBody, turnSchema } from './schema';
 import { openEventStream, wantsEventStream } from './sse';
-
-const present = (turn: TurnOutcome) => ({
-  message: turn.message,
-  reply: turn.reply,
-  analysis: turn.analysis,
-  actions: turn.actions,
-  escalated: turn.escalated,
-  escalationReason: turn.escalationReason,
-});
 
 /** The reply in pieces of a few words, as a model would stream it. */
 function tokens(text: string): string[] {
@@ -47,7 +39,13 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
       const storeId = callerStore(request);
       // The access check runs on the conversation the turn loads anyway: one read, under the lock.
       // With an Idempotency-Key the turn is stored under it: a retry after a failed answer finds the committed turn.
-      const turn = await conversations.postMessage(storeId, request.params.id, request.body.content, (conversation) => assertConversationAccess(request, conversation), request.idempotencyClaim?.requestKey);
+      const turn = await conversations.postMessage(
+        storeId,
+        request.params.id,
+        request.body.content,
+        (conversation) => assertConversationAccess(request, conversation),
+        request.idempotencyClaim?.requestKey,
+      );
       if (!wantsEventStream(request)) return present(turn);
       const stream = openEventStream(request, reply);
       // A widget sees messages as shoppers do (never the store's trace in their metadata).
