@@ -27,7 +27,32 @@ async function maxOverlap(locks: OrderLock[], n: number, holdMs: number): Promis
   return most;
 }
 
+/** Runs critical sections for shoppers whose key sets overlap (one shared key, listed in either order) and reports the most that overlapped. */
+async function shopperOverlap(locks: OrderLock[], n: number, holdMs: number): Promise<number> {
+  let inside = 0;
+  let most = 0;
+  const sets = [['e:1', 'a:1'], ['a:1', 'p:9'], ['p:9', 'e:1', 'c:4']];
+  await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      locks[i % locks.length]!.withShopperLock(STORE, sets[i % sets.length]!, async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        await sleep(holdMs);
+        inside -= 1;
+      }),
+    ),
+  );
+  return most;
+}
+
 describe('order locks', () => {
+  test('in process: a shopper\'s money decisions one at a time whatever key they share, taken in any order without deadlock', async () => {
+    const lock = new MemoryOrderLock();
+    assert.equal(await shopperOverlap([lock], 9, 5), 1);
+    let both = 0;
+    await Promise.all(['x', 'y'].map((key) => lock.withShopperLock(STORE, [`e:${key}`], async () => { both += 1; await sleep(20); assert.equal(both, 2, 'another shopper does not wait'); })));
+  });
+
   test('in process: one critical section at a time per order, orders apart run side by side', async () => {
     const lock = new MemoryOrderLock();
     assert.equal(await maxOverlap([lock], 8, 5), 1);
@@ -50,6 +75,11 @@ describe('order locks', () => {
     test('critical sections on one order never overlap across instances', async () => {
       const locks = databases.map((d) => new AdvisoryOrderLock(d.lockSession!));
       assert.equal(await maxOverlap(locks, 24, 3), 1);
+    });
+
+    test("one shopper's money decisions never overlap across instances, keys shared in any order, no deadlock", async () => {
+      const locks = databases.map((d) => new AdvisoryOrderLock(d.lockSession!));
+      assert.equal(await shopperOverlap(locks, 18, 3), 1);
     });
 
     test('a holder that is slow keeps the lock (no lease runs out); a waiter past lock_timeout is told the order is busy', async () => {

@@ -56,7 +56,7 @@ describe('serial returnless refunds', () => {
   let n = 0;
   const shopper = () => s.shoppers[n++]!;
   before(async () => {
-    s = await abuseStore(t, { shoppers: 10 });
+    s = await abuseStore(t, { shoppers: 12 });
   });
   const atMostTwoPaid = (result: Awaited<ReturnType<typeof serialClaims>>) => {
     assert.ok(result.automatic.length <= 2, `paid automatically: ${result.automatic.length}`);
@@ -73,6 +73,21 @@ describe('serial returnless refunds', () => {
   test('five claims across five conversations: the count follows the shopper, not the conversation', async () => {
     const p = shopper();
     atMostTwoPaid(await serialClaims(s, p, (name) => [damaged(name), p.email]));
+  });
+
+  test('five claims at the same instant, one per conversation: the limits hold under the race', async () => {
+    const p = shopper();
+    const ids = await Promise.all(p.orders.map(() => s.start()));
+    const runs = await Promise.all(p.orders.map((name, i) => s.conversation([damaged(name), p.email], ids[i])));
+    const rows = await s.requests(p.orders);
+    const result = {
+      names: p.orders,
+      replies: runs.flatMap((run) => run.turns.map((turn) => turn.text)),
+      paidCents: await s.refundedCents(p.orders),
+      automatic: rows.filter((r) => r.automatic && r.status === 'completed'),
+      pending: rows.filter((r) => r.status === 'pending'),
+    };
+    atMostTwoPaid(result);
   });
 
   test('five claims as a logged-in shopper (the channel vouches for the e-mail)', async () => {

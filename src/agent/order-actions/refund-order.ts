@@ -35,8 +35,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * The shopper's refund requests across every order, conversation and channel, as far back as the
- * store's longest abuse-limit window. Read inside the order's lock: two refunds on two orders of one
- * shopper at the same instant can each see the other missing (docs/adr/0023).
+ * store's longest abuse-limit window. Read under the shopper's lock, so two refunds on two orders of
+ * one shopper at the same instant are decided one after the other (docs/adr/0023).
  */
 async function historyOf(deps: OrderActionDeps, ctx: RequestContext, keys: string[]): Promise<ShopperRefund[]> {
   const days = refundLimitHorizonDays(ctx.settings);
@@ -73,6 +73,45 @@ const refundOf = (request: OrderRequest, order: Order): RefundRecord =>
     createdAt: request.updatedAt,
   };
 
+type Decided = { outcome: 'pay'; request: OrderRequest; decision: RefundDecision } | { outcome: 'review'; request: OrderRequest; decision: RefundDecision } | { outcome: 'denied'; decision: RefundDecision };
+
+interface Deciding {
+  input: Parameters<typeof decideRefund>[0];
+  ask: RefundRequest;
+  order: Order;
+  requests: OrderRequest[];
+  key: string;
+  keys: string[];
+}
+
+/** The policy's decision with the shopper's history as it is now, and the request it opens (pending for a human, or in progress to be paid). */
+async function decideAndRecord(deps: OrderActionDeps, ctx: RequestContext, { input, ask, order, requests, key, keys }: Deciding): Promise<Decided> {
+  const shopperHistory = await historyOf(deps, ctx, keys);
+  const decision = decideRefund({ ...input, openRequests: openOf(requests), shopperHistory });
+  if (decision.outcome === 'deny') return { outcome: 'denied', decision };
+  const record = {
+    orderId: order.id,
+    orderName: order.name,
+    kind: 'refund' as const,
+    requestKey: key,
+    returnless: !decision.returnRequired,
+    amountCents: decision.amountCents,
+    currency: order.currency,
+    items: decision.items,
+    actionId: ask.actionId,
+    conversationId: ctx.conversationId ?? null,
+    channel: ctx.channel ?? null,
+    shopperKeys: keys,
+  };
+  if (decision.outcome === 'review') {
+    const request = await deps.orderRequests.open(ctx.storeId, { ...record, status: 'pending', automatic: false });
+    ctx.opened?.push(request.id);
+    return { outcome: 'review', request, decision };
+  }
+  const request = await deps.orderRequests.open(ctx.storeId, { ...record, status: 'in_progress', automatic: true, attempts: attemptsSoFar(requests, key) + 1 });
+  return { outcome: 'pay', request, decision };
+}
+
 /**
  * A shopper's refund request, decided and acted on inside the order's critical section: the order
  * as it is now, refunds already paid and requests not yet paid (which hold their amount and units)
@@ -97,29 +136,10 @@ export async function refundOrder(deps: OrderActionDeps, ctx: RequestContext, as
     if (waiting) return { outcome: 'duplicate', request: waiting };
 
     const keys = shopperKeys(ctx.storeId, order, ctx.claimed);
-    const shopperHistory = await historyOf(deps, ctx, keys);
-    const decision = decideRefund({ ...input, openRequests: openOf(requests), shopperHistory });
-    if (decision.outcome === 'deny') return { outcome: 'denied', decision };
-    const record = {
-      orderId: order.id,
-      orderName: order.name,
-      kind: 'refund' as const,
-      requestKey: key,
-      returnless: !decision.returnRequired,
-      amountCents: decision.amountCents,
-      currency: order.currency,
-      items: decision.items,
-      actionId: ask.actionId,
-      conversationId: ctx.conversationId ?? null,
-      channel: ctx.channel ?? null,
-      shopperKeys: keys,
-    };
-    if (decision.outcome === 'review') {
-      const request = await deps.orderRequests.open(ctx.storeId, { ...record, status: 'pending', automatic: false });
-      ctx.opened?.push(request.id);
-      return { outcome: 'review', request, decision };
-    }
-    const request = await deps.orderRequests.open(ctx.storeId, { ...record, status: 'in_progress', automatic: true, attempts: attemptsSoFar(requests, key) + 1 });
+    // The shopper's other orders may be asked about at this very moment: the limits are read and the request recorded under the shopper's lock.
+    const decided = await deps.orderLock.withShopperLock(ctx.storeId, keys, () => decideAndRecord(deps, ctx, { input, ask, order, requests, key, keys }));
+    if (decided.outcome !== 'pay') return decided;
+    const { request, decision } = decided;
     const paid = await pay(deps, ctx, order, request, ask.reason);
     return 'outcome' in paid ? paid : { outcome: 'refunded', ...paid, decision };
   });

@@ -7,4 +7,11 @@
 export interface OrderLock {
   /** Runs `fn` holding the order's lock; throws AppError('unavailable') when it cannot be had in time. */
   withOrderLock<T>(storeId: string, orderId: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` holding every one of a shopper's keys (hashed identifiers: customer, e-mail, address,
+   * payment), taken in sorted order so that two holders never wait on each other in a cycle. Taken
+   * inside an order's lock, never the other way round: it serialises one shopper's money decisions
+   * across orders, so the per-shopper limits see every request (docs/adr/0023).
+   */
+  withShopperLock<T>(storeId: string, shopperKeys: string[], fn: () => Promise<T>): Promise<T>;
 }
