@@ -14,7 +14,7 @@ import { openApiPlugin } from './openapi/openapi-plugin';
 import { auditPlugin } from './plugins/audit';
 import { authPlugin, authRecheckPlugin, publicAuthFailuresPlugin } from './plugins/auth';
 import { corsPlugin } from './plugins/cors';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, sendError } from './plugins/errors';
 import { idempotencyPlugin } from './plugins/idempotency';
 import { metricsPlugin } from './plugins/metrics';
 import { authFailureThrottle } from './plugins/auth-failures';
@@ -72,6 +72,9 @@ export async function buildApp(deps: GatewayDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (a malformed URL, a path parameter past its length) in the one error shape.
+    frameworkErrors: (error, request, reply) =>
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? sendError(reply, request, 'not_found', 'no such resource: a path parameter is too long') : sendError(reply, request, 'bad_request', 'the URL is malformed'),
     trustProxy: deps.trustProxy ?? false,
   });
   app.setValidatorCompiler(withTextSafety(validatorCompiler));

@@ -44,7 +44,8 @@ function securityFor(auth: RouteAuth | undefined, declared: FastifySchema['secur
 function errorNamesFor(facts: RouteFacts): string[] {
   const codes = new Set<ErrorCode>(facts.errors);
   if (facts.inputs) codes.add('validation_failed');
-  if (facts.body) codes.add('payload_too_large').add('unsupported_media_type');
+  // Any POST, PUT or PATCH may carry a body the parser refuses, whether or not the route reads one.
+  if (facts.body) codes.add('payload_too_large').add('unsupported_media_type').add('bad_request');
   if (facts.auth) codes.add('rate_limited');
   if (facts.auth && facts.auth.mode !== 'public') codes.add('unauthorized').add('forbidden');
   if (facts.params) codes.add('not_found');
@@ -73,7 +74,7 @@ export function openApiConventions() {
     const routeFacts: RouteFacts = {
       auth,
       inputs: Boolean(original.body ?? original.querystring ?? original.params ?? original.headers),
-      body: Boolean(original.body),
+      body: Boolean(original.body) || methods.some((method) => ['POST', 'PUT', 'PATCH'].includes(String(method).toUpperCase())),
       params: Boolean(original.params),
       errors: route.config?.errors ?? [],
       eventStream: route.config?.eventStream,

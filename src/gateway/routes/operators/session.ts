@@ -38,7 +38,7 @@ export async function operatorSessionRoutes(app: FastifyInstance, { operators, s
   typed.post(
     '/v1/operators/login',
     {
-      config: { auth: { mode: 'public', action: 'operator.login' }, errors: ['conflict'] },
+      config: { auth: { mode: 'public', action: 'operator.login' }, errors: ['conflict', 'unauthorized'] },
       schema: { tags: ['operators'], operationId: 'logIn', summary: 'Log an operator in with e-mail and password', body: loginBody, response: { 200: sessionResponse } },
     },
     async (request, reply) => {
@@ -56,7 +56,7 @@ export async function operatorSessionRoutes(app: FastifyInstance, { operators, s
   typed.post(
     '/v1/operators/refresh',
     {
-      config: { auth: { mode: 'public', action: 'operator.refresh' } },
+      config: { auth: { mode: 'public', action: 'operator.refresh' }, errors: ['unauthorized'] },
       schema: { tags: ['operators'], operationId: 'refreshSession', summary: 'Renew the access token (the refresh token rotates: each is good once)', body: refreshBody, response: { 200: sessionResponse } },
     },
     async (request, reply) => {
