@@ -14,7 +14,7 @@ export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: st
       '/v1/knowledge/documents',
       {
         bodyLimit: 20 * 1024 * 1024,
-        config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.ingest', idempotent: true } },
+        config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.ingest', idempotent: true }, errors: ['unprocessable'] },
         schema: {
           tags: ['knowledge'],
           operationId: 'addDocument', summary: 'Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks',
