@@ -12,7 +12,7 @@ describe("a store makes the widget its own: colour, logo, greeting, position and
   let other: TestStore;
   const settingsUrl = () => `/v1/stores/${s.storeId}/settings`;
   const widget = (key: string, origin = SHOP) => ({ ...bearer(key), origin });
-  const patch = (payload: unknown) => t.app.inject({ method: 'PATCH', url: settingsUrl(), headers: bearer(s.apiKey), payload });
+  const patch = (payload: Record<string, unknown>) => t.app.inject({ method: 'PATCH', url: settingsUrl(), headers: bearer(s.apiKey), payload });
   const appearance = async (key = s.widgetKey, headers: Record<string, string> = {}) => t.app.inject({ url: '/v1/widget/appearance', headers: { ...widget(key), ...headers } });
 
   before(async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AA_TEXT_CONTRAST, contrastRatio, darkenToContrast } from './contrast';
 import { AppError } from './errors';
 import { plainText } from './safe-text';
+import { languagesOf, originOf, UPLOADED_LOGO } from './widget-public-appearance';
 import { builtInWidgetStrings, FALLBACK_LANGUAGE, placeholdersOf, widgetStringKeys, type WidgetStrings } from './widget-strings';
 
 /**
@@ -10,8 +11,6 @@ import { builtInWidgetStrings, FALLBACK_LANGUAGE, placeholdersOf, widgetStringKe
  * so a colour under 4.5:1 against white is refused, with the nearest darker shade suggested.
  */
 const WHITE = '#ffffff';
-/** Where the gateway serves a store's uploaded logo (see routes/widget/logo.ts). */
-export const UPLOADED_LOGO = /^\/widget\/v1\/logos\/[0-9a-f-]{36}\/[0-9a-f]{16}$/;
 
 const colour = z
   .string()
@@ -89,42 +88,3 @@ export function checkWidgetAppearance(appearance: WidgetAppearance, allowedOrigi
     }
   }
 }
-
-function originOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin.toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export const languagesOf = (appearance: WidgetAppearance): string[] => [...new Set([...Object.keys(builtInWidgetStrings), ...Object.keys(appearance.strings)])];
-
-/** Every language's full set of strings: built-in (or English), then the store's greeting, then its overrides. */
-export function resolvedStrings(appearance: WidgetAppearance): Record<string, WidgetStrings> {
-  const english = builtInWidgetStrings[FALLBACK_LANGUAGE]!;
-  return Object.fromEntries(
-    languagesOf(appearance).map((code) => [
-      code,
-      { ...english, ...builtInWidgetStrings[code], ...(appearance.greeting ? { greeting: appearance.greeting } : {}), ...appearance.strings[code] } as WidgetStrings,
-    ]),
-  );
-}
-
-/** What the widget needs to draw itself (public: nothing here is secret). */
-export function publicAppearance(appearance: WidgetAppearance, allowedOrigins: string[]) {
-  let logoUrl = appearance.logoUrl;
-  // An origin removed since the logo was set: the widget makes no request outside the store's origins.
-  if (logoUrl && !UPLOADED_LOGO.test(logoUrl) && !allowedOrigins.includes(originOf(logoUrl) ?? '')) logoUrl = null;
-  return {
-    primaryColor: appearance.primaryColor,
-    accentText: WHITE,
-    logoUrl,
-    position: appearance.position,
-    language: appearance.language,
-    defaultLanguage: appearance.defaultLanguage,
-    strings: resolvedStrings(appearance),
-  };
-}
-export type PublicWidgetAppearance = ReturnType<typeof publicAppearance>;

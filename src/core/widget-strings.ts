@@ -1,5 +1,5 @@
-import en from './widget-strings/en.json';
-import fr from './widget-strings/fr.json';
+import en from '../../locales/widget/en.json';
+import fr from '../../locales/widget/fr.json';
 
 /** Every word the website widget shows, in the languages it ships with; a store overrides any of them per language. */
 export type WidgetStrings = typeof en;

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { StoreService } from '../../../core/store-service';
-import { publicAppearance } from '../../../core/widget-appearance';
+import { publicAppearance } from '../../../core/widget-public-appearance';
 import { callerStore } from '../conversations/access';
 
 const appearanceResponse = z
