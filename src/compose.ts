@@ -52,6 +52,9 @@ import { consoleSurface } from './web/console/serve';
 import { demoSurface } from './web/demo/serve';
 import { shopperFeedbackRepository } from './data/repositories/shopper-feedback';
 import { widgetSurface } from './web/widget/serve';
+import { widgetAppearanceRoute } from './gateway/routes/widget/appearance';
+import { widgetLogoRoutes } from './gateway/routes/widget/logo';
+import { widgetLogoRepository } from './data/repositories/widget-logos';
 import { knowledgeChunkReader } from './data/repositories/knowledge-chunks';
 import { knowledgeChunksSurface } from './gateway/routes/knowledge/chunks';
 import { enableVectorSupport } from './data/vectors/vector-support';
@@ -291,6 +294,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       knowledgeChunksSurface(knowledgeChunkReader(database)),
       consoleSurface(),
       widgetSurface(),
+      widgetAppearanceRoute(stores),
+      widgetLogoRoutes({ stores, logos: widgetLogoRepository(database) }),
       // The demo shop page, where the embedded default keeps a demo store (its keys in the data folder).
       ...(!env.DATABASE_URL && env.CONCIERGE_DEMO && !env.CONCIERGE_DATA_DIR.startsWith('memory://') ? [demoSurface(demoWidgetKey(env.CONCIERGE_DATA_DIR))] : []),
     ],

@@ -161,6 +161,49 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     await shot('settings');
   });
 
+  test('widget appearance: the real widget previews unsaved changes; a colour under AA contrast is refused; saving stores the rest', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const form = page.getByRole('form', { name: 'Widget appearance' });
+    const preview = page.getByTestId('widget-preview').locator('concierge-widget');
+    const launcher = preview.getByRole('button', { name: 'Chat with us' });
+    await launcher.waitFor();
+    const accent = () => launcher.evaluate((el) => getComputedStyle(el).backgroundColor);
+    assert.equal(await accent(), 'rgb(29, 78, 216)');
+
+    await form.getByLabel('Primary colour (hex)').fill('#0b6e4f');
+    await form.getByLabel('Greeting', { exact: true }).fill('Welcome to Alpine!');
+    await form.getByLabel('Launcher position').selectOption('bottom-left');
+    await preview.getByText('Welcome to Alpine!').waitFor();
+    await eventually(async () => ((await accent()) === 'rgb(11, 110, 79)' ? true : undefined));
+    assert.equal(await accent(), 'rgb(11, 110, 79)', 'the unsaved colour, in the preview');
+    assert.equal(await preview.getAttribute('data-position'), 'left');
+    assert.equal((await t.system.stores.settings(s.storeId)).widget.primaryColor, '#1d4ed8', 'nothing saved yet');
+
+    // Every string, per language: the French title shows in the preview once French is chosen.
+    await form.getByText(/Every string the shopper sees/).click();
+    await form.getByLabel('Language to edit').selectOption('fr');
+    await form.getByLabel('title', { exact: true }).fill('Écrivez-nous');
+    await form.getByLabel("Shopper's language").selectOption('fr');
+    await preview.getByRole('button', { name: 'Écrivez-nous' }).waitFor();
+
+    await form.getByLabel('Primary colour (hex)').fill('#ffcc00');
+    await form.getByRole('button', { name: 'Save widget appearance' }).click();
+    await form.getByRole('status').filter({ hasText: /contrast of 1\.\d+:1/ }).waitFor();
+    assert.equal((await t.system.stores.settings(s.storeId)).widget.primaryColor, '#1d4ed8', 'refused: nothing changed');
+
+    await form.getByLabel('Primary colour (hex)').fill('#0b6e4f');
+    await form.getByRole('button', { name: 'Save widget appearance' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const saved = (await t.system.stores.settings(s.storeId)).widget;
+    assert.equal(saved.primaryColor, '#0b6e4f');
+    assert.equal(saved.greeting, 'Welcome to Alpine!');
+    assert.equal(saved.position, 'bottom-left');
+    assert.equal(saved.language, 'fr');
+    assert.deepEqual(saved.strings.fr, { title: 'Écrivez-nous' });
+    await cleanAxe(page, 'the widget appearance settings with the live preview');
+    await form.screenshot({ path: join(artifactsDir, 'console-settings-widget-appearance.png') });
+  });
+
   test('knowledge: upload a document, see it listed, try a question and see what the agent would retrieve', async () => {
     await page.getByRole('link', { name: 'Knowledge' }).click();
     await page.getByLabel(/Upload a document/).setInputFiles({

@@ -410,4 +410,77 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
     });
     assert.equal(sameSite.statusCode, 403);
   });
+  test('a page on an origin the store does not allow gets nothing: the browser is refused and no conversation is created', async () => {
+    const stranger = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(shopPage(base, s.widgetKey, '')));
+    await new Promise<void>((resolve) => stranger.listen(0, '127.0.0.1', resolve));
+    const strangerUrl = `http://127.0.0.1:${(stranger.address() as { port: number }).port}`;
+    const count = async () => Number((await t.system.database.query<{ n: string }>('SELECT count(*) AS n FROM conversations WHERE store_id = $1', [s.storeId]))[0]!.n);
+    const before = await count();
+    const context = await browser.newContext();
+    try {
+      const p = await context.newPage();
+      const refused: string[] = [];
+      p.on('requestfailed', (request) => refused.push(new URL(request.url()).pathname));
+      await p.goto(strangerUrl);
+      await p.getByRole('button', { name: 'Chat with us' }).click();
+      await p.getByLabel('Your message').fill('where is my order #1001?');
+      await p.getByLabel('Your message').press('Enter');
+      await p.getByText(/Waiting for the connection/).waitFor();
+      assert.ok(refused.includes('/v1/conversations'), `the browser refused the call (CORS): ${refused.join(', ')}`);
+      assert.equal(await count(), before);
+    } finally {
+      await context.close();
+      stranger.close();
+    }
+  });
+
+  test("the store's settings make it its own: colour, logo, greeting, position and strings in the shopper's language; axe-core clean", async () => {
+    const logo = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPj/HwADAgH/eL9GtQAAAABJRU5ErkJggg==', 'base64');
+    const uploaded = await t.app.inject({ method: 'PUT', url: `/v1/stores/${s.storeId}/widget/logo`, headers: s.headers, payload: { image: logo.toString('base64') } });
+    assert.equal(uploaded.statusCode, 200, uploaded.body);
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/stores/${s.storeId}/settings`,
+      headers: s.headers,
+      payload: {
+        widget: {
+          primaryColor: '#0b6e4f',
+          greeting: 'Welcome to the Alpine shop!',
+          position: 'bottom-left',
+          strings: { en: { title: 'Ask Alpine', send: 'Send it' }, fr: { title: 'Demandez à Alpine', greeting: 'Bienvenue chez Alpine !' } },
+        },
+      },
+    });
+    assert.equal(patched.statusCode, 200, patched.body);
+
+    for (const [locale, title, greeting, send] of [
+      ['en-US', 'Ask Alpine', 'Welcome to the Alpine shop!', 'Send it'],
+      ['fr-FR', 'Demandez à Alpine', 'Bienvenue chez Alpine !', 'Envoyer'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
+      try {
+        const p = await context.newPage();
+        await p.goto(`${base}/demo`);
+        const launcher = p.getByRole('button', { name: title });
+        await launcher.waitFor();
+        assert.equal(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(11, 110, 79)', `${locale}: the store's colour`);
+        assert.ok((await launcher.boundingBox())!.x < 200, `${locale}: bottom-left`);
+        await launcher.click();
+        await p.getByRole('dialog', { name: title }).getByText(greeting).waitFor();
+        await p.getByRole('button', { name: send, exact: true }).waitFor();
+        const logoLoaded = p.locator('concierge-widget header img');
+        await logoLoaded.waitFor();
+        assert.equal(await logoLoaded.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth), 1, 'the uploaded logo, served by the gateway');
+        assert.equal(await p.locator('concierge-widget section[role="dialog"]').getAttribute('lang'), locale.slice(0, 2));
+        assert.deepEqual(
+          (await axeViolations(p)).filter((v) => v.impact === 'serious' || v.impact === 'critical'),
+          [],
+          `${locale}: axe-core`,
+        );
+        await shot(p, `appearance-${locale}`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

@@ -670,6 +670,40 @@ export interface paths {
         patch: operations["updateSettings"];
         trace?: never;
     };
+    "/v1/stores/{storeId}/widget/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload the widget logo (PNG, JPEG, WebP or GIF, at most 64 KB, base64) and show it in the widget */
+        put: operations["uploadWidgetLogo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/widget/appearance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The website widget's colour, logo, position and strings for the calling key's store (ETag; 304 when unchanged) */
+        get: operations["getWidgetAppearance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2932,6 +2966,20 @@ export interface operations {
                         refundWindowDays?: number;
                         returnlessRefundReasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays?: number;
+                        widget?: {
+                            defaultLanguage?: string;
+                            greeting?: string | null;
+                            language?: "auto" | string;
+                            logoUrl?: string | null;
+                            /** @enum {string} */
+                            position?: "bottom-right" | "bottom-left";
+                            primaryColor?: string;
+                            strings?: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
                     };
                 };
             };
@@ -3413,6 +3461,21 @@ export interface operations {
                         refundWindowDays: number;
                         returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays: number;
+                        /** @description the website widget: colour, logo, greeting, position, language and strings */
+                        widget: {
+                            defaultLanguage: string;
+                            greeting: string | null;
+                            language: string;
+                            logoUrl: string | null;
+                            /** @enum {string} */
+                            position: "bottom-right" | "bottom-left";
+                            primaryColor: string;
+                            strings: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
                     };
                 };
             };
@@ -3494,6 +3557,20 @@ export interface operations {
                     refundWindowDays?: number;
                     returnlessRefundReasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                     returnWindowDays?: number;
+                    widget?: {
+                        defaultLanguage?: string;
+                        greeting?: string | null;
+                        language?: "auto" | string;
+                        logoUrl?: string | null;
+                        /** @enum {string} */
+                        position?: "bottom-right" | "bottom-left";
+                        primaryColor?: string;
+                        strings?: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
                 };
             };
         };
@@ -3541,6 +3618,21 @@ export interface operations {
                         refundWindowDays: number;
                         returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         returnWindowDays: number;
+                        /** @description the website widget: colour, logo, greeting, position, language and strings */
+                        widget: {
+                            defaultLanguage: string;
+                            greeting: string | null;
+                            language: string;
+                            logoUrl: string | null;
+                            /** @enum {string} */
+                            position: "bottom-right" | "bottom-left";
+                            primaryColor: string;
+                            strings: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
                     };
                 };
             };
@@ -3550,6 +3642,147 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    uploadWidgetLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: byte */
+                    image: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The store settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        allowedOrigins: string[];
+                        brandVoice: {
+                            name: string;
+                            signOff: string;
+                            /** @enum {string} */
+                            tone: "friendly" | "formal" | "playful" | "concise";
+                        };
+                        /** @description configured channels; credentials are write-only */
+                        channels: {
+                            [key: string]: {
+                                /** @enum {boolean} */
+                                configured: true;
+                                keyId: string;
+                                updatedAt: string;
+                            };
+                        };
+                        currency: string;
+                        escalation: {
+                            highValueOrderAmount: number;
+                            maxUnresolvedTurns: number;
+                            minConfidence: number;
+                            onNegativeSentiment: boolean;
+                        };
+                        excludedReturnCategories: string[];
+                        maxRefundsPerOrder: number;
+                        refundAutoApproveLimit: number;
+                        refundLimits: {
+                            /** @enum {string} */
+                            kind: "automatic" | "returnless";
+                            maxAmount: number;
+                            maxCount: number;
+                            windowDays: number;
+                        }[];
+                        refundWindowDays: number;
+                        returnlessRefundReasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
+                        returnWindowDays: number;
+                        /** @description the website widget: colour, logo, greeting, position, language and strings */
+                        widget: {
+                            defaultLanguage: string;
+                            greeting: string | null;
+                            language: string;
+                            logoUrl: string | null;
+                            /** @enum {string} */
+                            position: "bottom-right" | "bottom-left";
+                            primaryColor: string;
+                            strings: {
+                                [key: string]: {
+                                    [key: string]: string;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWidgetAppearance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The website widget's appearance */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accentText: string;
+                        defaultLanguage: string;
+                        /** @description auto: the shopper’s browser language when one of `strings` matches, else defaultLanguage */
+                        language: string;
+                        /** @description on one of the allowed origins, or a gateway path (/widget/v1/logos/…) for an uploaded logo */
+                        logoUrl: string | null;
+                        /** @enum {string} */
+                        position: "bottom-right" | "bottom-left";
+                        /** @description #rrggbb, at least 4.5:1 against the white text it carries */
+                        primaryColor: string;
+                        /** @description every string the widget shows, per language, the store’s overrides applied */
+                        strings: {
+                            [key: string]: {
+                                [key: string]: string;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description not modified since the ETag sent in If-None-Match */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

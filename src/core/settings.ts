@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from './safe-text';
+import { checkWidgetAppearance, defaultWidgetAppearance, widgetAppearanceSchema } from './widget-appearance';
 
 /** Store settings: the policy figures the policy engine decides with, brand voice, escalation, origins. */
 const origin = z
@@ -49,6 +50,7 @@ export const policySettingsSchema = z.strictObject({
   brandVoice: brandVoiceSchema,
   escalation: escalationSchema,
   allowedOrigins: z.array(origin).max(50),
+  widget: widgetAppearanceSchema,
 });
 
 export type StoreSettings = z.infer<typeof policySettingsSchema>;
@@ -69,6 +71,7 @@ export const defaultSettings: StoreSettings = {
   brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '' },
   escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
   allowedOrigins: [],
+  widget: defaultWidgetAppearance,
 };
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
@@ -94,20 +97,24 @@ export const settingsPatchSchema = z.strictObject({
   brandVoice: brandVoiceSchema.partial().optional(),
   escalation: escalationSchema.partial().optional(),
   allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),
+  widget: widgetAppearanceSchema.partial().optional(),
   channels: channelCredentialsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Merges a patch into settings (nested objects field by field); channels are handled apart. */
 export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch): StoreSettings {
-  const { channels: _channels, brandVoice, escalation, ...flat } = patch;
+  const { channels: _channels, brandVoice, escalation, widget, ...flat } = patch;
   const defined = Object.fromEntries(Object.entries(flat).filter(([, value]) => value !== undefined));
-  return policySettingsSchema.parse({
+  const next = policySettingsSchema.parse({
     ...current,
     ...defined,
     brandVoice: { ...current.brandVoice, ...brandVoice },
     escalation: { ...current.escalation, ...escalation },
+    widget: { ...current.widget, ...widget },
   });
+  if (widget) checkWidgetAppearance(next.widget, next.allowedOrigins, widget);
+  return next;
 }
 
 /** Reads stored settings, filling whatever an older row lacks with today's defaults. */
@@ -118,5 +125,6 @@ export function normaliseSettings(stored: unknown): StoreSettings {
     ...value,
     brandVoice: { ...defaultSettings.brandVoice, ...value.brandVoice },
     escalation: { ...defaultSettings.escalation, ...value.escalation },
+    widget: { ...defaultSettings.widget, ...value.widget },
   });
 }

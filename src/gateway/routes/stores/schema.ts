@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { brandVoiceSchema, escalationSchema, policySettingsSchema, settingsPatchSchema } from '../../../core/settings';
+import { widgetAppearanceResponse } from '../../../core/widget-appearance';
 
 /** Request and response shapes of the store endpoints: validation, OpenAPI and types from one place. */
 export const storeIdParams = z.strictObject({ storeId: z.uuid('storeId must be a UUID') });
@@ -32,6 +33,7 @@ export const settingsResponse = policySettingsSchema
     brandVoice: brandVoiceSchema,
     escalation: escalationSchema,
     allowedOrigins: z.array(z.string()),
+    widget: widgetAppearanceResponse.describe('the website widget: colour, logo, greeting, position, language and strings'),
     channels: z.record(z.string(), channelStatus).describe('configured channels; credentials are write-only'),
   })
   .describe('The store settings');

@@ -1,3 +1,4 @@
+import type { Appearance } from './appearance';
 import type { OrderCard } from './history';
 import { readEventStream } from './sse';
 
@@ -46,6 +47,13 @@ export function widgetApi(base: string, key: string, token: () => string | undef
   }
 
   return {
+    /** The store's colour, logo, position and strings; revalidated by the browser's cache with its ETag. */
+    async appearance(signal: AbortSignal): Promise<Appearance> {
+      const response = await fetch(`${base}/v1/widget/appearance`, { headers: { authorization: `Bearer ${key}` }, signal });
+      if (!response.ok) await refuse(response);
+      return (await response.json()) as Appearance;
+    },
+
     async createConversation(): Promise<{ id: string; accessToken: string; status: string }> {
       const response = await fetch(`${base}/v1/conversations`, {
         method: 'POST',

@@ -80,6 +80,10 @@ header h2 { flex: 1; font-size: 16px; font-weight: 650; }
   :host(.open) { inset: 0 !important; }
   .panel { position: fixed; inset: 0; width: 100vw; height: 100dvh; border-radius: 0; border: 0; }
 }
+/* The console's live preview: in the page's flow, launcher under the open panel. */
+:host([data-preview]) { position: relative !important; inset: auto !important; z-index: auto !important; display: flex !important; flex-direction: column !important; align-items: flex-end !important; gap: 12px !important; }
+:host([data-preview][data-position="left"]) { align-items: flex-start !important; }
+:host([data-preview]) .panel { position: relative !important; inset: auto !important; width: min(370px, 100%) !important; height: 440px !important; border-radius: 14px !important; border: 1px solid var(--line) !important; animation: none; }
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation: none !important; transition: none !important; }
   .launcher:hover { transform: none; }

@@ -20,22 +20,36 @@ export interface ViewEvents {
   rate(score: number): void;
 }
 
-/** The launcher and the panel in a shadow root; every message is drawn as text (see text.ts). */
-export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEvents) {
-  const root = host.attachShadow({ mode: 'open' });
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(widgetCss);
-  root.adoptedStyleSheets = [sheet];
+export interface ViewLook {
+  /** The store's accent colour (see appearance.ts). */
+  accent: CSSStyleSheet;
+  /** The language of `strings`, for screen readers' pronunciation. */
+  lang: string;
+  logo?: string | undefined;
+}
 
-  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'concierge-panel' });
+let baseSheet: CSSStyleSheet | undefined;
+
+/** The launcher and the panel in the element's shadow root (drawn afresh when the preview changes); every message is drawn as text (see text.ts). */
+export function widgetView(host: HTMLElement, root: ShadowRoot, strings: WidgetStrings, look: ViewLook, on: ViewEvents) {
+  if (!baseSheet) {
+    baseSheet = new CSSStyleSheet();
+    baseSheet.replaceSync(widgetCss);
+  }
+  root.adoptedStyleSheets = [baseSheet, look.accent];
+  root.replaceChildren();
+
+  const launcher = el('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'concierge-panel', lang: look.lang });
   // Parsed as SVG, never as HTML: the icon is a constant, and no text in the widget goes through an HTML parser.
   launcher.append(document.importNode(new DOMParser().parseFromString(CHAT_ICON, 'image/svg+xml').documentElement, true));
   launcher.append(el('span', {}, strings.title));
-  const panel = el('section', { id: 'concierge-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'concierge-title' });
+  const panel = el('section', { id: 'concierge-panel', class: 'panel', role: 'dialog', 'aria-labelledby': 'concierge-title', lang: look.lang });
   panel.hidden = true;
   const header = el('header');
   const title = el('h2', { id: 'concierge-title' }, strings.title);
   const close = el('button', { type: 'button', class: 'close', 'aria-label': strings.close }, '×');
+  // Decorative: the title beside it names the panel. Only http(s) (appearance.ts), on the store's origins or this gateway.
+  if (look.logo) header.append(el('img', { src: look.logo, alt: '', width: '28', height: '28', referrerpolicy: 'no-referrer' }));
   header.append(title, close);
   const status = el('p', { class: 'status', role: 'status' });
   const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': strings.conversationLog, tabindex: '0' });
@@ -184,6 +198,11 @@ export function widgetView(host: HTMLElement, strings: WidgetStrings, on: ViewEv
   return {
     root,
     setOpen,
+    /** The console's preview: launcher and panel both shown, nothing focused (the operator is typing in the settings). */
+    showPreview() {
+      panel.hidden = false;
+      launcher.hidden = false;
+    },
     isOpen: () => !panel.hidden,
     /** Adds a stored message at its place by time (a replayed one may be older than one shown). */
     addMessage(message: StoredMessage) {

@@ -1,7 +1,8 @@
-import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { paths } from '../../../../../clients/typescript/index';
 import { api, canChangeSettings, ConciergeApiError, ok, session } from '../session';
+import { Section } from './section';
+import { WidgetAppearanceSection } from './widget-appearance';
 
 type Settings = paths['/v1/stores/{storeId}/settings']['get']['responses']['200']['content']['application/json'];
 type Patch = NonNullable<paths['/v1/stores/{storeId}/settings']['patch']['requestBody']>['content']['application/json'];
@@ -35,40 +36,6 @@ const channelFields: Record<string, [string, string][]> = {
     ['inboundSecret', 'Inbound secret'],
   ],
 };
-
-function Section({ title, onSave, children, note }: { title: string; onSave?: () => Promise<void>; children: ComponentChildren; note?: string }) {
-  const [status, setStatus] = useState('');
-  const editable = canChangeSettings();
-  const id = `section-${title.toLowerCase().replaceAll(' ', '-')}`;
-  return (
-    <form
-      class="section"
-      aria-labelledby={id}
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (!onSave) return;
-        try {
-          await onSave();
-          setStatus('Saved.');
-        } catch (caught) {
-          setStatus(caught instanceof ConciergeApiError ? caught.message : 'Not saved; try again.');
-        }
-      }}
-    >
-      <h2 id={id}>{title}</h2>
-      {note && <p class="muted">{note}</p>}
-      <fieldset disabled={!editable}>{children}</fieldset>
-      {onSave && (
-        <div class="buttons">
-          <button type="submit" disabled={!editable}>
-            Save {title.toLowerCase()}
-          </button>
-          <span role="status">{status}</span>
-        </div>
-      )}
-    </form>
-  );
-}
 
 function NumberField({ label, value, onChange, step = 1 }: { label: string; value: number; onChange: (v: number) => void; step?: number }) {
   return (
@@ -250,9 +217,10 @@ export function SettingsView() {
           </fieldset>
         ))}
       </Section>
+      <WidgetAppearanceSection storeId={storeId} settings={settings} onSaved={setSettings} />
       <Section
-        title="Widget"
-        note="The website widget's appearance is configured here once the widget ships (issue 17). Allowed origins for it:"
+        title="Allowed origins"
+        note="The sites the website widget may run on (its key answers to no other page)."
         onSave={() => save({ allowedOrigins: settings.allowedOrigins })}
       >
         <label>
