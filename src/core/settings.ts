@@ -37,6 +37,12 @@ export const refundLimitSchema = z.strictObject({
 });
 export type RefundLimit = z.infer<typeof refundLimitSchema>;
 
+/** The e-mail channel's sender (the inbound address is generated per store and shown beside these, read-only). */
+export const emailSettingsSchema = z.strictObject({
+  fromName: plainText('name', z.string().trim().max(100)),
+  fromAddress: z.string().trim().max(254).pipe(z.email('must be an e-mail address such as support@shop.example.com')).nullable(),
+});
+
 export const policySettingsSchema = z.strictObject({
   returnWindowDays: z.number().int().min(0).max(365),
   excludedReturnCategories: z.array(category).max(100),
@@ -49,6 +55,7 @@ export const policySettingsSchema = z.strictObject({
   brandVoice: brandVoiceSchema,
   escalation: escalationSchema,
   allowedOrigins: z.array(origin).max(50),
+  email: emailSettingsSchema,
 });
 
 export type StoreSettings = z.infer<typeof policySettingsSchema>;
@@ -69,6 +76,7 @@ export const defaultSettings: StoreSettings = {
   brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '' },
   escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
   allowedOrigins: [],
+  email: { fromName: '', fromAddress: null },
 };
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
@@ -94,19 +102,24 @@ export const settingsPatchSchema = z.strictObject({
   brandVoice: brandVoiceSchema.partial().optional(),
   escalation: escalationSchema.partial().optional(),
   allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),
+  email: emailSettingsSchema
+    .partial()
+    .extend({ inboundAddress: z.never({ error: 'email.inboundAddress is generated for the store and read-only' }).optional() })
+    .optional(),
   channels: channelCredentialsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Merges a patch into settings (nested objects field by field); channels are handled apart. */
 export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch): StoreSettings {
-  const { channels: _channels, brandVoice, escalation, ...flat } = patch;
+  const { channels: _channels, brandVoice, escalation, email, ...flat } = patch;
   const defined = Object.fromEntries(Object.entries(flat).filter(([, value]) => value !== undefined));
   return policySettingsSchema.parse({
     ...current,
     ...defined,
     brandVoice: { ...current.brandVoice, ...brandVoice },
     escalation: { ...current.escalation, ...escalation },
+    email: { ...current.email, ...Object.fromEntries(Object.entries(email ?? {}).filter(([key, value]) => key !== 'inboundAddress' && value !== undefined)) },
   });
 }
 
@@ -118,5 +131,6 @@ export function normaliseSettings(stored: unknown): StoreSettings {
     ...value,
     brandVoice: { ...defaultSettings.brandVoice, ...value.brandVoice },
     escalation: { ...defaultSettings.escalation, ...value.escalation },
+    email: { ...defaultSettings.email, ...value.email },
   });
 }

@@ -4,7 +4,7 @@ import type { StoreService } from '../../../core/store-service';
 import type { StoreWithSettings } from '../../../core/stores';
 import { settingsPatchSchema, settingsResponse, storeIdParams } from './schema';
 
-const present = ({ settings, channels }: StoreWithSettings) => ({ ...settings, channels });
+const present = ({ settings, channels, inboundEmailAddress }: StoreWithSettings) => ({ ...settings, email: { ...settings.email, inboundAddress: inboundEmailAddress ?? null }, channels });
 
 /** GET/PATCH /v1/stores/{storeId}/settings: the full settings object; credentials are write-only. */
 export async function settingsRoutes(app: FastifyInstance, { stores }: { stores: StoreService }) {
