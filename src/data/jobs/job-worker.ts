@@ -52,7 +52,7 @@ export function databaseJobWorker(table: JobTable, options: WorkerOptions = {}):
 
   async function settle(job: ClaimedJob, error: unknown): Promise<void> {
     const text = errorText(error);
-    const fields = { jobId: job.id, kind: job.kind, attempt: job.attempt, error: error instanceof Error ? error.name : typeof error };
+    const fields = { jobId: job.id, kind: job.kind, attempt: job.attempt, errorType: error instanceof Error ? error.name : typeof error };
     if (error instanceof RetryLater) {
       await table.retry(job, error.delayMs, text, false);
       return;
@@ -80,7 +80,7 @@ export function databaseJobWorker(table: JobTable, options: WorkerOptions = {}):
       await Promise.race([registration.handler(job, controller.signal), timedOut]);
       if (!(await table.complete(job))) warn({ jobId: job.id, kind: job.kind }, 'job finished after its lease was taken over');
     } catch (error) {
-      await settle(job, error).catch((e: unknown) => warn({ jobId: job.id, kind: job.kind, error: e instanceof Error ? e.name : 'unknown' }, 'could not record a job failure'));
+      await settle(job, error).catch((e: unknown) => warn({ jobId: job.id, kind: job.kind, errorType: e instanceof Error ? e.name : 'unknown' }, 'could not record a job failure'));
     } finally {
       clearTimeout(timeout);
       controllers.delete(controller);
@@ -119,7 +119,7 @@ export function databaseJobWorker(table: JobTable, options: WorkerOptions = {}):
     try {
       do {
         again = false;
-        await tick().catch((error: unknown) => warn({ error: error instanceof Error ? error.name : 'unknown' }, 'job poll failed; trying again'));
+        await tick().catch((error: unknown) => warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'job poll failed; trying again'));
       } while (again && !stopping);
     } finally {
       ticking = false;
