@@ -670,6 +670,26 @@ export interface paths {
         patch: operations["updateSettings"];
         trace?: never;
     };
+    "/webhooks/email/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbound e-mail from Postmark (JSON), SendGrid Inbound Parse (multipart) or a Mailgun route (urlencoded or multipart)
+         * @description Postmark and SendGrid: basic auth with CONCIERGE_EMAIL_WEBHOOK_TOKEN as the password, or `?token=`. Mailgun: its `timestamp`, `token` and `signature` fields (HMAC-SHA256 with MAILGUN_WEBHOOK_SIGNING_KEY). 200 once the e-mail is durably queued; idempotent on the Message-ID and the provider id.
+         */
+        post: operations["receiveInboundEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2901,6 +2921,11 @@ export interface operations {
                             } | null;
                         };
                         currency?: string;
+                        email?: {
+                            fromAddress?: string | null;
+                            fromName?: string;
+                            inboundAddress?: unknown;
+                        };
                         escalation?: {
                             highValueOrderAmount?: number;
                             maxUnresolvedTurns?: number;
@@ -3382,6 +3407,12 @@ export interface operations {
                             };
                         };
                         currency: string;
+                        email: {
+                            fromAddress: string | null;
+                            fromName: string;
+                            /** @description generated per store, read-only: forward the support mailbox here (null when no e-mail domain is configured) */
+                            inboundAddress: string | null;
+                        };
                         escalation: {
                             highValueOrderAmount: number;
                             maxUnresolvedTurns: number;
@@ -3463,6 +3494,11 @@ export interface operations {
                         } | null;
                     };
                     currency?: string;
+                    email?: {
+                        fromAddress?: string | null;
+                        fromName?: string;
+                        inboundAddress?: unknown;
+                    };
                     escalation?: {
                         highValueOrderAmount?: number;
                         maxUnresolvedTurns?: number;
@@ -3510,6 +3546,12 @@ export interface operations {
                             };
                         };
                         currency: string;
+                        email: {
+                            fromAddress: string | null;
+                            fromName: string;
+                            /** @description generated per store, read-only: forward the support mailbox here (null when no e-mail domain is configured) */
+                            inboundAddress: string | null;
+                        };
                         escalation: {
                             highValueOrderAmount: number;
                             maxUnresolvedTurns: number;
@@ -3539,6 +3581,37 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    receiveInboundEmail: {
+        parameters: {
+            query: {
+                /** @description the shape of the body */
+                provider: "postmark" | "sendgrid" | "mailgun";
+                /** @description the shared secret, for providers that cannot send basic auth */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "queued" | "duplicate" | "ignored";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
