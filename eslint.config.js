@@ -1,7 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus the dependency arrows of docs/architecture.md.
 import tseslint from 'typescript-eslint';
 
-const layers = ['core', 'text', 'nlu', 'policy', 'knowledge', 'agent', 'data', 'integrations', 'gateway', 'cli', 'web'];
+const layers = ['core', 'text', 'nlu', 'policy', 'knowledge', 'agent', 'data', 'integrations', 'gateway', 'channels', 'cli', 'web'];
 
 // What each layer may import from src/ besides itself. Composition (main, server, compose) may import all.
 const allowed = {
@@ -14,6 +14,8 @@ const allowed = {
   data: ['core'],
   integrations: ['core'],
   gateway: ['core', 'agent', 'config'],
+  // A channel (src/channels/<name>) is an entry point like the gateway: it speaks to the agent through core's ports.
+  channels: ['core', 'agent'],
   cli: [...layers.filter((l) => l !== 'cli'), 'config', 'compose', 'server', 'demo-bootstrap'],
   web: [],
 };

@@ -79,6 +79,16 @@ import { MemoryOrderLock } from './data/locks/memory-order-lock';
 import { orderRequestLedger } from './data/repositories/order-requests';
 import { verificationFailureLog } from './data/repositories/verification-failures';
 
+import { tmpdir } from 'node:os';
+import pino, { type LoggerOptions } from 'pino';
+import { databaseJobs, type DatabaseJobs } from './data/jobs/database-job-queue';
+import { emailRecords } from './data/repositories/email-records';
+import { localFolderStorage, objectsFolder } from './data/object-storage/local-folder-storage';
+import type { ObjectStorage } from './core/ports/object-storage';
+import { emailChannel, type EmailChannel } from './channels/email/email-channel';
+import { smtpMailer } from './channels/email/smtp-mailer';
+import { loggerOptions } from './gateway/logging/logger';
+
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
 const KNOWLEDGE_CONFIDENT_RELEVANCE = 0.6;
@@ -112,6 +122,13 @@ export interface System {
   /** What the operator should know at start (e.g. no pgvector: exact vector search). */
   notices: string[];
   gatewayDeps: GatewayDeps;
+  /** The durable job queue (the `jobs` table, docs/adr/0029) and this process's worker. */
+  jobs: DatabaseJobs;
+  /** Files: e-mail attachments (a local folder; S3-compatible storage is not built). */
+  storage: ObjectStorage;
+  email: EmailChannel;
+  /** Starts the job worker, the e-mail sweep and the inbound SMTP listener (when CONCIERGE_SMTP_PORT is set); returns that port. */
+  startBackground(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
 }
 
@@ -178,6 +195,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     cache,
     sealer: keyring,
     onSettingsChanged: (storeId, settings) => hooks.settingsChanged?.(storeId, settings) ?? Promise.resolve(),
+    inboundEmailDomain: env.CONCIERGE_EMAIL_DOMAIN,
   });
   // With Redis, key records also sit in a local tier, trusted up to the cluster's revocation epoch.
   const apiKeys = apiKeyService({
@@ -258,6 +276,33 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     now: () => new Date(),
   });
 
+  // Background work logs through the gateway's logger settings (redaction and scrubbing included).
+  const { stream: logStream, ...logOptions } = loggerOptions({ level: env.LOG_LEVEL, file: env.CONCIERGE_LOG_FILE }) as LoggerOptions & { stream?: pino.DestinationStream };
+  const backgroundLog = (logStream ? pino(logOptions, logStream) : pino(logOptions)).child({ component: 'background' });
+  const jobs = databaseJobs(database, { log: backgroundLog });
+  const storage = localFolderStorage(objectsFolder(env.CONCIERGE_DATA_DIR, join(tmpdir(), 'concierge-objects')));
+  const email = emailChannel(
+    {
+      domain: env.CONCIERGE_EMAIL_DOMAIN,
+      records: emailRecords(database),
+      queue: jobs.queue,
+      storage,
+      stores,
+      conversations: agent.conversations,
+      limiter: rateLimiter,
+      ratePerHour: env.CONCIERGE_EMAIL_RATE_PER_HOUR,
+      mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL) : undefined,
+      log: backgroundLog,
+    },
+    {
+      smtp: env.CONCIERGE_SMTP_PORT !== undefined ? { port: env.CONCIERGE_SMTP_PORT, host: env.CONCIERGE_SMTP_HOST } : undefined,
+      maxBytes: env.CONCIERGE_EMAIL_MAX_BYTES,
+      webhook: { token: env.CONCIERGE_EMAIL_WEBHOOK_TOKEN, mailgunSigningKey: env.MAILGUN_WEBHOOK_SIGNING_KEY, mailgunToleranceSeconds: 12 * 3600 },
+    },
+  );
+  email.registerJobs(jobs.worker);
+  let background: Promise<{ smtpPort: number | undefined }> | undefined;
+
   const readiness: GatewayDeps['readiness'] = {
     database: async () => void (await database.query('SELECT 1')),
     cache: async () => {
@@ -292,6 +337,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
+      email.surface,
       consoleSurface(),
       widgetSurface(),
       widgetAppearanceRoute(stores),
@@ -325,7 +371,22 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     syncCatalog,
     notices,
     gatewayDeps,
+    jobs,
+    storage,
+    email,
+    startBackground() {
+      background ??= (async () => {
+        await jobs.worker.start();
+        return { smtpPort: await email.start() };
+      })();
+      return background;
+    },
     async close() {
+      if (background) {
+        await background.catch(() => undefined);
+        await email.stop();
+        await jobs.worker.stop();
+      }
       await pubsub.close();
       redis?.disconnect();
       await database.close();

@@ -18,6 +18,8 @@ export async function startServer(env: Env): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
   const demo = await ensureDemoStore(system, url);
+  // The job worker, the e-mail sweep and the inbound SMTP listener; stopped by system.close() on shutdown.
+  const { smtpPort } = await system.startBackground();
 
   process.stdout.write(
     startBanner({
@@ -30,7 +32,7 @@ export async function startServer(env: Env): Promise<void> {
       adminToken: system.adminToken,
       adminTokenOrigin: system.adminTokenOrigin,
       demo,
-      notices: system.notices,
+      notices: [...system.notices, ...(smtpPort !== undefined ? [`inbound e-mail: SMTP on ${env.CONCIERGE_SMTP_HOST}:${smtpPort} for *@${env.CONCIERGE_EMAIL_DOMAIN}`] : [])],
     }),
   );
 

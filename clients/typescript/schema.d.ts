@@ -704,6 +704,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/email/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An inbound e-mail from Postmark (JSON), SendGrid Inbound Parse (multipart) or a Mailgun route (urlencoded or multipart)
+         * @description Postmark and SendGrid: basic auth with CONCIERGE_EMAIL_WEBHOOK_TOKEN as the password, or `?token=`. Mailgun: its `timestamp`, `token` and `signature` fields (HMAC-SHA256 with MAILGUN_WEBHOOK_SIGNING_KEY). 200 once the e-mail is durably queued; idempotent on the Message-ID and the provider id.
+         */
+        post: operations["receiveInboundEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2947,6 +2967,11 @@ export interface operations {
                             } | null;
                         };
                         currency?: string;
+                        email?: {
+                            fromAddress?: string | null;
+                            fromName?: string;
+                            inboundAddress?: unknown;
+                        };
                         escalation?: {
                             highValueOrderAmount?: number;
                             maxUnresolvedTurns?: number;
@@ -3442,6 +3467,12 @@ export interface operations {
                             };
                         };
                         currency: string;
+                        email: {
+                            fromAddress: string | null;
+                            fromName: string;
+                            /** @description generated per store, read-only: forward the support mailbox here (null when no e-mail domain is configured) */
+                            inboundAddress: string | null;
+                        };
                         escalation: {
                             highValueOrderAmount: number;
                             maxUnresolvedTurns: number;
@@ -3538,6 +3569,11 @@ export interface operations {
                         } | null;
                     };
                     currency?: string;
+                    email?: {
+                        fromAddress?: string | null;
+                        fromName?: string;
+                        inboundAddress?: unknown;
+                    };
                     escalation?: {
                         highValueOrderAmount?: number;
                         maxUnresolvedTurns?: number;
@@ -3599,6 +3635,12 @@ export interface operations {
                             };
                         };
                         currency: string;
+                        email: {
+                            fromAddress: string | null;
+                            fromName: string;
+                            /** @description generated per store, read-only: forward the support mailbox here (null when no e-mail domain is configured) */
+                            inboundAddress: string | null;
+                        };
                         escalation: {
                             highValueOrderAmount: number;
                             maxUnresolvedTurns: number;
@@ -3689,6 +3731,12 @@ export interface operations {
                             };
                         };
                         currency: string;
+                        email: {
+                            fromAddress: string | null;
+                            fromName: string;
+                            /** @description generated per store, read-only: forward the support mailbox here (null when no e-mail domain is configured) */
+                            inboundAddress: string | null;
+                        };
                         escalation: {
                             highValueOrderAmount: number;
                             maxUnresolvedTurns: number;
@@ -3784,6 +3832,39 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    receiveInboundEmail: {
+        parameters: {
+            query: {
+                /** @description the shape of the body */
+                provider: "postmark" | "sendgrid" | "mailgun";
+                /** @description the shared secret, for providers that cannot send basic auth */
+                token?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "queued" | "duplicate" | "ignored";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

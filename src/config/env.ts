@@ -29,7 +29,18 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl(['http', 'https']).describe('OpenAI-compatible base URL'),
   ANTHROPIC_API_KEY: z.string().optional().describe('Anthropic API key'),
   CONCIERGE_SMTP_PORT: port.optional().describe('inbound SMTP listener port (off when unset)'),
-  SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525'),
+  CONCIERGE_SMTP_HOST: z.string().min(1).default('127.0.0.1').describe('inbound SMTP listener bind address'),
+  SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525 (without it e-mail replies wait in the job queue)'),
+  CONCIERGE_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, 'must be a domain name such as inbound.example.com')
+    .default('inbound.concierge.localhost')
+    .transform((value) => value.toLowerCase())
+    .describe("domain of the stores' inbound e-mail addresses (its MX points at the SMTP listener or at the provider posting to /webhooks/email/inbound)"),
+  CONCIERGE_EMAIL_WEBHOOK_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().describe('shared secret of /webhooks/email/inbound for Postmark and SendGrid (basic-auth password or ?token=)'),
+  MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(1).optional().describe('Mailgun HTTP webhook signing key, for /webhooks/email/inbound?provider=mailgun'),
+  CONCIERGE_EMAIL_RATE_PER_HOUR: z.coerce.number().int().positive().default(20).describe('e-mails one sender may have answered per store and hour (more are kept, not answered)'),
+  CONCIERGE_EMAIL_MAX_BYTES: z.coerce.number().int().positive().default(15_000_000).describe('largest inbound e-mail accepted, attachments included'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('log level'),
   CONCIERGE_LOG_FILE: z.string().min(1).optional().describe('append the JSON log lines to this file instead of stdout'),
   CONCIERGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('requests per minute per store, caller class (widget key, secret key, operator…) and endpoint'),

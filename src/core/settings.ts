@@ -38,6 +38,12 @@ export const refundLimitSchema = z.strictObject({
 });
 export type RefundLimit = z.infer<typeof refundLimitSchema>;
 
+/** The e-mail channel's sender (the inbound address is generated per store and shown beside these, read-only). */
+export const emailSettingsSchema = z.strictObject({
+  fromName: plainText('name', z.string().trim().max(100)),
+  fromAddress: z.string().trim().max(254).pipe(z.email('must be an e-mail address such as support@shop.example.com')).nullable(),
+});
+
 export const policySettingsSchema = z.strictObject({
   returnWindowDays: z.number().int().min(0).max(365),
   excludedReturnCategories: z.array(category).max(100),
@@ -51,6 +57,7 @@ export const policySettingsSchema = z.strictObject({
   escalation: escalationSchema,
   allowedOrigins: z.array(origin).max(50),
   widget: widgetAppearanceSchema,
+  email: emailSettingsSchema,
 });
 
 export type StoreSettings = z.infer<typeof policySettingsSchema>;
@@ -72,6 +79,7 @@ export const defaultSettings: StoreSettings = {
   escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
   allowedOrigins: [],
   widget: defaultWidgetAppearance,
+  email: { fromName: '', fromAddress: null },
 };
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
@@ -98,13 +106,17 @@ export const settingsPatchSchema = z.strictObject({
   escalation: escalationSchema.partial().optional(),
   allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),
   widget: widgetAppearanceSchema.partial().optional(),
+  email: emailSettingsSchema
+    .partial()
+    .extend({ inboundAddress: z.never({ error: 'email.inboundAddress is generated for the store and read-only' }).optional() })
+    .optional(),
   channels: channelCredentialsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Merges a patch into settings (nested objects field by field); channels are handled apart. */
 export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch): StoreSettings {
-  const { channels: _channels, brandVoice, escalation, widget, ...flat } = patch;
+  const { channels: _channels, brandVoice, escalation, widget, email, ...flat } = patch;
   const defined = Object.fromEntries(Object.entries(flat).filter(([, value]) => value !== undefined));
   const next = policySettingsSchema.parse({
     ...current,
@@ -112,6 +124,7 @@ export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch)
     brandVoice: { ...current.brandVoice, ...brandVoice },
     escalation: { ...current.escalation, ...escalation },
     widget: { ...current.widget, ...widget },
+    email: { ...current.email, ...Object.fromEntries(Object.entries(email ?? {}).filter(([key, value]) => key !== 'inboundAddress' && value !== undefined)) },
   });
   if (widget) checkWidgetAppearance(next.widget, next.allowedOrigins, widget);
   return next;
@@ -126,5 +139,6 @@ export function normaliseSettings(stored: unknown): StoreSettings {
     brandVoice: { ...defaultSettings.brandVoice, ...value.brandVoice },
     escalation: { ...defaultSettings.escalation, ...value.escalation },
     widget: { ...defaultSettings.widget, ...value.widget },
+    email: { ...defaultSettings.email, ...value.email },
   });
 }

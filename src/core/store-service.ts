@@ -13,6 +13,8 @@ export interface StoreServiceDeps {
   sealer: Sealer;
   /** Told after settings change (e.g. to re-render the articles that quote them); its failure does not undo the change. */
   onSettingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void>;
+  /** The domain of the stores' inbound e-mail addresses (CONCIERGE_EMAIL_DOMAIN). */
+  inboundEmailDomain?: string;
 }
 
 export interface CreatedStore {
@@ -27,7 +29,7 @@ const settingsKey = (storeId: string) => `settings:${storeId}`;
 const credentialContext = (storeId: string, channel: string) => `${storeId}:${channel}`;
 
 /** Tenants: creation with their first keys, settings read (cached) and changed, credentials sealed. */
-export function storeService({ stores, cache, sealer, onSettingsChanged }: StoreServiceDeps) {
+export function storeService({ stores, cache, sealer, onSettingsChanged, inboundEmailDomain }: StoreServiceDeps) {
   async function load(storeId: string): Promise<StoredStore> {
     const stored = await stores.get(storeId);
     if (!stored) throw new AppError('not_found', `store ${storeId} not found`);
@@ -39,8 +41,13 @@ export function storeService({ stores, cache, sealer, onSettingsChanged }: Store
     for (const [name, sealed] of Object.entries(stored.credentials)) {
       channels[name] = { configured: true, keyId: sealed.kid, updatedAt: sealed.updatedAt };
     }
-    const { credentials: _c, settings, ...store } = stored;
-    return { ...store, settings: normaliseSettings(settings), channels };
+    const { credentials: _c, settings, inboundEmailKey, ...store } = stored;
+    return {
+      ...store,
+      settings: normaliseSettings(settings),
+      channels,
+      ...(inboundEmailKey && inboundEmailDomain ? { inboundEmailAddress: `${inboundEmailKey}@${inboundEmailDomain}` } : {}),
+    };
   }
 
   return {
@@ -94,6 +101,11 @@ export function storeService({ stores, cache, sealer, onSettingsChanged }: Store
       const settings = normaliseSettings(changed.settings);
       await onSettingsChanged?.(storeId, settings).catch(() => undefined); // re-done lazily before the next answer
       return present(changed);
+    },
+
+    /** The store an inbound address (its local part before any `+token`) belongs to. */
+    async byInboundEmailKey(key: string): Promise<string | undefined> {
+      return stores.byInboundEmailKey?.(key.toLowerCase());
     },
 
     /** Whether any store allows this origin (answers CORS preflights, which carry no key). */

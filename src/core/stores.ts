@@ -43,6 +43,8 @@ export interface ChannelStatus {
 export interface StoreWithSettings extends Store {
   settings: StoreSettings;
   channels: Record<string, ChannelStatus>;
+  /** Where the store forwards its support mailbox (`settings.email.inboundAddress`). */
+  inboundEmailAddress?: string;
 }
 
 export interface AuditEntry {

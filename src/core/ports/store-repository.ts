@@ -5,6 +5,8 @@ import type { ApiKey, AuditEntry, NewApiKey, Store } from '../stores';
 export interface StoredStore extends Store {
   settings: unknown;
   credentials: Record<string, SealedValue & { updatedAt: string }>;
+  /** The local part of the store's inbound e-mail address (generated, never changed). */
+  inboundEmailKey?: string;
 }
 
 /** Tenants and their settings. Every call but create names the store. */
@@ -21,6 +23,8 @@ export interface StoreRepository {
     change: (current: StoredStore) => { settings: StoreSettings; credentials: StoredStore['credentials'] },
   ): Promise<StoredStore | undefined>;
   listIds(): Promise<string[]>;
+  /** The store whose inbound e-mail address has this local part (before any +token). */
+  byInboundEmailKey?(key: string): Promise<string | undefined>;
   /** Every origin some store allows: CORS preflights arrive before any key says which store. */
   allAllowedOrigins(): Promise<string[]>;
 }

@@ -23,13 +23,22 @@ export function storeRepository(db: Db): StoreRepository {
         createdAt: row.createdAt,
         settings: row.settings,
         credentials: row.apiCredentials as StoredStore['credentials'],
+        inboundEmailKey: row.inboundEmailKey,
       };
     },
     async changeSettings(storeId, change) {
       return db.transaction(async (tx) => {
         const [row] = await tx.select().from(stores).where(eq(stores.id, storeId)).for('update');
         if (!row) return undefined;
-        const current = { id: row.id, name: row.name, platform: row.platform, createdAt: row.createdAt, settings: row.settings, credentials: row.apiCredentials as StoredStore['credentials'] };
+        const current = {
+          id: row.id,
+          name: row.name,
+          platform: row.platform,
+          createdAt: row.createdAt,
+          settings: row.settings,
+          credentials: row.apiCredentials as StoredStore['credentials'],
+          inboundEmailKey: row.inboundEmailKey,
+        };
         const { settings, credentials } = change(current);
         await tx.update(stores).set({ settings, apiCredentials: credentials, updatedAt: new Date() }).where(eq(stores.id, storeId));
         return { ...current, settings, credentials };
@@ -41,6 +50,10 @@ export function storeRepository(db: Db): StoreRepository {
         sql`SELECT DISTINCT jsonb_array_elements_text(settings->'allowedOrigins') AS origin FROM ${stores} WHERE jsonb_typeof(settings->'allowedOrigins') = 'array'`,
       )) as unknown as { rows: { origin: string }[] };
       return result.rows.map((row) => row.origin);
+    },
+    async byInboundEmailKey(key) {
+      const [row] = await db.select({ id: stores.id }).from(stores).where(eq(stores.inboundEmailKey, key)).limit(1);
+      return row?.id;
     },
     async listIds() {
       return (await db.select({ id: stores.id }).from(stores)).map((row) => row.id);

@@ -32,7 +32,7 @@ export const messages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     metadata: jsonb('metadata').notNull().default(sql`'{}'::jsonb`),
   },
-  (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt)],
+  (t) => [index('messages_conversation_idx').on(t.conversationId, t.createdAt), index('messages_created_idx').on(t.createdAt)],
 );
 
 /** Something the agent did or proposes (refund, return, cancellation…), with the policy's reasons. */

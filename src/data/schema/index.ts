@@ -8,3 +8,4 @@ export * from './knowledge';
 export * from './order-requests';
 export * from './operators';
 export * from './verification';
+export * from './email';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { brandVoiceSchema, escalationSchema, policySettingsSchema, settingsPatchSchema } from '../../../core/settings';
+import { brandVoiceSchema, emailSettingsSchema, escalationSchema, policySettingsSchema, settingsPatchSchema } from '../../../core/settings';
 import { widgetAppearanceResponse } from '../../../core/widget-appearance';
 
 /** Request and response shapes of the store endpoints: validation, OpenAPI and types from one place. */
@@ -34,6 +34,9 @@ export const settingsResponse = policySettingsSchema
     escalation: escalationSchema,
     allowedOrigins: z.array(z.string()),
     widget: widgetAppearanceResponse.describe('the website widget: colour, logo, greeting, position, language and strings'),
+    email: emailSettingsSchema.extend({
+      inboundAddress: z.string().nullable().describe('generated per store, read-only: forward the support mailbox here (null when no e-mail domain is configured)'),
+    }),
     channels: z.record(z.string(), channelStatus).describe('configured channels; credentials are write-only'),
   })
   .describe('The store settings');

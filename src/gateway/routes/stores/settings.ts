@@ -4,7 +4,8 @@ import type { StoreService } from '../../../core/store-service';
 import type { StoreWithSettings } from '../../../core/stores';
 import { settingsPatchSchema, settingsResponse, storeIdParams } from './schema';
 
-const present = ({ settings, channels }: StoreWithSettings) => ({ ...settings, channels });
+/** A store's settings as the API shows them: credentials as statuses, the generated inbound address beside the e-mail settings. */
+export const presentSettings = ({ settings, channels, inboundEmailAddress }: StoreWithSettings) => ({ ...settings, email: { ...settings.email, inboundAddress: inboundEmailAddress ?? null }, channels });
 
 /** GET/PATCH /v1/stores/{storeId}/settings: the full settings object; credentials are write-only. */
 export async function settingsRoutes(app: FastifyInstance, { stores }: { stores: StoreService }) {
@@ -17,7 +18,7 @@ export async function settingsRoutes(app: FastifyInstance, { stores }: { stores:
       // The hottest read: `present` already shapes exactly the documented object, so skip re-encoding it.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (request) => present(await stores.get(request.params.storeId)),
+    async (request) => presentSettings(await stores.get(request.params.storeId)),
   );
   typed.patch(
     '/v1/stores/:storeId/settings',
@@ -32,6 +33,6 @@ export async function settingsRoutes(app: FastifyInstance, { stores }: { stores:
         response: { 200: settingsResponse },
       },
     },
-    async (request) => present(await stores.updateSettings(request.params.storeId, request.body)),
+    async (request) => presentSettings(await stores.updateSettings(request.params.storeId, request.body)),
   );
 }

@@ -7,6 +7,7 @@ import { sniffImageType } from '../../../core/image-type';
 import type { WidgetLogoStore } from '../../../core/ports/widget-logos';
 import type { StoreService } from '../../../core/store-service';
 import { settingsResponse, storeIdParams } from '../stores/schema';
+import { presentSettings } from '../stores/settings';
 
 const MAX_LOGO_BYTES = 64 * 1024;
 
@@ -38,8 +39,7 @@ export function widgetLogoRoutes({ stores, logos }: { stores: StoreService; logo
         const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
         const { storeId } = request.params;
         await logos.save(storeId, { hash, contentType, bytes });
-        const { settings, channels } = await stores.updateSettings(storeId, { widget: { logoUrl: `/widget/v1/logos/${storeId}/${hash}` } });
-        return { ...settings, channels };
+        return presentSettings(await stores.updateSettings(storeId, { widget: { logoUrl: `/widget/v1/logos/${storeId}/${hash}` } }));
       },
     );
 
