@@ -19,7 +19,7 @@ const bundle = await buildWidget();
 console.log(`bundle: ${bundle.gzipBytes} bytes gzipped (loader + widget), ${bundle.js.length + bundle.loader.length} minified`);
 
 const dataDir = `./.tmp/bench-widget-${randomBytes(4).toString('hex')}`;
-const env = loadEnv({ CONCIERGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', CONCIERGE_RATE_LIMIT_PER_MINUTE: '100000000' });
+const env = loadEnv({ CONCIERGE_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef', CONCIERGE_RATE_LIMIT_PER_MINUTE: '100000000', CONCIERGE_RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '100000000' });
 const system = await createSystem(env);
 const app = await buildApp(system.gatewayDeps);
 await app.listen({ port: 0, host: '127.0.0.1' });

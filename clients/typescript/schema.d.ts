@@ -1426,12 +1426,29 @@ export interface operations {
                                     };
                                     /** @description a human reply: who wrote it */
                                     author?: string;
+                                    /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                    decision?: {
+                                        amountCents?: number;
+                                        kind: string;
+                                        /** @enum {string} */
+                                        outcome: "allow" | "deny" | "review";
+                                        questions: string[];
+                                        reasons: string[];
+                                    };
                                     /** @description an answer: the agent's time for the turn */
                                     latencyMs?: number;
                                     /** @description an answer: the specialist that produced it */
                                     specialist?: string | null;
                                     /** @description an answer: the reply template */
                                     template?: string | null;
+                                    /** @description an answer: the tools the agent called for it, in order */
+                                    tools?: {
+                                        ms: number;
+                                        ok: boolean;
+                                        /** @description in a few words: found, nothing found, outcome: refunded… */
+                                        result: string;
+                                        tool: string;
+                                    }[];
                                 };
                             };
                             reply: {
@@ -1471,12 +1488,29 @@ export interface operations {
                                     };
                                     /** @description a human reply: who wrote it */
                                     author?: string;
+                                    /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                    decision?: {
+                                        amountCents?: number;
+                                        kind: string;
+                                        /** @enum {string} */
+                                        outcome: "allow" | "deny" | "review";
+                                        questions: string[];
+                                        reasons: string[];
+                                    };
                                     /** @description an answer: the agent's time for the turn */
                                     latencyMs?: number;
                                     /** @description an answer: the specialist that produced it */
                                     specialist?: string | null;
                                     /** @description an answer: the reply template */
                                     template?: string | null;
+                                    /** @description an answer: the tools the agent called for it, in order */
+                                    tools?: {
+                                        ms: number;
+                                        ok: boolean;
+                                        /** @description in a few words: found, nothing found, outcome: refunded… */
+                                        result: string;
+                                        tool: string;
+                                    }[];
                                 };
                             } | null;
                         } | null;
@@ -1583,12 +1617,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         }[];
                         /** @enum {string} */
@@ -1872,12 +1923,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         };
                     };
@@ -1985,12 +2053,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         };
                         reply: {
@@ -2030,12 +2115,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         } | null;
                     };
