@@ -144,6 +144,25 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     assert.notEqual((await s.orderRow(order)).financial_status, 'paid', 'the money moved once approved');
   });
 
+  test("beside each answer: the tools called, the policy's decision with its reasons, and the shopper's thumb", async () => {
+    const order = s.demo.index.high_value[2]!;
+    const { id } = await refundOverTheLimit(order);
+    const detail = (await t.app.inject({ url: `/v1/conversations/${id}`, headers: s.headers })).json() as { messages: { id: string; role: string }[] };
+    const answer = detail.messages.filter((m) => m.role === 'assistant').at(-1)!;
+    const thumbed = await t.app.inject({ method: 'PUT', url: `/v1/conversations/${id}/messages/${answer.id}/feedback`, headers: s.headers, payload: { thumb: 'down' } });
+    assert.equal(thumbed.statusCode, 200, thumbed.body);
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, `#/conversations/${id}`);
+    await page.getByRole('heading', { name: 'Conversation' }).waitFor();
+    await page.getByText('Tools called').first().waitFor();
+    await page.getByText('process_refund').first().waitFor();
+    await page.getByText(/^Policy: .* — review$/).first().waitFor();
+    await page.getByText('👎 The shopper found this not helpful').waitFor();
+    await cleanAxe(page, 'a conversation with its trace');
+    await shot('conversation-trace');
+  });
+
   test("settings changed in the console change the agent's next decision", async () => {
     const order = s.demo.index.high_value[1]!;
     // The per-shopper abuse limits (issue 21) would hold a refund this size whatever the cap; this test is about the cap.

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { skipWithoutPostgres } from './support/databases';
 import { bearer, createStore, startTestSystem, type TestStore, type TestSystem } from './support/system';
 
 const SHOP = 'https://shop.example.com';
@@ -129,5 +130,23 @@ describe("a store makes the widget its own: colour, logo, greeting, position and
     assert.match(String(served.headers['cache-control']), /immutable/);
     assert.deepEqual(served.rawPayload, PNG);
     assert.equal((await t.app.inject({ url: logoUrl.replace(s.storeId, other.storeId) })).statusCode, 404, "one store's logo is not another's");
+  });
+});
+
+describe('an uploaded widget logo on PostgreSQL (server mode) comes back byte for byte', { skip: skipWithoutPostgres }, () => {
+  let t: TestSystem;
+  let s: TestStore;
+  before(async () => {
+    t = await startTestSystem({ backend: 'postgres' });
+    s = await createStore(t, 'Shop');
+  });
+  after(() => t?.close());
+
+  test('stored in widget_logos and served with its type', async () => {
+    const stored = await t.app.inject({ method: 'PUT', url: `/v1/stores/${s.storeId}/widget/logo`, headers: bearer(s.apiKey), payload: { image: PNG.toString('base64') } });
+    assert.equal(stored.statusCode, 200, stored.body);
+    const served = await t.app.inject({ url: stored.json().widget.logoUrl });
+    assert.equal(served.headers['content-type'], 'image/png');
+    assert.deepEqual(served.rawPayload, PNG);
   });
 });

@@ -1446,12 +1446,29 @@ export interface operations {
                                     };
                                     /** @description a human reply: who wrote it */
                                     author?: string;
+                                    /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                    decision?: {
+                                        amountCents?: number;
+                                        kind: string;
+                                        /** @enum {string} */
+                                        outcome: "allow" | "deny" | "review";
+                                        questions: string[];
+                                        reasons: string[];
+                                    };
                                     /** @description an answer: the agent's time for the turn */
                                     latencyMs?: number;
                                     /** @description an answer: the specialist that produced it */
                                     specialist?: string | null;
                                     /** @description an answer: the reply template */
                                     template?: string | null;
+                                    /** @description an answer: the tools the agent called for it, in order */
+                                    tools?: {
+                                        ms: number;
+                                        ok: boolean;
+                                        /** @description in a few words: found, nothing found, outcome: refunded… */
+                                        result: string;
+                                        tool: string;
+                                    }[];
                                 };
                             };
                             reply: {
@@ -1491,12 +1508,29 @@ export interface operations {
                                     };
                                     /** @description a human reply: who wrote it */
                                     author?: string;
+                                    /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                    decision?: {
+                                        amountCents?: number;
+                                        kind: string;
+                                        /** @enum {string} */
+                                        outcome: "allow" | "deny" | "review";
+                                        questions: string[];
+                                        reasons: string[];
+                                    };
                                     /** @description an answer: the agent's time for the turn */
                                     latencyMs?: number;
                                     /** @description an answer: the specialist that produced it */
                                     specialist?: string | null;
                                     /** @description an answer: the reply template */
                                     template?: string | null;
+                                    /** @description an answer: the tools the agent called for it, in order */
+                                    tools?: {
+                                        ms: number;
+                                        ok: boolean;
+                                        /** @description in a few words: found, nothing found, outcome: refunded… */
+                                        result: string;
+                                        tool: string;
+                                    }[];
                                 };
                             } | null;
                         } | null;
@@ -1603,12 +1637,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         }[];
                         /** @enum {string} */
@@ -1894,12 +1945,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         };
                     };
@@ -2007,12 +2075,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         };
                         reply: {
@@ -2052,12 +2137,29 @@ export interface operations {
                                 };
                                 /** @description a human reply: who wrote it */
                                 author?: string;
+                                /** @description an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal) */
+                                decision?: {
+                                    amountCents?: number;
+                                    kind: string;
+                                    /** @enum {string} */
+                                    outcome: "allow" | "deny" | "review";
+                                    questions: string[];
+                                    reasons: string[];
+                                };
                                 /** @description an answer: the agent's time for the turn */
                                 latencyMs?: number;
                                 /** @description an answer: the specialist that produced it */
                                 specialist?: string | null;
                                 /** @description an answer: the reply template */
                                 template?: string | null;
+                                /** @description an answer: the tools the agent called for it, in order */
+                                tools?: {
+                                    ms: number;
+                                    ok: boolean;
+                                    /** @description in a few words: found, nothing found, outcome: refunded… */
+                                    result: string;
+                                    tool: string;
+                                }[];
                             };
                         } | null;
                     };

@@ -1,3 +1,4 @@
+import type { ToolCallRecord } from './tools/tool-calls';
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { Order } from '../core/commerce';
 import type { Conversation } from '../core/conversation';
@@ -16,6 +17,8 @@ export interface RunContext {
   turnKey: string;
   /** Pending order requests this turn opened (voided if the turn fails before it is stored). */
   opened?: string[];
+  /** The tools this turn called, for the store's trace (tools/tool-calls.ts). */
+  toolCalls?: ToolCallRecord[];
 }
 
 export function runContext(config: LangGraphRunnableConfig | undefined): RunContext {

@@ -3,6 +3,7 @@ import { routeOfIntent } from '../../core/ports/nlu';
 import { decideDisclosure } from '../../policy/index';
 import type { AgentDeps } from '../deps';
 import { runContext } from '../run-context';
+import { recordToolCall } from '../tools/tool-calls';
 import type { ConversationStateType, ConversationUpdate } from '../state';
 import type { Slots } from '../state-types';
 import { toOrderView } from '../tools/order-view';
@@ -124,11 +125,13 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
     // Never the latest order in the shopper's stead: a shopper the channel vouches for is shown
     // their orders by number and picks one.
     if (!state.identity.verified || !state.identity.email) return { slots, order_data: null };
-    const mine = await deps.commerce.findOrders(state.store_id, { email: state.identity.email, limit: 5 });
+    const email = state.identity.email;
+    const mine = await recordToolCall(run, 'find_orders', () => deps.commerce.findOrders(state.store_id, { email, limit: 5 }));
     return { slots, order_data: null, order_choices: mine.map((o) => ({ name: o.name, title: o.itemTitles.join(', '), createdAt: o.createdAt.toISOString() })) };
   }
 
-  const order = await deps.commerce.getOrder(state.store_id, slots.orderRef);
+  const orderRef = slots.orderRef;
+  const order = await recordToolCall(run, 'get_order', () => deps.commerce.getOrder(state.store_id, orderRef));
   if (!order) return { slots, order_data: null, policy_context: [`no order ${slots.orderRef} in this store`] };
   run.orders.set(order.id, order);
 

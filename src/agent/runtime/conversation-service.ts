@@ -142,7 +142,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     }
     const started = performance.now();
     const now = deps.now();
-    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id, opened: [] };
+    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id, opened: [], toolCalls: [] };
     const voidOpened = () => (run.opened?.length ? deps.voidRequests?.(conversation.storeId, run.opened).catch(() => undefined) : undefined);
     let state: ConversationStateType;
     try {
@@ -166,10 +166,18 @@ export function conversationService(deps: ConversationServiceDeps) {
     const write = turnWrite(conversation, content, state);
     const dialogue = dialogueOf(state);
     if (requestKey) markTurn(write, requestKey, state);
-    // What the console shows beside the reply, in the same transaction: who answered and how long the turn took.
+    // What the console shows beside the reply, in the same transaction: who answered, the tools it called,
+    // the policy's decision with its reasons (also when it became no action), and how long the turn took.
     const answer = write.messages[1];
     if (answer)
-      answer.metadata = { ...answer.metadata, specialist: state.current_agent || null, latencyMs: Math.round((performance.now() - started) * 10) / 10, dialogue };
+      answer.metadata = {
+        ...answer.metadata,
+        specialist: state.current_agent || null,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        dialogue,
+        ...(run.toolCalls?.length ? { tools: run.toolCalls } : {}),
+        ...(state.policy_decision ? { decision: state.policy_decision } : {}),
+      };
     let committed;
     try {
       committed = await commit(write);

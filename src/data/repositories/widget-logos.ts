@@ -7,7 +7,7 @@ export function widgetLogoRepository(database: Database): WidgetLogoStore {
     async save(storeId, logo) {
       await database.query(
         `INSERT INTO widget_logos (store_id, hash, content_type, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (store_id, hash) DO NOTHING`,
-        [storeId, logo.hash, logo.contentType, logo.bytes],
+        [storeId, logo.hash, logo.contentType, Buffer.from(logo.bytes)],
       );
     },
     async find(storeId, hash) {

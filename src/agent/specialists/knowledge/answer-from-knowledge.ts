@@ -1,5 +1,8 @@
+import type { LangGraphRunnableConfig } from '@langchain/langgraph';
+import type { RunContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
+import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { readConfirmation } from '../../understanding/confirmation';
 import { reply } from '../shared/reply';
@@ -8,13 +11,14 @@ import { reply } from '../shared/reply';
  * Answers from the store's knowledge base with citations; when nothing relevant is found it says
  * so and offers a human — it never guesses a policy or a product fact.
  */
-export const answerFromKnowledgeStep = (tools: AgentTools, template: string, prefer?: 'product') => async (state: ConversationStateType): Promise<ConversationUpdate> => {
+export const answerFromKnowledgeStep = (tools: AgentTools, template: string, prefer?: 'product') => async (state: ConversationStateType, config?: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
   if (state.awaiting?.kind === 'confirmation' && state.awaiting.action === 'handoff') {
     const answer = readConfirmation(state.input);
     if (answer === true) return reply('handoff/started', {}, null, { requires_escalation: true, escalation_reason: 'knowledge_gap' });
     if (answer === false) return reply('general/thanks', {}, null);
   }
-  const result = await tools.searchKnowledgeBase.invoke({ query: state.input, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id));
+  const run = config?.configurable?.run as RunContext | undefined;
+  const result = await recordToolCall(run, tools.searchKnowledgeBase.name, () => tools.searchKnowledgeBase.invoke({ query: state.input, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id)));
   if (!result.found) {
     return reply('knowledge/not_found', {}, { kind: 'confirmation', action: 'handoff' }, { unresolved_turns: state.unresolved_turns + 1 });
   }

@@ -6,6 +6,7 @@ import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
 import type { CancelOutcome } from '../../order-actions/index';
 import { toOrderView } from '../../tools/order-view';
+import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
@@ -37,7 +38,7 @@ export const cancelOrderStep = (tools: AgentTools) => async (state: Conversation
     return reply('changes/confirm_cancel', { order_name: view.name, items: listText(view.items.map((i) => i.title)), total: view.totalCents, currency: view.currency }, { kind: 'confirmation', action: 'cancel_order', orderId: view.id }, { policy_decision: record });
   }
   // Yes: cancelled inside the order's lock, decided again on the order as it is there.
-  const outcome = (await tools.cancelOrder.invoke({ orderId: view.id, reason: 'customer' }, toolConfig(state.store_id, requestContext(state, run)))) as CancelOutcome;
+  const outcome = (await recordToolCall(run, tools.cancelOrder.name, () => tools.cancelOrder.invoke({ orderId: view.id, reason: 'customer' }, toolConfig(state.store_id, requestContext(state, run))))) as CancelOutcome;
   switch (outcome.outcome) {
     case 'cancelled': {
       const action = { id: randomUUID(), type: 'cancel_order' as const, status: 'completed' as const, data: { orderId: view.id, orderName: view.name, refundedCents: outcome.refundedCents, requestId: outcome.request.id }, reasons, idempotencyKey: outcome.request.requestKey };

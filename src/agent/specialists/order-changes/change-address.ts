@@ -6,6 +6,7 @@ import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
 import type { AddressOutcome } from '../../order-actions/index';
 import { toOrderView } from '../../tools/order-view';
+import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
@@ -30,7 +31,7 @@ export const changeAddressStep = (tools: AgentTools) => async (state: Conversati
   if (!newAddress) return reply('changes/ask_address', { order_name: view.name }, { kind: 'new_address', orderId: view.id });
   const shippingAddress = { ...newAddress, name: view.shippingAddress?.name ?? null, phone: view.shippingAddress?.phone ?? null };
   // Changed inside the order's lock, decided again on the order as it is there.
-  const outcome = (await tools.updateOrder.invoke({ orderId: view.id, shippingAddress }, toolConfig(state.store_id, requestContext(state, run)))) as AddressOutcome;
+  const outcome = (await recordToolCall(run, tools.updateOrder.name, () => tools.updateOrder.invoke({ orderId: view.id, shippingAddress }, toolConfig(state.store_id, requestContext(state, run))))) as AddressOutcome;
   const done = { slots: { ...state.slots, newAddress: undefined, addressDraft: undefined }, agent_outputs: { resolved: true }, unresolved_turns: 0 };
   switch (outcome.outcome) {
     case 'unchanged':

@@ -3,6 +3,7 @@ import type { RefundOutcome } from '../../order-actions/index';
 import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
+import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
@@ -27,7 +28,9 @@ export const issueRefundStep = (tools: AgentTools) => async (state: Conversation
   const items = itemIds.map((lineItemId) => ({ lineItemId, quantity: view.items.find((i) => i.id === lineItemId)?.quantity ?? 1 }));
   const reason = (state.slots.refundReason ?? 'other') as 'other';
   const amountCents = askedAmountCents(state, view.currency);
-  const outcome = (await tools.processRefund.invoke({ orderId: view.id, items, reason, ...(amountCents !== undefined ? { amountCents } : {}) }, toolConfig(state.store_id, requestContext(state, run)))) as RefundOutcome;
+  const outcome = (await recordToolCall(run, tools.processRefund.name, () =>
+    tools.processRefund.invoke({ orderId: view.id, items, reason, ...(amountCents !== undefined ? { amountCents } : {}) }, toolConfig(state.store_id, requestContext(state, run))),
+  )) as RefundOutcome;
   const titles = (ids: string[]) => listText(ids.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'));
   const forget = { slots: { orderRef: state.slots.orderRef, email: state.slots.email } };
   switch (outcome.outcome) {

@@ -4,6 +4,7 @@ import { runContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
 import type { ReturnOutcome } from '../../order-actions/index';
+import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
@@ -23,9 +24,11 @@ export const createReturnStep = (tools: AgentTools) => async (state: Conversatio
   const items = itemIds.map((lineItemId) => ({ lineItemId, quantity: order.lineItems.find((l) => l.id === lineItemId)?.quantity ?? 1 }));
   // The size or colour the shopper asked for, from whichever message said it; none said: our team asks.
   const exchange = state.intent === 'exchange_request' ? listText(state.slots.variantWanted ?? []) || 'a size or colour our team will confirm with you' : null;
-  const outcome = (await tools.createReturnLabel.invoke(
-    { orderId: view.id, items, reason: exchange ? `exchange for ${exchange}` : (state.slots.refundReason ?? 'customer_request'), exchange, conditionConfirmed: state.slots.confirmed === true },
-    toolConfig(state.store_id, requestContext(state, run)),
+  const outcome = (await recordToolCall(run, tools.createReturnLabel.name, () =>
+    tools.createReturnLabel.invoke(
+      { orderId: view.id, items, reason: exchange ? `exchange for ${exchange}` : (state.slots.refundReason ?? 'customer_request'), exchange, conditionConfirmed: state.slots.confirmed === true },
+      toolConfig(state.store_id, requestContext(state, run)),
+    ),
   )) as ReturnOutcome;
   const titles = listText(itemIds.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'));
   const forget = { slots: { orderRef: state.slots.orderRef, email: state.slots.email } };

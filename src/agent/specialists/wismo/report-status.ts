@@ -1,9 +1,10 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import type { ShipmentStatus } from '../../../core/commerce';
-import { runContext } from '../../run-context';
+import { runContext, type RunContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { OrderView } from '../../state-types';
 import type { AgentTools } from '../../tools/index';
+import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { listText, reply } from '../shared/reply';
 
@@ -25,9 +26,10 @@ const STATUS_TEXT: Record<ShipmentStatus, string> = {
   stale: 'no recent carrier updates',
 };
 
-async function refreshTracking(shipment: Shipment, tools: AgentTools, storeId: string): Promise<Shipment> {
-  if (!shipment.trackingNumber) return shipment;
-  const tracking = await tools.getTracking.invoke({ trackingNumber: shipment.trackingNumber }, toolConfig(storeId));
+async function refreshTracking(shipment: Shipment, tools: AgentTools, storeId: string, run: RunContext): Promise<Shipment> {
+  const { trackingNumber } = shipment;
+  if (!trackingNumber) return shipment;
+  const tracking = await recordToolCall(run, tools.getTracking.name, () => tools.getTracking.invoke({ trackingNumber }, toolConfig(storeId)));
   if (!tracking) return shipment;
   return {
     ...shipment,
@@ -66,7 +68,8 @@ function singleShipmentReply(state: ConversationStateType, order: OrderView, s: 
 
 /** The WISMO answer: the order's status category, with tracking, ETA and the latest scan from the carrier. */
 export const reportStatusStep = (tools: AgentTools) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
-  const { now } = runContext(config);
+  const run = runContext(config);
+  const { now } = run;
   const order = state.order_data!;
   const resolved: ConversationUpdate = { unresolved_turns: 0, agent_outputs: { resolved: true } };
   if (order.cancelled) {
@@ -76,7 +79,7 @@ export const reportStatusStep = (tools: AgentTools) => async (state: Conversatio
   }
   if (order.fulfillments.length === 0) return reply('wismo/processing', { order_name: order.name, ordered_at: order.createdAt }, null, resolved);
 
-  const shipments = await Promise.all(order.fulfillments.map((f) => refreshTracking(f, tools, state.store_id)));
+  const shipments = await Promise.all(order.fulfillments.map((f) => refreshTracking(f, tools, state.store_id, run)));
   const shippedIds = new Set(shipments.flatMap((s) => s.lineItemIds));
   const unshipped = order.items.filter((item) => !shippedIds.has(item.id)).map((item) => item.title);
   if (shipments.length === 1 && unshipped.length === 0) {

@@ -39,6 +39,20 @@ export const messageSchema = z.object({
       latencyMs: z.number().optional().describe("an answer: the agent's time for the turn"),
       author: z.string().optional().describe('a human reply: who wrote it'),
       actionId: z.string().optional().describe('an answer about a decided action'),
+      tools: z
+        .array(z.object({ tool: z.string(), ok: z.boolean(), ms: z.number(), result: z.string().describe('in a few words: found, nothing found, outcome: refunded…') }))
+        .optional()
+        .describe('an answer: the tools the agent called for it, in order'),
+      decision: z
+        .object({
+          kind: z.string(),
+          outcome: z.enum(['allow', 'deny', 'review']),
+          reasons: z.array(z.string()),
+          questions: z.array(z.string()),
+          amountCents: z.number().optional(),
+        })
+        .optional()
+        .describe("an answer: the policy's decision in this turn with its reasons, also when it led to no action (a question asked, a refusal)"),
     })
     .optional()
     .describe("the store's view of the turn (never shown to a widget)"),

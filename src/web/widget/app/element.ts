@@ -17,6 +17,8 @@ const APPEARANCE_WAIT_MS = 4000;
  */
 class ConciergeWidget extends HTMLElement {
   private started = false;
+  /** Started by the loader while this bundle downloads; undefined when the element was added by hand. */
+  declare appearanceRequest?: Promise<Appearance | undefined>;
   private previewAppearance: Appearance = fallbackAppearance;
 
   set appearance(appearance: Appearance) {
@@ -69,7 +71,8 @@ class ConciergeWidget extends HTMLElement {
     const history = widgetHistory(key);
     const state = history.load();
     const api = widgetApi(base, key, () => state.token);
-    const appearance = await api.appearance(AbortSignal.timeout(APPEARANCE_WAIT_MS)).catch(() => fallbackAppearance);
+    const timeout = new Promise<undefined>((resolve) => setTimeout(resolve, APPEARANCE_WAIT_MS));
+    const appearance = (await Promise.race([this.appearanceRequest ?? api.appearance(AbortSignal.timeout(APPEARANCE_WAIT_MS)).catch(() => undefined), timeout])) ?? fallbackAppearance;
     const lang = pickLanguage(appearance, navigator.languages ?? [navigator.language]);
     const strings = stringsFor(appearance, lang);
     this.place(appearance);

@@ -11,6 +11,12 @@ declare const WIDGET_PATH: string;
   widget.dataset.key = script.dataset.key ?? '';
   widget.dataset.api = script.dataset.api ?? base;
   if (script.dataset.position) widget.dataset.position = script.dataset.position;
+  // The store's appearance is fetched while the bundle downloads (the element takes this answer; see element.ts).
+  (widget as HTMLElement & { appearanceRequest?: Promise<unknown> }).appearanceRequest = fetch(`${widget.dataset.api.replace(/\/+$/, '')}/v1/widget/appearance`, {
+    headers: { authorization: `Bearer ${widget.dataset.key}` },
+  })
+    .then((response) => (response.ok ? response.json() : undefined))
+    .catch(() => undefined);
   const bundle = document.createElement('script');
   bundle.src = `${base}${WIDGET_PATH}`;
   bundle.async = true;

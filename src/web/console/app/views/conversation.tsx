@@ -7,6 +7,7 @@ import { api, ConciergeApiError, ok } from '../session';
 type Detail = paths['/v1/conversations/{id}']['get']['responses']['200']['content']['application/json'];
 type Message = Detail['messages'][number];
 type Action = Detail['actions'][number];
+type Feedback = paths['/v1/conversations/{id}/feedback']['get']['responses']['200']['content']['application/json']['data'][number];
 
 function Understanding({ analysis }: { analysis: Record<string, unknown> }) {
   const entities = Object.entries((analysis.entities ?? {}) as Record<string, string[]>).filter(([, values]) => values.length > 0);
@@ -33,7 +34,45 @@ function Understanding({ analysis }: { analysis: Record<string, unknown> }) {
   );
 }
 
-function Turn({ message, actions }: { message: Message; actions: Action[] }) {
+function ToolCalls({ tools }: { tools: NonNullable<NonNullable<Message['trace']>['tools']> }) {
+  return (
+    <div class="tools">
+      <strong>Tools called</strong>
+      <ol>
+        {tools.map((call, i) => (
+          <li key={i} class={call.ok ? '' : 'failed'}>
+            <code>{call.tool}</code> → {call.result} <span class="muted">({call.ms} ms)</span>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function PolicyDecision({ decision }: { decision: NonNullable<NonNullable<Message['trace']>['decision']> }) {
+  return (
+    <div class={`decision ${decision.outcome === 'allow' ? 'completed' : decision.outcome === 'deny' ? 'rejected' : 'pending'}`}>
+      <strong>
+        Policy: {humanize(decision.kind)} — {decision.outcome}
+      </strong>
+      <ul>
+        {decision.reasons.map((reason, i) => (
+          <li key={i}>{reason}</li>
+        ))}
+        {decision.questions.map((question, i) => (
+          <li key={`q${i}`}>asked: {question}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Thumb({ feedback }: { feedback: Feedback | undefined }) {
+  if (!feedback) return null;
+  return <p class={`thumb ${feedback.score > 0 ? 'up' : 'down'}`}>{feedback.score > 0 ? '👍 The shopper found this helpful' : '👎 The shopper found this not helpful'}</p>;
+}
+
+function Turn({ message, actions, feedback }: { message: Message; actions: Action[]; feedback: Feedback | undefined }) {
   const trace = message.trace;
   const label = { customer: 'Shopper', assistant: 'Concierge', agent: `Team${trace?.author ? ` (${trace.author})` : ''}`, system: 'System' }[message.role];
   return (
@@ -42,6 +81,7 @@ function Turn({ message, actions }: { message: Message; actions: Action[] }) {
         <span class="author">{label}</span>
         <p>{message.content}</p>
         {message.citations && message.citations.length > 0 && <p class="muted">Sources: {message.citations.map((c) => c.title).join(', ')}</p>}
+        <Thumb feedback={feedback} />
       </div>
       <aside class="side" aria-label={`Details of this ${message.role === 'customer' ? 'message' : 'reply'}`}>
         {trace?.analysis && <Understanding analysis={trace.analysis} />}
@@ -67,6 +107,8 @@ function Turn({ message, actions }: { message: Message; actions: Action[] }) {
             )}
           </dl>
         )}
+        {trace?.tools && trace.tools.length > 0 && <ToolCalls tools={trace.tools} />}
+        {trace?.decision && <PolicyDecision decision={trace.decision} />}
         {actions.map((action) => (
           <div class={`decision ${action.status}`} key={action.id}>
             <strong>
@@ -87,10 +129,16 @@ function Turn({ message, actions }: { message: Message; actions: Action[] }) {
 /** The transcript with, beside each turn, what the agent understood, which specialist answered and every decision with its reasons. */
 export function ConversationView({ id }: { id: string }) {
   const [detail, setDetail] = useState<Detail | undefined>();
+  const [feedback, setFeedback] = useState<Feedback[]>([]);
   const [reply, setReply] = useState('');
   const [error, setError] = useState('');
   const box = useRef<HTMLTextAreaElement>(null);
-  const load = useCallback(async () => setDetail(await ok(api.GET('/v1/conversations/{id}', { params: { path: { id } } }))), [id]);
+  const load = useCallback(async () => {
+    const path = { params: { path: { id } } };
+    const [loaded, given] = await Promise.all([ok(api.GET('/v1/conversations/{id}', path)), ok(api.GET('/v1/conversations/{id}/feedback', path))]);
+    setDetail(loaded);
+    setFeedback(given.data);
+  }, [id]);
   useEffect(() => void load(), [load]);
   useEffect(
     () =>
@@ -131,6 +179,8 @@ export function ConversationView({ id }: { id: string }) {
     if (answer) byAnswer.set(answer.id, [...(byAnswer.get(answer.id) ?? []), action]);
   }
   const handedOff = detail.status === 'handed_off';
+  const thumbOf = new Map(feedback.filter((f) => f.kind === 'thumb').map((f) => [f.messageId, f]));
+  const rating = feedback.find((f) => f.kind === 'rating');
   return (
     <section aria-labelledby="conversation-title" class="conversation">
       <div class="toolbar">
@@ -138,6 +188,7 @@ export function ConversationView({ id }: { id: string }) {
         <span class={`badge ${detail.status}`}>{statusLabel[detail.status]}</span>
         <span class="muted">
           {detail.channel} · started {new Date(detail.createdAt).toLocaleString()}
+          {rating && ` · rated ${rating.score}/5 by the shopper`}
         </span>
         <span class="actions">
           {!handedOff && detail.status !== 'resolved' && (
@@ -165,7 +216,7 @@ export function ConversationView({ id }: { id: string }) {
       )}
       <ol class="transcript" aria-label="Transcript">
         {detail.messages.map((message) => (
-          <Turn key={message.id} message={message} actions={byAnswer.get(message.id) ?? []} />
+          <Turn key={message.id} message={message} actions={byAnswer.get(message.id) ?? []} feedback={thumbOf.get(message.id)} />
         ))}
       </ol>
       <form
