@@ -5,6 +5,7 @@ import { demoStore } from './support/demo';
 import { eventually } from './support/eventually';
 import { startSmtpSink, type SunkMail } from './support/smtp-sink';
 import { startTestSystem, type TestSystem } from './support/system';
+import { skipWithoutServer } from './support/databases';
 
 // E-mail end to end over real SMTP on loopback: nodemailer → our smtp-server listener → the job
 // queue → the agent → nodemailer → a local SMTP sink (smtp-server), PGlite, the embedded default.
@@ -179,3 +180,31 @@ describe('the e-mail channel over real SMTP', () => {
   });
 });
 
+
+describe('the e-mail channel in server mode (PostgreSQL, Redis), over real SMTP', { skip: skipWithoutServer }, () => {
+  test('in, answered with the order once verified, a repeated delivery not answered twice, a refused send retried and sent once', async () => {
+    const sink = await startSmtpSink();
+    const t = await startTestSystem({ backend: 'postgres', redis: true, env: { SMTP_URL: sink.url, CONCIERGE_SMTP_PORT: '0', CONCIERGE_EMAIL_DOMAIN: 'inbound.concierge.test' } });
+    const shopper = nodemailer.createTransport({ host: '127.0.0.1', port: (await t.system.startBackground()).smtpPort!, secure: false, ignoreTLS: true });
+    try {
+      const s = await demoStore(t);
+      const inbound = (await t.app.inject({ method: 'GET', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers })).json().email.inboundAddress;
+      const order = s.demo.index.in_transit[0]!;
+      const owner = s.demo.owners[order]!;
+      sink.failNext(1);
+      const mail = { from: owner.email, to: inbound, subject: `order ${order}`, text: `Where is my order ${order}? My e-mail on it is ${owner.email}.`, messageId: '<server-mode-1@client.example>' };
+      await shopper.sendMail(mail);
+      await shopper.sendMail(mail);
+      const reply = await eventually(async () => sink.received.find((m) => m.parsed.inReplyTo === mail.messageId), 30_000);
+      assert.ok(reply, 'the reply left after one refused attempt');
+      assert.match(reply.parsed.text ?? '', /is on its way/);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      assert.equal(sink.received.filter((m) => m.parsed.inReplyTo === mail.messageId).length, 1);
+      assert.equal(sink.refusedCount(), 1);
+    } finally {
+      shopper.close();
+      await t.close();
+      await sink.close();
+    }
+  });
+});
