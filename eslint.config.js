@@ -12,7 +12,7 @@ const allowed = {
   knowledge: ['core', 'text'],
   agent: ['core', 'text', 'nlu', 'policy', 'knowledge'],
   data: ['core'],
-  integrations: ['core'],
+  integrations: ['core', 'text'],
   gateway: ['core', 'agent', 'config'],
   cli: [...layers.filter((l) => l !== 'cli'), 'config', 'compose', 'server', 'demo-bootstrap'],
   web: [],

@@ -16,6 +16,28 @@ export interface RunContext {
   turnKey: string;
   /** Pending order requests this turn opened (voided if the turn fails before it is stored). */
   opened?: string[];
+  /** The remote model's calls of this turn (tokens, cost, fallbacks), stored with the reply. */
+  model?: TurnModelUsage;
+  /** Where the reply's text goes as a remote model writes it (a streaming request). */
+  stream?: TurnStream;
+}
+
+export interface TurnModelUsage {
+  provider: string;
+  calls: number;
+  /** Calls that failed, timed out or met an open circuit: the offline path answered. */
+  failures: number;
+  /** Answers the model gave that the agent set aside (a bad disagreement, a fact the facts do not hold). */
+  rejected: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** A turn's reply as it is written: text as it arrives; `reset` when what was sent is withdrawn (the check refused it). */
+export interface TurnStream {
+  token(text: string): void;
+  reset(): void;
 }
 
 export function runContext(config: LangGraphRunnableConfig | undefined): RunContext {

@@ -49,6 +49,8 @@ export const policySettingsSchema = z.strictObject({
   brandVoice: brandVoiceSchema,
   escalation: escalationSchema,
   allowedOrigins: z.array(origin).max(50),
+  /** Wording guidance for a remote model (tone, words to use or avoid), appended to its prompt in a fenced section: it cannot change the rules. */
+  modelInstructions: plainText('note', z.string().max(1000)),
 });
 
 export type StoreSettings = z.infer<typeof policySettingsSchema>;
@@ -69,6 +71,7 @@ export const defaultSettings: StoreSettings = {
   brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '' },
   escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
   allowedOrigins: [],
+  modelInstructions: '',
 };
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
@@ -94,6 +97,7 @@ export const settingsPatchSchema = z.strictObject({
   brandVoice: brandVoiceSchema.partial().optional(),
   escalation: escalationSchema.partial().optional(),
   allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),
+  modelInstructions: policySettingsSchema.shape.modelInstructions.optional(),
   channels: channelCredentialsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
