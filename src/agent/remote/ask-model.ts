@@ -11,6 +11,8 @@ export function turnUsage(run: RunContext, provider: string): TurnModelUsage {
 /** One remote call, counted on the turn; null when it failed (the caller keeps the offline answer). */
 export async function askModel(assist: ModelAssist, run: RunContext, call: ModelCall): Promise<ModelResult | null> {
   const usage = turnUsage(run, assist.model.provider);
+  // One failure is enough for a turn: the shopper does not wait on the provider twice.
+  if (usage.failures > 0) return null;
   usage.calls += 1;
   try {
     const result = await assist.model.call(call);

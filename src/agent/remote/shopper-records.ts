@@ -1,6 +1,7 @@
 import type { Order } from '../../core/commerce';
 import type { CommercePort } from '../../core/ports/commerce';
 import type { ShopperRecords } from '../../core/ports/language-model';
+import type { Entities } from '../../core/ports/nlu';
 import { emptyShopperRecords } from '../../core/ports/language-model';
 import type { RunContext } from '../run-context';
 import type { ConversationStateType } from '../state';
@@ -29,9 +30,15 @@ function addOrder(records: ShopperRecords, order: Order): void {
  * the order and customer in the conversation's memory, and the customer record and order list
  * behind a known e-mail. The shield replaces all of it before a remote call.
  */
-export async function shopperRecords(state: ConversationStateType, run: RunContext, commerce: CommercePort): Promise<ShopperRecords> {
+export async function shopperRecords(state: ConversationStateType, run: RunContext, commerce: CommercePort, current: Entities = {}): Promise<ShopperRecords> {
   const records = emptyShopperRecords();
   for (const order of run.orders.values()) addOrder(records, order);
+  // The orders this message names, read only to know what to hide (never shown: a token maps back only to text that was sent).
+  for (const name of (current.orderNumbers ?? []).slice(0, 3)) {
+    const named = await commerce.getOrder(state.store_id, name);
+    if (named) addOrder(records, named);
+  }
+  for (const email of current.emails ?? []) add(records.emails, email);
   const view = state.order_data;
   if (view) {
     add(records.orderNumbers, view.name);

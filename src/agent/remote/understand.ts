@@ -71,7 +71,7 @@ export async function understandWithModel(
   result: NluResult,
 ): Promise<NluResult> {
   const { assist, prompts } = deps;
-  const records = await shopperRecords(state, run, deps.commerce);
+  const records = await shopperRecords(state, run, deps.commerce, result.entities);
   const history = state.messages.slice(-8).map((m) => ({ role: m.role === 'customer' ? 'shopper' : 'assistant', content: m.content }));
   const reply = await askModel(assist, run, {
     scope: { storeId: state.store_id, conversationId: state.conversation_id },
@@ -88,6 +88,8 @@ export async function understandWithModel(
     rejectAnswer(run, assist.model.provider);
     return result;
   }
+  // "Other" from the model tells nothing the offline reading did not: it never replaces a named intent.
+  if (parsed.data.intent === 'other' && result.intent !== 'other') return result;
   // Asked for a reference only (the offline reading was sure): the model must be at least as sure to change it.
   if (result.confidence >= assist.confidence && parsed.data.confidence < result.confidence) return result;
   return merged(result, parsed.data);

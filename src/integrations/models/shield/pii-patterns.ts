@@ -13,7 +13,7 @@ const CUED_ORDER = /\border\s*(?:number|no\.?|num|id)?\s*(?:is|:)?\s*#?\s*(\d{3,
 const STREET =
   /\b\d{1,5}[A-Za-z]?\s+(?:[A-Za-z0-9][\w'.-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Parkway|Pkwy|Circle|Square|Sq|Highway|Hwy|Strasse|Straße)\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Unit|Flat)\.?\s*#?\w+)?/dgi;
 const PHONE = /(?<![\w#$€£])\+?\(?\d[\d\s().-]{7,18}\d(?![\w%])/dg;
-const INTRODUCED_NAME = /\b(?:my name is|my name's|i am called|this is|name:|signed,?)\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})/dg;
+const INTRODUCED_NAME = /\b(?:[Mm]y name(?: is|'s)|[Ii] am called|[Ii]t's|[Tt]his is|[Nn]ame:|[Ss]igned,?|[Tt]hanks,|[Rr]egards,)\s+((?:[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+){0,2})/dg;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Luhn: what tells a card number from another long number. */

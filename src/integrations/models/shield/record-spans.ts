@@ -107,7 +107,7 @@ function literalSpans(text: string, values: string[], kind: PiiSpan['kind'], bou
   for (const value of values) {
     const bare = value.replace(/^#/, '').trim();
     if (bare.length < 3) continue;
-    const pattern = new RegExp(boundary ? `(?<![\\w$€£.,])#?\\s?${escapeRegExp(bare)}(?![\\w])` : escapeRegExp(bare), 'gi');
+    const pattern = new RegExp(boundary ? `(?<![\\w$€£.,])(?:#\\s?)?${escapeRegExp(bare)}(?![\\w])` : escapeRegExp(bare), 'gi');
     for (const m of text.matchAll(pattern)) out.push({ start: m.index, end: m.index + m[0].length, kind, own: true });
   }
   return out;

@@ -55,7 +55,8 @@ export function shieldedModel(options: ShieldedModelOptions): LanguageModel {
         };
       } catch (error) {
         options.breaker.failure();
-        throw new ModelUnavailable(signal.aborted ? 'timeout' : 'provider_error', { cause: error });
+        const timedOut = signal.aborted || (error instanceof Error && /Timeout/.test(error.constructor.name));
+        throw new ModelUnavailable(timedOut ? 'timeout' : 'provider_error', { cause: error });
       }
     },
   };
