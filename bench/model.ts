@@ -40,13 +40,25 @@ const env = loadEnv({
   OPENAI_BASE_URL: server.baseURL,
   CONCIERGE_MODEL_CONFIDENCE: '1',
 });
-const system = await createSystem(env);
-const demo = (await ensureDemoStore(system, 'http://127.0.0.1:3000'))!;
-const sample = await system.database.query<{ name: string; email: string }>('SELECT name, email FROM orders WHERE store_id = $1 ORDER BY name LIMIT 50', [demo.storeId]);
+// First the same turns offline (the data folder is then reopened with the model): what a turn costs without any model.
+const offline = await createSystem({ ...env, CONCIERGE_MODEL: 'local' });
+const demo = (await ensureDemoStore(offline, 'http://127.0.0.1:3000'))!;
+const sample = await offline.database.query<{ name: string; email: string }>('SELECT name, email FROM orders WHERE store_id = $1 ORDER BY name LIMIT 50', [demo.storeId]);
 const message = (i: number) => {
   const order = sample[i % sample.length]!;
   return [`where is my order ${order.name}? my email is ${order.email}`, 'what is your return policy?', `has ${order.name} shipped yet`][i % 3]!;
 };
+
+const offlineTurns: number[] = [];
+for (let i = 0; i < TURNS + 30; i += 1) {
+  const { conversation } = await offline.agent.conversations.create(demo.storeId, { channel: 'api' }, false);
+  const t = performance.now();
+  await offline.agent.conversations.postMessage(demo.storeId, conversation.id, message(i));
+  if (i >= 30) offlineTurns.push(performance.now() - t);
+}
+offlineTurns.sort((a, b) => a - b);
+await offline.close();
+const system = await createSystem(env);
 
 const turns: number[] = [];
 const overheads: number[] = [];
@@ -85,6 +97,7 @@ console.log(
   JSON.stringify({
     turns: turns.length,
     modelCallsPerTurn: round(calls / turns.length),
+    offlineTurnP50Ms: round(percentile(offlineTurns, 50)),
     turnP50Ms: round(percentile(turns, 50)),
     turnP99Ms: round(percentile(turns, 99)),
     overheadP50Ms: round(percentile(overheads, 50)),

@@ -18,6 +18,8 @@ export interface RunContext {
   opened?: string[];
   /** The remote model's calls of this turn (tokens, cost, fallbacks), stored with the reply. */
   model?: TurnModelUsage;
+  /** The store's records looked up for the shield this turn, by e-mail or order (read once per turn). */
+  lookups?: Map<string, Promise<unknown>>;
   /** Where the reply's text goes as a remote model writes it (a streaming request). */
   stream?: TurnStream;
 }

@@ -25,6 +25,17 @@ function addOrder(records: ShopperRecords, order: Order): void {
   for (const r of order.returns) add(records.trackingNumbers, r.trackingNumber);
 }
 
+/** One lookup per turn, whichever remote call asks first. */
+function once<T>(run: RunContext, key: string, read: () => Promise<T>): Promise<T> {
+  run.lookups ??= new Map();
+  let found = run.lookups.get(key) as Promise<T> | undefined;
+  if (!found) {
+    found = read();
+    run.lookups.set(key, found);
+  }
+  return found;
+}
+
 /**
  * What the store's records hold about the conversation's shopper: the orders fetched this turn,
  * the order and customer in the conversation's memory, and the customer record and order list
@@ -35,7 +46,7 @@ export async function shopperRecords(state: ConversationStateType, run: RunConte
   for (const order of run.orders.values()) addOrder(records, order);
   // The orders this message names, read only to know what to hide (never shown: a token maps back only to text that was sent).
   for (const name of (current.orderNumbers ?? []).slice(0, 3)) {
-    const named = await commerce.getOrder(state.store_id, name);
+    const named = await once(run, `order:${name}`, () => commerce.getOrder(state.store_id, name));
     if (named) addOrder(records, named);
   }
   for (const email of current.emails ?? []) add(records.emails, email);
@@ -54,7 +65,10 @@ export async function shopperRecords(state: ConversationStateType, run: RunConte
   for (const email of state.entities.emails ?? []) add(records.emails, email);
   const email = records.emails[0];
   if (email) {
-    const [customer, orders] = await Promise.all([commerce.getCustomer(state.store_id, { email }), commerce.findOrders(state.store_id, { email, limit: 20 })]);
+    const [customer, orders] = await Promise.all([
+      once(run, `customer:${email}`, () => commerce.getCustomer(state.store_id, { email })),
+      once(run, `orders:${email}`, () => commerce.findOrders(state.store_id, { email, limit: 20 })),
+    ]);
     if (customer) {
       add(records.names, [customer.firstName, customer.lastName].filter(Boolean).join(' '));
       add(records.phones, customer.phone);
@@ -63,7 +77,7 @@ export async function shopperRecords(state: ConversationStateType, run: RunConte
     // The address and names on the latest order, when none was fetched this turn.
     const latest = orders[0];
     if (latest && run.orders.size === 0) {
-      const order = await commerce.getOrder(state.store_id, latest.id);
+      const order = await once(run, `order:${latest.id}`, () => commerce.getOrder(state.store_id, latest.id));
       if (order) addOrder(records, order);
     }
   }
