@@ -177,8 +177,8 @@ for (const [provider, startServer, keys] of providers) {
       const started = Date.now();
       const turn = await s.say(id, `where is ${order.name}? email ${order.email}`);
       const took = Date.now() - started;
-      // One deadline (800 ms) and no second wait; the rest is the turn's own work (slow on a shared machine).
-      assert.ok(took >= 750 && took < 1_600 + 3 * referenceTook, `the turn took ${took} ms (a turn with an answering model: ${referenceTook} ms)`);
+      // One wait (the attempt times out at 600 ms, the deadline at 800) and no second; the rest is the turn's own work (slow on a shared machine).
+      assert.ok(took >= 550 && took < 1_600 + 3 * referenceTook, `the turn took ${took} ms (a turn with an answering model: ${referenceTook} ms)`);
       assert.equal(turn.reply!.content, reference.reply!.content.replace(/^Thanks for reaching out! /, ''));
       const meta = await metadataOf(id);
       assert.equal(meta[0]!.model!.failures, 1, 'one failed call, none after it in the turn');
