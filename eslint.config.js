@@ -12,7 +12,7 @@ const allowed = {
   knowledge: ['core', 'text'],
   agent: ['core', 'text', 'nlu', 'policy', 'knowledge'],
   data: ['core'],
-  integrations: ['core'],
+  integrations: ['core', 'text'],
   gateway: ['core', 'agent', 'config'],
   // A channel (src/channels/<name>) is an entry point like the gateway: it speaks to the agent through core's ports.
   channels: ['core', 'agent'],

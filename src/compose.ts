@@ -67,7 +67,6 @@ import {
   knowledgeBase,
   loadThesaurus,
   localWordVectorEmbeddings,
-  openAiEmbeddings,
   syncProducts,
   type KnowledgeService,
 } from './knowledge/index';
@@ -78,6 +77,31 @@ import { AdvisoryOrderLock } from './data/locks/advisory-order-lock';
 import { MemoryOrderLock } from './data/locks/memory-order-lock';
 import { orderRequestLedger } from './data/repositories/order-requests';
 import { verificationFailureLog } from './data/repositories/verification-failures';
+import { openAiEmbeddings, remoteModel } from './integrations/models/index';
+import type { ModelAssist } from './agent/index';
+import type { ModelTask } from './core/ports/language-model';
+
+const DEFAULT_MODELS = { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5' } as const;
+
+/** The remote model the agent may ask (CONCIERGE_MODEL=openai|anthropic), behind the PII shield; undefined for the offline default. */
+export function modelAssistFor(env: Env): ModelAssist | undefined {
+  if (env.CONCIERGE_MODEL === 'local') return undefined;
+  const provider = env.CONCIERGE_MODEL;
+  const understanding = env.CONCIERGE_MODEL_UNDERSTANDING ?? DEFAULT_MODELS[provider];
+  const phrasing = env.CONCIERGE_MODEL_PHRASING ?? understanding;
+  const model = remoteModel({
+    provider,
+    apiKey: (provider === 'openai' ? env.OPENAI_API_KEY : env.ANTHROPIC_API_KEY)!,
+    baseURL: provider === 'openai' ? env.OPENAI_BASE_URL : env.ANTHROPIC_BASE_URL,
+    models: { understanding, phrasing, answer: env.CONCIERGE_MODEL_ANSWER ?? phrasing },
+    prices: env.CONCIERGE_MODEL_PRICES,
+    timeoutMs: env.CONCIERGE_MODEL_TIMEOUT_MS,
+    deadlineMs: env.CONCIERGE_MODEL_DEADLINE_MS,
+    maxRetries: env.CONCIERGE_MODEL_MAX_RETRIES,
+    breaker: { threshold: env.CONCIERGE_MODEL_BREAKER_FAILURES, cooldownMs: env.CONCIERGE_MODEL_BREAKER_COOLDOWN_MS },
+  });
+  return { model, uses: new Set(env.CONCIERGE_MODEL_USES.split(',') as ModelTask[]), confidence: env.CONCIERGE_MODEL_CONFIDENCE };
+}
 
 import { tmpdir } from 'node:os';
 import pino, { type LoggerOptions } from 'pino';
@@ -242,6 +266,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const articles = defaultArticles(knowledge);
   hooks.settingsChanged = articles.refresh;
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
+  const assist = modelAssistFor(env);
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
     knowledge: groundedAnswerer(knowledge, vectors, {
@@ -253,6 +278,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     commerce,
     payments,
     shipping,
+    ...(assist ? { assist } : {}),
     orderLock,
     orderRequests,
     shopperHistory: orderRequests,

@@ -7,10 +7,6 @@ import { startBanner } from './start-banner';
 
 /** Builds the system, listens, prints where everything is, and shuts down gracefully on a signal. */
 export async function startServer(env: Env): Promise<void> {
-  if (env.CONCIERGE_MODEL !== 'local') {
-    process.stderr.write(`CONCIERGE_MODEL=${env.CONCIERGE_MODEL} is not available yet: only the offline model ("local") ships in this version.\n`);
-    process.exit(1);
-  }
   const system = await createSystem(env);
   const app = await buildApp(system.gatewayDeps);
   await app.listen({ port: env.PORT, host: env.HOST });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openAiEmbeddings } from '../src/knowledge/index';
+import { openAiEmbeddings } from '../src/integrations/models/index';
 import { skipWithoutPostgres } from './support/databases';
 import { startEmbeddingsServer } from './support/openai-embeddings-server';
 import { bearer, createStore, startTestSystem } from './support/system';

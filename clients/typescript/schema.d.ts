@@ -1192,6 +1192,22 @@ export interface operations {
                             p99: number | null;
                             turns: number;
                         };
+                        /** @description the remote model (CONCIERGE_MODEL=openai|anthropic): tokens_used and cost per conversation, from CONCIERGE_MODEL_PRICES */
+                        model: {
+                            calls: number;
+                            /** @description per conversation, costliest first (50 at most) */
+                            conversations: {
+                                costUsd: number;
+                                id: string;
+                                tokensUsed: number;
+                            }[];
+                            costUsd: number;
+                            /** @description calls that failed, timed out or met an open circuit: the offline path answered */
+                            failures: number;
+                            /** @description answers set aside: a bad disagreement with the offline reading, or a fact the facts do not hold */
+                            rejected: number;
+                            tokensUsed: number;
+                        };
                         refunds: {
                             approved: {
                                 amountCents: number;
@@ -3082,6 +3098,7 @@ export interface operations {
                         };
                         excludedReturnCategories?: string[];
                         maxRefundsPerOrder?: number;
+                        modelInstructions?: string;
                         refundAutoApproveLimit?: number;
                         refundLimits?: {
                             /** @enum {string} */
@@ -3583,6 +3600,7 @@ export interface operations {
                         };
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
+                        modelInstructions: string;
                         refundAutoApproveLimit: number;
                         refundLimits: {
                             /** @enum {string} */
@@ -3684,6 +3702,7 @@ export interface operations {
                     };
                     excludedReturnCategories?: string[];
                     maxRefundsPerOrder?: number;
+                    modelInstructions?: string;
                     refundAutoApproveLimit?: number;
                     refundLimits?: {
                         /** @enum {string} */
@@ -3751,6 +3770,7 @@ export interface operations {
                         };
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
+                        modelInstructions: string;
                         refundAutoApproveLimit: number;
                         refundLimits: {
                             /** @enum {string} */
@@ -3847,6 +3867,7 @@ export interface operations {
                         };
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
+                        modelInstructions: string;
                         refundAutoApproveLimit: number;
                         refundLimits: {
                             /** @enum {string} */

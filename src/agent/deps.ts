@@ -1,6 +1,7 @@
 import type { BaseCheckpointSaver } from '@langchain/langgraph';
 import type { CommercePort, PaymentsPort, ShippingPort } from '../core/ports/commerce';
 import type { KnowledgeAnswer, KnowledgeKind } from '../core/ports/knowledge';
+import type { LanguageModel, ModelTask } from '../core/ports/language-model';
 import type { Nlu } from '../core/ports/nlu';
 import type { OrderLock } from '../core/ports/order-lock';
 import type { OrderRequestLedger } from '../core/ports/order-requests';
@@ -12,6 +13,15 @@ export type { KnowledgeAnswer };
 
 /** `prefer`: the kind of passage the asking specialist expects (product questions prefer product pages). */
 export type KnowledgeAnswerer = (storeId: string, question: string, settings: StoreSettings, options?: { prefer?: KnowledgeKind }) => Promise<KnowledgeAnswer>;
+
+/** A remote model the agent may ask (CONCIERGE_MODEL=openai|anthropic); absent, the offline path does everything. */
+export interface ModelAssist {
+  model: LanguageModel;
+  /** What it is asked for. */
+  uses: ReadonlySet<ModelTask>;
+  /** Offline confidence under which understanding asks the model. */
+  confidence: number;
+}
 
 /** Everything the agent graph needs, passed in by the composition root. */
 export interface AgentDeps {
@@ -29,6 +39,8 @@ export interface AgentDeps {
   verificationFailures: VerificationFailures;
   /** Absent until a knowledge base is configured: product and general questions then go to a human. */
   knowledge?: KnowledgeAnswerer;
+  /** The remote model behind the PII shield; the offline NLU and the templates stay the floor. */
+  assist?: ModelAssist;
   settings(storeId: string): Promise<StoreSettings>;
   now(): Date;
   checkpointer: BaseCheckpointSaver;

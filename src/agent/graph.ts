@@ -18,15 +18,32 @@ import { returnsAgent } from './specialists/returns/graph';
 import { wismoAgent } from './specialists/wismo/graph';
 import { ConversationState } from './state';
 import { createTools } from './tools/index';
+import { createPromptRenderer } from './prompts/prompt-renderer';
+import { phraseWithModel } from './remote/phrase';
+import { needsModel, understandWithModel } from './remote/understand';
+import type { Understand } from './nodes/classify';
+import type { Phrase } from './nodes/build-response';
+
+/** The remote model's two places in the main line, when one is configured and asked for them. */
+function modelSteps(deps: AgentDeps) {
+  const assist = deps.assist;
+  if (!assist) return { understand: undefined, phrase: undefined, prompts: undefined };
+  const prompts = createPromptRenderer();
+  const ask = { assist, prompts, commerce: deps.commerce };
+  const understand: Understand = async (state, run, offline) => (needsModel(state, offline, assist.confidence) ? understandWithModel(ask, state, run, offline) : offline);
+  const phrase: Phrase = (state, run, draft, facts) => phraseWithModel(ask, state, run, draft, facts);
+  return { understand: assist.uses.has('understanding') ? understand : undefined, phrase: assist.uses.has('phrasing') ? phrase : undefined, prompts };
+}
 
 const SPECIALISTS = ['wismo_agent', 'returns_agent', 'refunds_agent', 'order_changes_agent', 'product_agent', 'general_agent'] as const;
 
 /** Wiring only: classify → analyze_sentiment → fetch_context → route → specialist → build_response → check_escalation → human_handoff | END. */
 export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer) {
-  const tools = createTools(deps);
+  const model = modelSteps(deps);
+  const tools = createTools(deps, model.prompts);
   const approvals = approvalGraph(tools.actions, deps.settings, deps.now, deps.checkpointer);
   const graph = new StateGraph(ConversationState)
-    .addNode('classify', classifyNode(deps.nlu))
+    .addNode('classify', classifyNode(deps.nlu, model.understand))
     .addNode('analyze_sentiment', analyzeSentimentNode)
     .addNode('fetch_context', fetchContextNode(deps))
     .addNode('route', routeNode)
@@ -36,7 +53,7 @@ export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer)
     .addNode('order_changes_agent', orderChangesAgent(tools))
     .addNode('product_agent', productAgent(tools))
     .addNode('general_agent', generalAgent(tools))
-    .addNode('build_response', buildResponseNode(renderer))
+    .addNode('build_response', buildResponseNode(renderer, model.phrase))
     .addNode('check_escalation', checkEscalationNode)
     .addNode('human_handoff', humanHandoffNode(renderer))
     .addEdge(START, 'classify')

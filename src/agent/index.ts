@@ -8,7 +8,8 @@ import { conversationService } from './runtime/conversation-service';
 import { installLightRunContext } from './runtime/light-run-context';
 import { orderActions } from './order-actions/index';
 
-export type { AgentDeps, KnowledgeAnswer, KnowledgeAnswerer } from './deps';
+export type { AgentDeps, KnowledgeAnswer, KnowledgeAnswerer, ModelAssist } from './deps';
+export type { TurnStream } from './run-context';
 
 export interface AgentRuntimeDeps extends AgentDeps {
   store: ConversationStore;

@@ -19,6 +19,30 @@ export interface RunContext {
   opened?: string[];
   /** The tools this turn called, for the store's trace (tools/tool-calls.ts). */
   toolCalls?: ToolCallRecord[];
+  /** The remote model's calls of this turn (tokens, cost, fallbacks), stored with the reply. */
+  model?: TurnModelUsage;
+  /** The store's records looked up for the shield this turn, by e-mail or order (read once per turn). */
+  lookups?: Map<string, Promise<unknown>>;
+  /** Where the reply's text goes as a remote model writes it (a streaming request). */
+  stream?: TurnStream;
+}
+
+export interface TurnModelUsage {
+  provider: string;
+  calls: number;
+  /** Calls that failed, timed out or met an open circuit: the offline path answered. */
+  failures: number;
+  /** Answers the model gave that the agent set aside (a bad disagreement, a fact the facts do not hold). */
+  rejected: number;
+  inputTokens: number;
+  outputTokens: number;
+  costUsd: number;
+}
+
+/** A turn's reply as it is written: text as it arrives; `reset` when what was sent is withdrawn (the check refused it). */
+export interface TurnStream {
+  token(text: string): void;
+  reset(): void;
 }
 
 export function runContext(config: LangGraphRunnableConfig | undefined): RunContext {

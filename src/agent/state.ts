@@ -48,7 +48,7 @@ export const ConversationState = Annotation.Root({
   // Processing
   selected_route: last<Route>(() => 'general'),
   current_agent: last<string>(() => ''),
-  agent_outputs: last<{ reply?: AgentReply; citations?: { title: string; source: string }[]; resolved?: boolean }>(() => ({})),
+  agent_outputs: last<{ reply?: AgentReply; citations?: { title: string; source: string }[]; resolved?: boolean; /** Written by the remote model from passages: not phrased again. */ written?: boolean }>(() => ({})),
   actions_taken: last<ActionLog[]>(() => []),
   // Output
   response: last<string>(() => ''),

@@ -10,6 +10,8 @@ const optionalUrl = (protocols: string[]) =>
     })
     .optional();
 
+const modelPrices = z.record(z.string(), z.object({ input: z.number().min(0), output: z.number().min(0) }));
+
 const port = z.coerce.number().int().min(0).max(65535);
 
 export const envSchema = z.object({
@@ -24,10 +26,37 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9+/=]{43,44}(,[A-Za-z0-9+/=]{43,44})*$/, 'must be one or more comma-separated base64 32-byte keys, the first one current')
     .optional()
     .describe('AES-256-GCM key(s) for credentials at rest, base64, comma-separated, current first (generated into the data folder when unset)'),
-  CONCIERGE_MODEL: z.enum(['local', 'openai', 'anthropic']).default('local').describe('model behind the agent: local (offline), openai, anthropic'),
-  OPENAI_API_KEY: z.string().optional().describe('OpenAI-compatible API key'),
-  OPENAI_BASE_URL: optionalUrl(['http', 'https']).describe('OpenAI-compatible base URL'),
+  CONCIERGE_MODEL: z.enum(['local', 'openai', 'anthropic']).default('local').describe('model behind the agent: local (offline NLU and templates only), openai (any OpenAI-compatible endpoint), anthropic; the offline path stays the floor'),
+  OPENAI_API_KEY: z.string().optional().describe('OpenAI-compatible API key (any non-empty value for endpoints without keys, e.g. Ollama)'),
+  OPENAI_BASE_URL: optionalUrl(['http', 'https']).describe('OpenAI-compatible base URL, e.g. http://127.0.0.1:11434/v1 for Ollama'),
   ANTHROPIC_API_KEY: z.string().optional().describe('Anthropic API key'),
+  ANTHROPIC_BASE_URL: optionalUrl(['http', 'https']).describe('Anthropic base URL (default the SDK\'s)'),
+  CONCIERGE_MODEL_UNDERSTANDING: z.string().min(1).optional().describe('model for understanding unsure messages (default gpt-4o-mini / claude-haiku-4-5)'),
+  CONCIERGE_MODEL_PHRASING: z.string().min(1).optional().describe('model for phrasing replies from the template draft (default: the understanding model)'),
+  CONCIERGE_MODEL_ANSWER: z.string().min(1).optional().describe('model for product/general answers from retrieved passages (default: the phrasing model)'),
+  CONCIERGE_MODEL_USES: z
+    .string()
+    .regex(/^(understanding|phrasing|answer)(,(understanding|phrasing|answer))*$/, 'must be a comma-separated list of understanding, phrasing, answer')
+    .default('understanding,phrasing,answer')
+    .describe('what the remote model is asked for: understanding, phrasing, answer'),
+  CONCIERGE_MODEL_CONFIDENCE: z.coerce.number().min(0).max(1).default(0.6).describe('offline confidence under which the remote model is asked to understand a message'),
+  CONCIERGE_MODEL_TIMEOUT_MS: z.coerce.number().int().positive().default(8_000).describe('one attempt of a remote model call'),
+  CONCIERGE_MODEL_DEADLINE_MS: z.coerce.number().int().positive().default(12_000).describe('a whole remote call, retries included: past it the offline path answers'),
+  CONCIERGE_MODEL_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(2).describe('retries of a remote call on 408/409/429/5xx (Retry-After honoured within the deadline)'),
+  CONCIERGE_MODEL_BREAKER_FAILURES: z.coerce.number().int().positive().default(5).describe('failed calls in a row that open the provider\'s circuit'),
+  CONCIERGE_MODEL_BREAKER_COOLDOWN_MS: z.coerce.number().int().positive().default(30_000).describe('how long an open circuit sends every turn to the offline path'),
+  CONCIERGE_MODEL_PRICES: z
+    .string()
+    .default('{}')
+    .transform((value, ctx) => {
+      try {
+        return modelPrices.parse(JSON.parse(value));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be JSON like {"gpt-4o-mini":{"input":0.15,"output":0.6}} (USD per million tokens)' });
+        return z.NEVER;
+      }
+    })
+    .describe('USD per million tokens by model, JSON: {"gpt-4o-mini":{"input":0.15,"output":0.6}}; the cost per conversation comes from it'),
   CONCIERGE_SMTP_PORT: port.optional().describe('inbound SMTP listener port (off when unset)'),
   CONCIERGE_SMTP_HOST: z.string().min(1).default('127.0.0.1').describe('inbound SMTP listener bind address'),
   SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525 (without it e-mail replies wait in the job queue)'),
@@ -64,6 +93,8 @@ export type Env = z.infer<typeof envSchema>;
 function crossChecks(env: Env): string[] {
   const problems: string[] = [];
   if (env.CONCIERGE_EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_EMBEDDINGS=openai');
+  if (env.CONCIERGE_MODEL === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_MODEL=openai');
+  if (env.CONCIERGE_MODEL === 'anthropic' && !env.ANTHROPIC_API_KEY) problems.push('  ANTHROPIC_API_KEY: required when CONCIERGE_MODEL=anthropic');
   return problems;
 }
 

@@ -58,6 +58,8 @@ export const policySettingsSchema = z.strictObject({
   allowedOrigins: z.array(origin).max(50),
   widget: widgetAppearanceSchema,
   email: emailSettingsSchema,
+  /** Wording guidance for a remote model (tone, words to use or avoid), appended to its prompt in a fenced section: it cannot change the rules. */
+  modelInstructions: plainText('note', z.string().max(1000)),
 });
 
 export type StoreSettings = z.infer<typeof policySettingsSchema>;
@@ -80,6 +82,7 @@ export const defaultSettings: StoreSettings = {
   allowedOrigins: [],
   widget: defaultWidgetAppearance,
   email: { fromName: '', fromAddress: null },
+  modelInstructions: '',
 };
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
@@ -110,6 +113,7 @@ export const settingsPatchSchema = z.strictObject({
     .partial()
     .extend({ inboundAddress: z.never({ error: 'email.inboundAddress is generated for the store and read-only' }).optional() })
     .optional(),
+  modelInstructions: policySettingsSchema.shape.modelInstructions.optional(),
   channels: channelCredentialsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

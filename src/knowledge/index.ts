@@ -6,4 +6,3 @@ export { defaultArticles } from './default-articles';
 export { syncProducts } from './catalog-sync';
 export { formatOfFile } from './ingest/parse-document';
 export { loadThesaurus } from './retrieval/thesaurus';
-export { openAiEmbeddings } from './embeddings/openai-embeddings';

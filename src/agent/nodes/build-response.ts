@@ -1,23 +1,50 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { resumeLine, tidyReply } from '../dialogue/reply-hygiene';
 import type { ReplyRenderer } from '../prompts/render';
-import { runContext } from '../run-context';
+import { runContext, type RunContext } from '../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../state';
+
+/** A rewrite of the draft by the remote model, or null to keep the draft. */
+export type Phrase = (state: ConversationStateType, run: RunContext, draft: string, facts: Record<string, unknown>) => Promise<string | null>;
 
 /**
  * build_response: renders the chosen reply template in the store's voice; every fact comes from the
  * step's vars. Mid-conversation a greeting is not repeated; an upset shopper is acknowledged before
  * the facts; the reply is remembered so the next turn can tell a repeat.
  */
-export const buildResponseNode = (renderer: ReplyRenderer) => (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
-  const { settings, now } = runContext(config);
+export const buildResponseNode = (renderer: ReplyRenderer, phrase?: Phrase) => {
+  if (!phrase)
+    return (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
+      const run = runContext(config);
+      return finish(state, run, draftOf(renderer, state, run));
+    };
+  return async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
+    const run = runContext(config);
+    const draft = draftOf(renderer, state, run);
+    const phrased = state.agent_outputs.written ? null : await phrase(state, run, draft, state.agent_outputs.reply?.vars ?? {});
+    const usage = run.model ? run.model.inputTokens + run.model.outputTokens : 0;
+    return { ...finish(state, run, phrased ?? draft), tokens_used: state.tokens_used + usage };
+  };
+};
+
+/** The template's reply in the store's voice, tidied: the floor any rewrite stands on. */
+function draftOf(renderer: ReplyRenderer, state: ConversationStateType, run: RunContext): string {
+  const { settings, now } = run;
   let chosen = state.agent_outputs.reply ?? { template: 'general/fallback', vars: {} };
   const previous = state.messages.findLast((m) => m.role === 'assistant')?.content ?? null;
   if (chosen.template === 'general/greeting' && previous !== null) chosen = { template: 'general/anything_else', vars: chosen.vars };
   const signOff = settings.brandVoice.signOff.trim();
   const rendered = renderer.render(chosen, { ...settings, brandVoice: { ...settings.brandVoice, signOff: '' } }, now);
   const upset = state.frustration || (state.sentiment === 'negative' && state.input.length > 25);
-  let response = tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff });
+  return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff });
+}
+
+/** Sources, the task picked up again after a side question, the sign-off; the reply is remembered. */
+function finish(state: ConversationStateType, run: RunContext, body: string): ConversationUpdate {
+  const { settings } = run;
+  const signOff = settings.brandVoice.signOff.trim();
+  const previous = state.messages.findLast((m) => m.role === 'assistant')?.content ?? null;
+  let response = body;
   const citations = state.agent_outputs.citations ?? [];
   if (citations.length > 0) {
     const sources = [...new Map(citations.map((c) => [c.title, c])).values()].map((c) => c.title).join('; ');
@@ -28,4 +55,4 @@ export const buildResponseNode = (renderer: ReplyRenderer) => (state: Conversati
   if (state.suspended && previous !== null) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
   if (signOff) response = `${response}\n\n${signOff}`;
   return { response, messages: [{ role: 'assistant', content: response }], ...resume };
-};
+}

@@ -2,7 +2,7 @@ import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { routeOfIntent, type Intent, type Nlu, type NluResult } from '../../core/ports/nlu';
 import { readPolicyQuestion } from '../understanding/policy-question';
 import type { ConversationStateType, ConversationUpdate } from '../state';
-import { runContext } from '../run-context';
+import { runContext, type RunContext } from '../run-context';
 import { answersAwaited } from '../understanding/answers-awaited';
 import { ITEM_SITUATIONS, readSituation } from '../understanding/situation';
 
@@ -14,13 +14,28 @@ const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi
 const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
 
+/** A second reading of an unsure message (the remote model's), or the offline one unchanged. */
+export type Understand = (state: ConversationStateType, run: RunContext, offline: NluResult) => Promise<NluResult>;
+
 /**
  * classify: the offline NLU reads the message; a short answer to the question we asked last
- * turn keeps the task in progress, a confident new request changes topic.
+ * turn keeps the task in progress, a confident new request changes topic. With a remote model,
+ * `understand` may read an unsure message again in the conversation's context first.
  */
-export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
-  const { now } = runContext(config);
-  const result = nlu.analyze(state.input, { referenceDate: now, expectingOrderNumber: state.awaiting?.kind === 'order_reference' });
+export const classifyNode = (nlu: Nlu, understand?: Understand) => {
+  const offline = (state: ConversationStateType, run: RunContext) =>
+    nlu.analyze(state.input, { referenceDate: run.now, expectingOrderNumber: state.awaiting?.kind === 'order_reference' });
+  if (!understand) return (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => decide(state, offline(state, runContext(config)));
+  return async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
+    const run = runContext(config);
+    const result = offline(state, run);
+    // A short answer to the question asked last turn is read offline: it is what the dialogue expects.
+    const answering = state.awaiting !== null && state.active_intent !== null && answersAwaited(state.input, state.awaiting, result);
+    return decide(state, answering ? result : await understand(state, run, result));
+  };
+};
+
+function decide(state: ConversationStateType, result: NluResult): ConversationUpdate {
   let intent: Intent = result.intent;
   let awaiting = state.awaiting;
   let activeIntent = state.active_intent;
@@ -61,7 +76,7 @@ export const classifyNode = (nlu: Nlu) => (state: ConversationStateType, config:
     awaiting,
     active_intent: activeIntent,
   };
-};
+}
 
 /** What the NLU read, as the state's analysis channels. */
 function analysis(result: NluResult, intent: Intent, confidence: number): ConversationUpdate {

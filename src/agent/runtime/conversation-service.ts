@@ -5,7 +5,7 @@ import type { ConversationLock, ConversationStore, TurnWrite } from '../../core/
 import type { PubSub } from '../../core/ports/pubsub';
 import type { StoreSettings } from '../../core/settings';
 import type { ConversationGraphs } from '../graph';
-import { runConfig, type RunContext } from '../run-context';
+import { runConfig, type RunContext, type TurnStream } from '../run-context';
 import type { ConversationStateType } from '../state';
 import { dialogueOf, type DialogueState } from '../dialogue/dialogue-state';
 import { publishEvents, withMessages } from './publish-events';
@@ -118,7 +118,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     };
   }
 
-  async function runTurn(conversation: Conversation, content: string, requestKey?: string): Promise<TurnOutcome> {
+  async function runTurn(conversation: Conversation, content: string, requestKey?: string, stream?: TurnStream): Promise<TurnOutcome> {
     if (!agentMayReply(conversation.status)) {
       // A human owns the conversation: keep the message, stay silent.
       const committed = await commit({
@@ -142,7 +142,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     }
     const started = performance.now();
     const now = deps.now();
-    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id, opened: [], toolCalls: [] };
+    const run: RunContext = { settings: await deps.settings(conversation.storeId), now, orders: new Map(), turnKey: conversation.id, opened: [], toolCalls: [], ...(stream ? { stream } : {}) };
     const voidOpened = () => (run.opened?.length ? deps.voidRequests?.(conversation.storeId, run.opened).catch(() => undefined) : undefined);
     let state: ConversationStateType;
     try {
@@ -177,6 +177,8 @@ export function conversationService(deps: ConversationServiceDeps) {
         dialogue,
         ...(run.toolCalls?.length ? { tools: run.toolCalls } : {}),
         ...(state.policy_decision ? { decision: state.policy_decision } : {}),
+        // The remote model's share of the turn: calls, fallbacks, tokens and cost (summed per conversation by analytics).
+        ...(run.model ? { model: run.model } : {}),
       };
     let committed;
     try {
@@ -226,13 +228,21 @@ export function conversationService(deps: ConversationServiceDeps) {
      * `authorize` sees the conversation as loaded under the lock and throws to refuse the turn
      * (nothing changes). A `requestKey` names the request: if a turn under it was already committed
      * (its answer lost to a failure after the commit), that turn is the answer and none runs again.
+     * A `stream` receives the reply's text while a remote model writes it.
      */
-    async postMessage(storeId: string, conversationId: string, content: string, authorize?: (conversation: Conversation) => void, requestKey?: string): Promise<TurnOutcome> {
+    async postMessage(
+      storeId: string,
+      conversationId: string,
+      content: string,
+      authorize?: (conversation: Conversation) => void,
+      requestKey?: string,
+      stream?: TurnStream,
+    ): Promise<TurnOutcome> {
       return lock.withLock(conversationId, async () => {
         const conversation = await load(storeId, conversationId);
         authorize?.(conversation);
         const done = requestKey ? await committedTurn(conversation, requestKey, content) : undefined;
-        return done ?? runTurn(conversation, content, requestKey);
+        return done ?? runTurn(conversation, content, requestKey, stream);
       });
     },
 

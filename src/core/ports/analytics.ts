@@ -16,6 +16,15 @@ export interface AnalyticsSummary {
     pending: number;
     currency: string | null;
   };
+  /** The remote model (CONCIERGE_MODEL=openai|anthropic): tokens and cost, calls that fell back, answers set aside; the costliest conversations first. */
+  model: {
+    tokensUsed: number;
+    costUsd: number;
+    calls: number;
+    failures: number;
+    rejected: number;
+    conversations: { id: string; tokensUsed: number; costUsd: number }[];
+  };
   satisfaction: { ratings: number; positive: number; score: number | null; thumbsUp: number; thumbsDown: number; note: string };
 }
 

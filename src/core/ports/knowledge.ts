@@ -72,4 +72,6 @@ export interface KnowledgeAnswer {
   title?: string;
   kind?: KnowledgeKind;
   citations: { title: string; source: string; documentId?: string; chunkId?: string; score?: number }[];
+  /** The relevant passages, best first, for a remote model to answer from (each cited by its number). */
+  passages?: { title: string; source: string; text: string; documentId?: string; chunkId?: string }[];
 }

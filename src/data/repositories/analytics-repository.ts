@@ -1,5 +1,5 @@
 import { AUTOMATION_DEFINITION, automationVerdict, RECONTACT_WINDOW_MS, type ConversationFacts } from '../../core/automation';
-import type { AnalyticsReader } from '../../core/ports/analytics';
+import type { AnalyticsReader, AnalyticsSummary } from '../../core/ports/analytics';
 import type { Database } from '../database';
 
 const MAX_CONVERSATIONS = 5000;
@@ -82,7 +82,7 @@ export function analyticsRepository(database: Database): AnalyticsReader {
       const withCustomerMessage = conversations.filter((c) => c.lastCustomer !== null);
       const handedOff = conversations.filter((c) => c.handedOff).length;
 
-      const [perDay, reasons, intents, sentiment, latency, refunds, currency, feedback] = await Promise.all([
+      const [perDay, reasons, intents, sentiment, latency, refunds, currency, feedback, model] = await Promise.all([
         q<{ day: unknown; n: unknown }>(
           `SELECT to_char(date_trunc('day', created_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS n FROM conversations WHERE store_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY 1 ORDER BY 1`,
           range,
@@ -125,6 +125,15 @@ export function analyticsRepository(database: Database): AnalyticsReader {
              FROM shopper_feedback WHERE store_id = $1 AND updated_at >= $2 AND updated_at < $3`,
           range,
         ),
+        // The remote model's usage, stored with each reply (metadata.model), summed per conversation.
+        q<Record<string, unknown>>(
+          `SELECT conversation_id, sum((metadata->'model'->>'inputTokens')::bigint + (metadata->'model'->>'outputTokens')::bigint)::bigint AS tokens,
+                  sum((metadata->'model'->>'costUsd')::float) AS cost, sum((metadata->'model'->>'calls')::int)::int AS calls,
+                  sum((metadata->'model'->>'failures')::int)::int AS failures, sum((metadata->'model'->>'rejected')::int)::int AS rejected
+             FROM messages WHERE store_id = $1 AND role = 'assistant' AND metadata ? 'model' AND created_at >= $2 AND created_at < $3
+            GROUP BY conversation_id ORDER BY 3 DESC`,
+          range,
+        ),
       ]);
       const votes = feedback[0] ?? {};
       const refund = (kind: string) => refunds.find((r) => r.kind === kind);
@@ -158,6 +167,7 @@ export function analyticsRepository(database: Database): AnalyticsReader {
           pending: num(refund('pending')?.n),
           currency: (currency[0]?.currency as string | undefined) ?? null,
         },
+        model: modelUsage(model),
         satisfaction: {
           ratings: num(votes.ratings),
           positive: num(votes.positive),
@@ -168,5 +178,21 @@ export function analyticsRepository(database: Database): AnalyticsReader {
         },
       };
     },
+  };
+}
+
+const MODEL_CONVERSATIONS_LISTED = 50;
+
+/** Totals of the remote model's usage, and the conversations that cost most. */
+function modelUsage(rows: Record<string, unknown>[]): AnalyticsSummary['model'] {
+  const conversations = rows.map((r) => ({ id: String(r.conversation_id), tokensUsed: num(r.tokens), costUsd: Math.round(num(r.cost) * 1e6) / 1e6 }));
+  const total = (key: string) => rows.reduce((sum, r) => sum + num(r[key]), 0);
+  return {
+    tokensUsed: total('tokens'),
+    costUsd: Math.round(total('cost') * 1e6) / 1e6,
+    calls: total('calls'),
+    failures: total('failures'),
+    rejected: total('rejected'),
+    conversations: conversations.slice(0, MODEL_CONVERSATIONS_LISTED),
   };
 }

@@ -47,6 +47,9 @@ export function groundedAnswerer(knowledge: KnowledgeService, vectors: WordVecto
       title: best.title,
       kind: best.kind,
       citations: [{ title: best.titlePath.join(' › '), source: best.source, documentId: best.documentId, chunkId: best.chunkId, score: best.score }],
+      passages: [best, ...hits.filter((hit) => hit !== best && hit.relevance >= options.minRelevance)]
+        .slice(0, 3)
+        .map((hit) => ({ title: hit.titlePath.join(' › '), source: hit.source, text: hit.content, documentId: hit.documentId, chunkId: hit.chunkId })),
     };
   };
 }

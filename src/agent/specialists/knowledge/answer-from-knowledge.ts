@@ -1,5 +1,5 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
-import type { RunContext } from '../../run-context';
+import { runContext, type RunContext } from '../../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../../state';
 import type { AgentTools } from '../../tools/index';
 import { recordToolCall } from '../../tools/tool-calls';
@@ -11,7 +11,7 @@ import { reply } from '../shared/reply';
  * Answers from the store's knowledge base with citations; when nothing relevant is found it says
  * so and offers a human — it never guesses a policy or a product fact.
  */
-export const answerFromKnowledgeStep = (tools: AgentTools, template: string, prefer?: 'product') => async (state: ConversationStateType, config?: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
+export const answerFromKnowledgeStep = (tools: AgentTools, template: string, prefer?: 'product') => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
   if (state.awaiting?.kind === 'confirmation' && state.awaiting.action === 'handoff') {
     const answer = readConfirmation(state.input);
     if (answer === true) return reply('handoff/started', {}, null, { requires_escalation: true, escalation_reason: 'knowledge_gap' });
@@ -27,5 +27,8 @@ export const answerFromKnowledgeStep = (tools: AgentTools, template: string, pre
     // Probably the right passage, but not clearly: quote it and keep the way to a human open.
     return reply('knowledge/uncertain', vars, { kind: 'confirmation', action: 'handoff' }, { agent_outputs: { citations: result.citations, resolved: false }, unresolved_turns: 0 });
   }
+  // With a remote model: an answer written from the passages, citing them; the quoted answer stays when it is refused.
+  const written = tools.writeAnswer ? await tools.writeAnswer(state, runContext(config), result) : null;
+  if (written) return reply('knowledge/written', { answer: written.text }, null, { agent_outputs: { citations: written.citations, resolved: true, written: true }, unresolved_turns: 0 });
   return reply(template, vars, null, { agent_outputs: { citations: result.citations, resolved: true }, unresolved_turns: 0 });
 };

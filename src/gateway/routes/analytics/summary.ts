@@ -29,6 +29,16 @@ const summarySchema = z.object({
     .object({ p50: z.number().nullable(), p99: z.number().nullable(), turns: z.number().int() })
     .describe("the agent's time per turn, from the shopper's message to the committed reply"),
   refunds: z.object({ automatic: counted, approved: counted, rejected: z.number().int(), pending: z.number().int(), currency: z.string().nullable() }),
+  model: z
+    .object({
+      tokensUsed: z.number().int(),
+      costUsd: z.number(),
+      calls: z.number().int(),
+      failures: z.number().int().describe('calls that failed, timed out or met an open circuit: the offline path answered'),
+      rejected: z.number().int().describe('answers set aside: a bad disagreement with the offline reading, or a fact the facts do not hold'),
+      conversations: z.array(z.object({ id: z.string(), tokensUsed: z.number().int(), costUsd: z.number() })).describe('per conversation, costliest first (50 at most)'),
+    })
+    .describe('the remote model (CONCIERGE_MODEL=openai|anthropic): tokens_used and cost per conversation, from CONCIERGE_MODEL_PRICES'),
   satisfaction: z
     .object({
       ratings: z.number().int(),

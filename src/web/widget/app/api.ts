@@ -26,6 +26,8 @@ export class ApiError extends Error {
 export interface TurnHandlers {
   received(message: ApiMessage): void;
   token(text: string): void;
+  /** The text streamed so far is withdrawn (the check after generation refused it); the reply follows. */
+  tokenReset(): void;
   message(message: ApiMessage): void;
   done(outcome: { escalated: boolean; status: string }): void;
 }
@@ -76,6 +78,7 @@ export function widgetApi(base: string, key: string, token: () => string | undef
         const data = JSON.parse(event.data) as unknown;
         if (event.type === 'received') on.received(data as ApiMessage);
         else if (event.type === 'token') on.token((data as { text: string }).text);
+        else if (event.type === 'token_reset') on.tokenReset();
         else if (event.type === 'message') on.message(data as ApiMessage);
         else if (event.type === 'done') on.done(data as { escalated: boolean; status: string });
       });

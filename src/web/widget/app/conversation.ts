@@ -102,6 +102,7 @@ export function widgetConversation(api: WidgetApi, history: ReturnType<typeof wi
               add(message);
             },
             token: (text) => view.streamToken(text),
+            tokenReset: () => view.endStream(),
             message: (message) => {
               view.endStream();
               add(message);
