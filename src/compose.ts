@@ -65,6 +65,7 @@ import {
   loadThesaurus,
   localWordVectorEmbeddings,
   openAiEmbeddings,
+  syncOneProduct,
   syncProducts,
   type KnowledgeService,
 } from './knowledge/index';
@@ -75,6 +76,11 @@ import { AdvisoryOrderLock } from './data/locks/advisory-order-lock';
 import { MemoryOrderLock } from './data/locks/memory-order-lock';
 import { orderRequestLedger } from './data/repositories/order-requests';
 import { verificationFailureLog } from './data/repositories/verification-failures';
+import { perStoreCommerce, perStorePayments } from './commerce-routing';
+import { shopifyIntegration } from './shopify-integration';
+import type { FetchApi } from './integrations/shopify/admin-transport';
+import { shopifyIntegrationSurface } from './gateway/routes/integrations/shopify';
+import { shopifyWebhookSurface } from './gateway/routes/webhooks/shopify';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -119,6 +125,8 @@ export interface SystemOptions {
   migrate?: boolean;
   /** Namespace for Redis keys and channels (tests run side by side on one Redis). */
   redisPrefix?: string;
+  /** The HTTP client for Shopify (tests send https://<shop>.myshopify.com to a local server). */
+  shopifyFetch?: FetchApi;
 }
 
 function readOrCreateSecretFile(dataDir: string, name: string, make: () => string): { value: string; path: string; created: boolean } {
@@ -183,8 +191,10 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     ...(redis ? { local: { cache: new MemoryCache(10_000), epoch: redisRevocationEpoch(redis, `${prefix}rl:`) } } : {}),
   });
 
-  const commerce = demoCommerce(db);
-  const payments = demoPayments(db);
+  // A store connected to Shopify is served by Shopify; every other by the built-in backend (docs/adr/0027).
+  const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
+  const commerce = perStoreCommerce(demoCommerce(db), shopify.commerce, shopify.connections.isConnected);
+  const payments = perStorePayments(demoPayments(db), shopify.commerce, shopify.connections.isConnected);
   const shipping = demoShipping(db);
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
@@ -221,6 +231,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const articles = defaultArticles(knowledge);
   hooks.settingsChanged = articles.refresh;
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
+  const shopifyWebhooks = shopify.webhooks(async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
     knowledge: groundedAnswerer(knowledge, vectors, {
@@ -286,6 +297,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database) }),
       catalogSurface(importer, syncCatalog),
       knowledgeSurface(knowledge),
+      shopifyIntegrationSurface(shopify.connections, shopify.privacy),
+      shopifyWebhookSurface(shopifyWebhooks),
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
