@@ -1,4 +1,4 @@
-import type { CommercePort, PaymentsPort } from './core/ports/commerce';
+import type { CommercePort, PaymentsPort, ShippingPort } from './core/ports/commerce';
 
 /** Whether a store's commerce goes to its platform (Shopify) rather than the built-in backend. */
 export type PlatformChooser = (storeId: string) => Promise<boolean>;
@@ -21,4 +21,13 @@ export function perStoreCommerce(builtIn: CommercePort, platform: CommercePort, 
 /** The Payments port per store: a Shopify store refunds through Shopify (refundCreate), others through the built-in backend. */
 export function perStorePayments(builtIn: PaymentsPort, platform: PaymentsPort, connected: PlatformChooser): PaymentsPort {
   return { refund: async (storeId, input, options) => ((await connected(storeId)) ? platform : builtIn).refund(storeId, input, options) };
+}
+
+/** The Shipping port per store: a Shopify store's own (tracking from its fulfilments, no made-up labels), others the built-in backend's. */
+export function perStoreShipping(builtIn: ShippingPort, platform: ShippingPort, connected: PlatformChooser): ShippingPort {
+  const pick = async (storeId: string) => ((await connected(storeId)) ? platform : builtIn);
+  return {
+    getTracking: async (storeId, trackingNumber) => (await pick(storeId)).getTracking(storeId, trackingNumber),
+    createReturnLabel: async (storeId, input, options) => (await pick(storeId)).createReturnLabel(storeId, input, options),
+  };
 }

@@ -76,7 +76,8 @@ import { AdvisoryOrderLock } from './data/locks/advisory-order-lock';
 import { MemoryOrderLock } from './data/locks/memory-order-lock';
 import { orderRequestLedger } from './data/repositories/order-requests';
 import { verificationFailureLog } from './data/repositories/verification-failures';
-import { perStoreCommerce, perStorePayments } from './commerce-routing';
+import { perStoreCommerce, perStorePayments, perStoreShipping } from './commerce-routing';
+import { shopifyShipping } from './integrations/shopify/shopify-shipping';
 import { shopifyIntegration } from './shopify-integration';
 import type { FetchApi } from './integrations/shopify/admin-transport';
 import { shopifyIntegrationSurface } from './gateway/routes/integrations/shopify';
@@ -195,7 +196,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
   const commerce = perStoreCommerce(demoCommerce(db), shopify.commerce, shopify.connections.isConnected);
   const payments = perStorePayments(demoPayments(db), shopify.commerce, shopify.connections.isConnected);
-  const shipping = demoShipping(db);
+  const shipping = perStoreShipping(demoShipping(db), shopifyShipping(), shopify.connections.isConnected);
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);

@@ -151,7 +151,11 @@ describe('Shopify end to end: connecting a store, the agent on Shopify, webhooks
   });
 
   it('customers/data_request exports that shopper’s conversations for the store to fetch; customers/redact erases them', async () => {
+    const lookupsBefore = server.log.filter((e) => e.operation === 'ConciergeOrders' || e.operation === 'ConciergeOrderById').length;
     const ann = await say(a, 'hi, my email is ann@example.com, where is my order #1001?');
+    const answer = (await t.app.inject({ url: `/v1/conversations/${ann.id}`, headers: bearer(a.apiKey) })).json() as { messages: { role: string; content: string }[] };
+    assert.ok(server.log.filter((e) => e.operation === 'ConciergeOrders' || e.operation === 'ConciergeOrderById').length > lookupsBefore, 'the agent looked the order up in Shopify');
+    assert.ok(answer.messages.some((m) => m.role !== 'customer' && /1Z1001|UPS|on its way|in transit/i.test(m.content)), `the agent answered from Shopify's fulfilment: ${answer.messages.map((m) => m.content).join(' | ')}`);
     const bob = await say(a, 'hello, I am bob@example.com and I have a question about socks');
     const elsewhere = await say(b, 'my email is ann@example.com too, in another store');
     await rows('INSERT INTO shopper_feedback (store_id, conversation_id, kind, score) VALUES ($1, $2, $3, $4)', [a.storeId, ann.id, 'rating', 5]);
