@@ -84,8 +84,11 @@ export function shopifyConnections(deps: ShopifyConnectionDeps) {
     async transportFor(storeId: string): Promise<ShopifyTransport | undefined> {
       const cached = transports.get(storeId);
       if (cached && cached.until > Date.now()) return cached.transport;
-      const credentials = await deps.stores.channelCredentials<ShopifyCredentials>(storeId, 'shopify').catch(() => undefined);
-      const transport = credentials?.accessToken ? transportOf(credentials) : undefined;
+      // Connected means linked here (PUT …/integrations/shopify or OAuth) and holding a token: a token
+      // written through PATCH /settings alone links no shop, so its webhooks could not be verified.
+      const linked = await deps.shops.forStore(storeId);
+      const credentials = linked ? await deps.stores.channelCredentials<ShopifyCredentials>(storeId, 'shopify').catch(() => undefined) : undefined;
+      const transport = credentials?.accessToken && credentials.shopDomain === linked?.shopDomain ? transportOf(credentials) : undefined;
       transports.set(storeId, { transport, until: Date.now() + TRANSPORT_TTL_MS });
       return transport;
     },
