@@ -67,6 +67,7 @@ import {
   knowledgeBase,
   loadThesaurus,
   localWordVectorEmbeddings,
+  syncOneProduct,
   syncProducts,
   type KnowledgeService,
 } from './knowledge/index';
@@ -112,6 +113,12 @@ import type { ObjectStorage } from './core/ports/object-storage';
 import { emailChannel, type EmailChannel } from './channels/email/email-channel';
 import { smtpMailer } from './channels/email/smtp-mailer';
 import { loggerOptions } from './gateway/logging/logger';
+import { perStoreCommerce, perStorePayments, perStoreShipping } from './commerce-routing';
+import { shopifyShipping } from './integrations/shopify/shopify-shipping';
+import { shopifyIntegration } from './shopify-integration';
+import type { FetchApi } from './integrations/shopify/admin-transport';
+import { shopifyIntegrationSurface } from './gateway/routes/integrations/shopify';
+import { shopifyWebhookSurface } from './gateway/routes/webhooks/shopify';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -163,6 +170,8 @@ export interface SystemOptions {
   migrate?: boolean;
   /** Namespace for Redis keys and channels (tests run side by side on one Redis). */
   redisPrefix?: string;
+  /** The HTTP client for Shopify (tests send https://<shop>.myshopify.com to a local server). */
+  shopifyFetch?: FetchApi;
 }
 
 function readOrCreateSecretFile(dataDir: string, name: string, make: () => string): { value: string; path: string; created: boolean } {
@@ -228,9 +237,11 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     ...(redis ? { local: { cache: new MemoryCache(10_000), epoch: redisRevocationEpoch(redis, `${prefix}rl:`) } } : {}),
   });
 
-  const commerce = demoCommerce(db);
-  const payments = demoPayments(db);
-  const shipping = demoShipping(db);
+  // A store connected to Shopify is served by Shopify; every other by the built-in backend (docs/adr/0027).
+  const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
+  const commerce = perStoreCommerce(demoCommerce(db), shopify.commerce, shopify.connections.isConnected);
+  const payments = perStorePayments(demoPayments(db), shopify.commerce, shopify.connections.isConnected);
+  const shipping = perStoreShipping(demoShipping(db), shopifyShipping(), shopify.connections.isConnected);
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
@@ -267,6 +278,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   hooks.settingsChanged = articles.refresh;
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const assist = modelAssistFor(env);
+  const shopifyWebhooks = shopify.webhooks(async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
     knowledge: groundedAnswerer(knowledge, vectors, {
@@ -360,6 +372,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database) }),
       catalogSurface(importer, syncCatalog),
       knowledgeSurface(knowledge),
+      shopifyIntegrationSurface(shopify.connections, shopify.privacy),
+      shopifyWebhookSurface(shopifyWebhooks),
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),

@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/integrations/shopify/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OAuth callback: HMAC, shop and state checked, the code exchanged for an offline token */
+        get: operations["completeShopifyInstall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/integrations/shopify/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Shopify’s signed app launch for a linked shop: redirects (302) to Shopify’s authorize page with a new state; a caller that accepts only JSON gets the URL instead */
+        get: operations["launchShopifyInstall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/metrics": {
         parameters: {
             query?: never;
@@ -616,6 +650,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeId}/integrations/shopify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Connect the store to Shopify with a custom app’s admin token (checked against the shop first, then stored sealed) */
+        put: operations["connectShopifyToken"];
+        post?: never;
+        /** Disconnect Shopify: the token is erased and the store uses its built-in backend again */
+        delete: operations["disconnectShopify"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/integrations/shopify/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the OAuth install: answers the Shopify URL the merchant opens (a one-time state, 10 minutes) */
+        post: operations["beginShopifyInstall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/integrations/shopify/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the Shopify connection: the token works, and the scopes granted against those required */
+        post: operations["testShopify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores/{storeId}/operators": {
         parameters: {
             query?: never;
@@ -650,6 +736,40 @@ export interface paths {
         head?: never;
         /** Rename an operator or change their role (their sessions end when the role changes) */
         patch: operations["updateOperator"];
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/privacy-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exports made for shoppers’ data requests (customers/data_request), newest first */
+        get: operations["listPrivacyExports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/privacy-exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One export: the shopper’s conversations, messages and feedback, to send to the shopper */
+        get: operations["getPrivacyExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/stores/{storeId}/settings": {
@@ -718,6 +838,23 @@ export interface paths {
          * @description Postmark and SendGrid: basic auth with CONCIERGE_EMAIL_WEBHOOK_TOKEN as the password, or `?token=`. Mailgun: its `timestamp`, `token` and `signature` fields (HMAC-SHA256 with MAILGUN_WEBHOOK_SIGNING_KEY). 200 once the e-mail is durably queued; idempotent on the Message-ID and the provider id.
          */
         post: operations["receiveInboundEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/shopify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Shopify webhooks (orders, fulfillments, products, app/uninstalled, customers/data_request, customers/redact, shop/redact); X-Shopify-Hmac-Sha256 checked on the raw body, each X-Shopify-Webhook-Id handled once */
+        post: operations["receiveShopifyWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -881,6 +1018,99 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    completeShopifyInstall: {
+        parameters: {
+            query?: {
+                /** @description callback only: the authorization code */
+                code?: string;
+                /** @description hex HMAC-SHA256 of the other parameters with the app secret */
+                hmac?: string;
+                host?: string;
+                /** @description your-shop.myshopify.com */
+                shop?: string;
+                /** @description callback only: the state nonce */
+                state?: string;
+                timestamp?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why Shopify refused, when it did */
+                        error?: string;
+                        grantedScopes: string[];
+                        missingScopes: string[];
+                        /** @description The token works and every required scope is granted */
+                        ok: boolean;
+                        requiredScopes: string[];
+                        shopDomain: string;
+                        shopName: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    launchShopifyInstall: {
+        parameters: {
+            query?: {
+                /** @description callback only: the authorization code */
+                code?: string;
+                /** @description hex HMAC-SHA256 of the other parameters with the app secret */
+                hmac?: string;
+                host?: string;
+                /** @description your-shop.myshopify.com */
+                shop?: string;
+                /** @description callback only: the state nonce */
+                state?: string;
+                timestamp?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        authorizeUrl: string;
+                    };
+                };
+            };
+            /** @description To Shopify’s authorize page (Location) */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };
@@ -3362,6 +3592,168 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    connectShopifyToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The custom app’s Admin API access token (shpat_…); stored sealed, never returned */
+                    accessToken: string;
+                    /** @description The custom app’s API secret key: Shopify signs its webhooks with it */
+                    apiSecret?: string;
+                    /** @description The shop’s permanent domain, e.g. your-shop.myshopify.com */
+                    shopDomain: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why Shopify refused, when it did */
+                        error?: string;
+                        grantedScopes: string[];
+                        missingScopes: string[];
+                        /** @description The token works and every required scope is granted */
+                        ok: boolean;
+                        requiredScopes: string[];
+                        shopDomain: string;
+                        shopName: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    disconnectShopify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    beginShopifyInstall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description your-shop.myshopify.com */
+                    shop: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        authorizeUrl: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testShopify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Why Shopify refused, when it did */
+                        error?: string;
+                        grantedScopes: string[];
+                        missingScopes: string[];
+                        /** @description The token works and every required scope is granted */
+                        ok: boolean;
+                        requiredScopes: string[];
+                        shopDomain: string;
+                        shopName: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listOperators: {
         parameters: {
             query?: never;
@@ -3546,6 +3938,100 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPrivacyExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            conversations: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            id: string;
+                            requestId: string | null;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPrivacyExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        conversations: number;
+                        /** Format: date-time */
+                        createdAt: string;
+                        data: {
+                            conversations: {
+                                channel: string;
+                                createdAt: string;
+                                feedback: {
+                                    createdAt: string;
+                                    kind: string;
+                                    messageId: string | null;
+                                    score: number;
+                                }[];
+                                id: string;
+                                messages: {
+                                    content: string;
+                                    createdAt: string;
+                                    role: string;
+                                }[];
+                                status: string;
+                            }[];
+                        };
+                        id: string;
+                        requestId: string | null;
+                        source: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3988,6 +4474,38 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    receiveShopifyWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        /** @enum {boolean} */
+                        received: true;
+                        topic: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
         };

@@ -84,6 +84,9 @@ export const envSchema = z.object({
   CONCIERGE_EMBEDDINGS: z.enum(['local', 'openai']).default('local').describe('embeddings for the knowledge base: local (word vectors, offline) or openai (any OpenAI-compatible endpoint)'),
   CONCIERGE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small').describe('embedding model when CONCIERGE_EMBEDDINGS=openai'),
   CONCIERGE_EMBEDDINGS_DIMS: z.coerce.number().int().min(1).max(2000).default(1536).describe('embedding dimension when CONCIERGE_EMBEDDINGS=openai (HNSW indexes up to 2000)'),
+  SHOPIFY_API_KEY: z.string().min(1).optional().describe('Shopify OAuth app: client id (with SHOPIFY_API_SECRET and CONCIERGE_PUBLIC_URL enables the install flow)'),
+  SHOPIFY_API_SECRET: z.string().min(1).optional().describe('Shopify OAuth app: client secret (verifies the callback and the app\'s webhooks)'),
+  CONCIERGE_PUBLIC_URL: z.url().optional().describe('the public https URL of this instance (Shopify\'s OAuth redirect goes to <url>/integrations/shopify/callback)'),
   CONCIERGE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('create the demo store at first start of the embedded default'),
 });
 

@@ -1,3 +1,4 @@
+import type { Product } from '../core/commerce';
 import type { CommercePort } from '../core/ports/commerce';
 import type { KnowledgeService } from './knowledge-base';
 import { productDocument } from './product-document';
@@ -30,4 +31,21 @@ export async function syncProducts(knowledge: KnowledgeService, commerce: Commer
     after = page[page.length - 1]!.id;
   }
   return report;
+}
+
+/**
+ * One product changed (a platform's webhook): its document re-indexed, or removed when the product
+ * is gone (`product` undefined). Returns what happened to the document.
+ */
+export async function syncOneProduct(knowledge: KnowledgeService, storeId: string, productId: string, product: Product | undefined, currency: string): Promise<'created' | 'replaced' | 'unchanged' | 'removed' | 'absent'> {
+  if (product) return (await knowledge.ingest(storeId, productDocument(product, currency), 'product')).outcome;
+  const source = `product:${productId}`;
+  let after: string | undefined;
+  for (;;) {
+    const page = await knowledge.list(storeId, { kind: 'product', limit: 500, ...(after ? { after } : {}) });
+    if (page.length === 0) return 'absent';
+    const found = page.find((document) => document.source === source);
+    if (found) return (await knowledge.remove(storeId, found.id)) ? 'removed' : 'absent';
+    after = page[page.length - 1]!.id;
+  }
 }

@@ -3,6 +3,6 @@ export { knowledgeBase, type KnowledgeService } from './knowledge-base';
 export { localWordVectorEmbeddings } from './embeddings/local-word-vectors';
 export { groundedAnswerer } from './answer/grounded-answer';
 export { defaultArticles } from './default-articles';
-export { syncProducts } from './catalog-sync';
+export { syncOneProduct, syncProducts } from './catalog-sync';
 export { formatOfFile } from './ingest/parse-document';
 export { loadThesaurus } from './retrieval/thesaurus';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { createSystem, type System } from '../../src/compose';
+import { createSystem, type System, type SystemOptions } from '../../src/compose';
 import { loadEnv } from '../../src/config/env';
 import { generateKey } from '../../src/data/secrets/keyring';
 import { buildApp } from '../../src/gateway/app';
@@ -18,6 +18,8 @@ export interface TestSystemOptions {
   shareWith?: TestSystem;
   /** Extra routes, registered like a feature surface. */
   surfaces?: ((app: FastifyInstance) => Promise<void>)[];
+  /** Composition options (e.g. the HTTP client Shopify is reached through). */
+  systemOptions?: Omit<SystemOptions, 'redisPrefix'>;
 }
 
 export interface TestSystem {
@@ -57,7 +59,7 @@ export async function startTestSystem(options: TestSystemOptions = {}): Promise<
     ...options.env,
   });
   const redisPrefix = shared?.redisPrefix ?? `concierge-test:${randomBytes(4).toString('hex')}:`;
-  const system = await createSystem(env, { redisPrefix });
+  const system = await createSystem(env, { redisPrefix, ...options.systemOptions });
   const app = await buildApp({ ...system.gatewayDeps, surfaces: [...(system.gatewayDeps.surfaces ?? []), ...(options.surfaces ?? [])] });
   await app.ready();
   recordInjectedTexts(app);

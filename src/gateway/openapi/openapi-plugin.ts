@@ -49,6 +49,8 @@ export const openApiPlugin = fp(async (app: FastifyInstance) => {
         { name: 'actions', description: 'What the agent did or proposes; the approval queue' },
         { name: 'knowledge', description: 'The knowledge base the agent answers from' },
         { name: 'catalog', description: 'The built-in demo commerce backend' },
+        { name: 'integrations', description: 'Connections to commerce platforms (Shopify) and their webhooks' },
+        { name: 'privacy', description: 'Shoppers\' data exports asked for through a platform\'s privacy requests' },
         { name: 'analytics', description: 'What the agent does and saves' },
         { name: 'operations', description: 'Health, readiness, metrics and this document' },
       ],

@@ -2,7 +2,8 @@ import type { Address, FinancialStatus, FulfillmentStatus } from '../../core/com
 import { toCents } from '../../core/money';
 import type { CatalogRecords } from '../../core/ports/catalog';
 import type { CatalogImport, ShopifyOrder } from './shopify-shapes';
-import { canonicalShipmentStatus, trackingUrlFor } from './shipment-status';
+import { trackingUrlFor } from './shipment-status';
+import { fulfilmentCounts, fulfilmentLineItems, orderFulfilmentStatus, shopifyShipmentStatus } from '../shopify/fulfillment-semantics';
 import { trackingTimeline } from './tracking-timeline';
 
 const dateOr = (value: string | null | undefined, fallback: Date) => (value ? new Date(value) : fallback);
@@ -19,6 +20,16 @@ function address(a: ShopifyOrder['shipping_address']): Address | null {
     country: a.country_code ?? a.country ?? 'US',
     phone: a.phone ?? null,
   };
+}
+
+/** The fulfilments that are shipments (not cancelled or failed), each with the line items it carries under Shopify's semantics. */
+function shipments(o: ShopifyOrder) {
+  const counted = o.fulfillments.filter((f) => fulfilmentCounts(f.status));
+  const carried = fulfilmentLineItems(
+    { fulfillmentStatus: o.fulfillment_status, lineItemIds: o.line_items.map((li) => li.id) },
+    counted.map((f) => ({ listedLineItemIds: f.line_items.map((l) => l.id) })),
+  );
+  return counted.map((f, index) => ({ f, lineItemIds: carried[index]! }));
 }
 
 function order(o: ShopifyOrder, now: Date): CatalogRecords['orders'][number] {
@@ -38,7 +49,7 @@ function order(o: ShopifyOrder, now: Date): CatalogRecords['orders'][number] {
     email: o.email ?? null,
     customerExternalId: o.customer?.id ?? null,
     financialStatus: o.financial_status as FinancialStatus,
-    fulfillmentStatus: (o.fulfillment_status ?? 'unfulfilled') as FulfillmentStatus,
+    fulfillmentStatus: orderFulfilmentStatus(o.fulfillment_status) as FulfillmentStatus,
     currency: o.currency,
     subtotalCents,
     shippingCents: o.total_shipping_price_set ? toCents(o.total_shipping_price_set.shop_money.amount, o.currency) : 0,
@@ -60,8 +71,8 @@ function order(o: ShopifyOrder, now: Date): CatalogRecords['orders'][number] {
       quantity: li.quantity,
       priceCents: toCents(li.price, o.currency),
     })),
-    fulfillments: o.fulfillments.map((f) => {
-      const shipmentStatus = canonicalShipmentStatus(f.shipment_status);
+    fulfillments: shipments(o).map(({ f, lineItemIds }) => {
+      const shipmentStatus = shopifyShipmentStatus(f.shipment_status);
       const shippedAt = dateOr(f.created_at, createdAt);
       const deliveredAt = shipmentStatus === 'delivered' ? dateOr(f.updated_at, shippedAt) : null;
       return {
@@ -71,7 +82,7 @@ function order(o: ShopifyOrder, now: Date): CatalogRecords['orders'][number] {
         carrier: f.tracking_company ?? null,
         trackingNumber: f.tracking_number ?? null,
         trackingUrl: f.tracking_url ?? trackingUrlFor(f.tracking_company, f.tracking_number),
-        lineItemExternalIds: f.line_items.map((l) => l.id),
+        lineItemExternalIds: lineItemIds,
         estimatedDeliveryAt: f.estimated_delivery_at ? new Date(f.estimated_delivery_at) : null,
         shippedAt,
         deliveredAt,
