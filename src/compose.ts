@@ -75,6 +75,14 @@ import { AdvisoryOrderLock } from './data/locks/advisory-order-lock';
 import { MemoryOrderLock } from './data/locks/memory-order-lock';
 import { orderRequestLedger } from './data/repositories/order-requests';
 import { verificationFailureLog } from './data/repositories/verification-failures';
+import { providerRefundLog } from './data/repositories/provider-refunds';
+import { resilience, type Resilience } from './integrations/resilience/resilient-call';
+import { cachedOrders, type OrderCache } from './integrations/resilience/order-cache';
+import { perStorePayments } from './integrations/per-store';
+import { stripeClient, stripeClients, type StripeCredentials } from './integrations/stripe/stripe-client';
+import { stripePayments } from './integrations/stripe/stripe-payments';
+import { stripeWebhook } from './integrations/stripe/stripe-webhook';
+import { providerWebhookSurface } from './gateway/routes/webhooks/provider-webhook-route';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -99,6 +107,10 @@ export interface System {
   commerce: CommercePort;
   payments: PaymentsPort;
   shipping: ShippingPort;
+  /** Every outbound provider call goes through it: timeouts, retries, a circuit per (store, provider). */
+  resilience: Resilience;
+  /** Orders of a remote commerce provider, cached briefly; `invalidateOrder` is what order webhooks call. */
+  orderCache: OrderCache;
   catalog: CatalogWriter;
   agent: Agent;
   knowledge: KnowledgeService;
@@ -183,8 +195,19 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     ...(redis ? { local: { cache: new MemoryCache(10_000), epoch: redisRevocationEpoch(redis, `${prefix}rl:`) } } : {}),
   });
 
-  const commerce = demoCommerce(db);
-  const payments = demoPayments(db);
+  const providerCalls = resilience();
+  const backend = demoCommerce(db);
+  // The demo backend is the database itself: it is read directly. A remote backend (Shopify) is wrapped in `orderCache.commerce`.
+  const orderCache = cachedOrders(backend, cache, { ttlMs: env.CONCIERGE_ORDER_CACHE_TTL_MS });
+  const commerce = backend;
+  const refundLog = providerRefundLog(database);
+  const configured = (channel: 'stripe' | 'shipping') => async (storeId: string) => Boolean((await stores.get(storeId)).channels[channel]);
+  const stripeCredentials = (storeId: string) => stores.channelCredentials<StripeCredentials>(storeId, 'stripe');
+  const payments = perStorePayments(
+    configured('stripe'),
+    stripePayments({ credentials: stripeCredentials, client: stripeClients(env.STRIPE_API_BASE), commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
+    demoPayments(db),
+  );
   const shipping = demoShipping(db);
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
@@ -289,6 +312,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
+      providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: orderCache.invalidateOrder })),
       consoleSurface(),
       widgetSurface(),
       // The demo shop page, where the embedded default keeps a demo store (its keys in the data folder).
@@ -313,6 +337,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     commerce,
     payments,
     shipping,
+    resilience: providerCalls,
+    orderCache,
     catalog,
     agent,
     knowledge,

@@ -44,6 +44,16 @@ export const envSchema = z.object({
   CONCIERGE_EMBEDDINGS: z.enum(['local', 'openai']).default('local').describe('embeddings for the knowledge base: local (word vectors, offline) or openai (any OpenAI-compatible endpoint)'),
   CONCIERGE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small').describe('embedding model when CONCIERGE_EMBEDDINGS=openai'),
   CONCIERGE_EMBEDDINGS_DIMS: z.coerce.number().int().min(1).max(2000).default(1536).describe('embedding dimension when CONCIERGE_EMBEDDINGS=openai (HNSW indexes up to 2000)'),
+  STRIPE_API_BASE: optionalUrl(['http', 'https']).describe("Stripe API origin (default Stripe's own); set to a local Stripe-protocol server in tests"),
+  EASYPOST_API_BASE: optionalUrl(['http', 'https']).describe("EasyPost API base with /v2 (default EasyPost's own); set to a local EasyPost-protocol server in tests"),
+  CONCIERGE_PUBLIC_URL: optionalUrl(['http', 'https']).describe('the public origin of this instance, for signed file links (default http://HOST:PORT)'),
+  CONCIERGE_ORDER_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000).describe('how long an order from a remote commerce provider is served from the cache (webhooks invalidate sooner); 0 turns the cache off'),
+  CONCIERGE_OBJECT_STORAGE: z.enum(['local', 's3']).default('local').describe('where files (return-label PDFs) are kept: local (a folder in the data folder) or s3 (S3-compatible storage)'),
+  S3_ENDPOINT: optionalUrl(['http', 'https']).describe('S3-compatible endpoint (path-style) when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_BUCKET: z.string().min(1).optional().describe('bucket when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_REGION: z.string().min(1).default('us-east-1').describe('region when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('access key when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('secret key when CONCIERGE_OBJECT_STORAGE=s3'),
   CONCIERGE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('create the demo store at first start of the embedded default'),
 });
 
@@ -53,6 +63,8 @@ export type Env = z.infer<typeof envSchema>;
 function crossChecks(env: Env): string[] {
   const problems: string[] = [];
   if (env.CONCIERGE_EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_EMBEDDINGS=openai');
+  if (env.CONCIERGE_OBJECT_STORAGE === 's3')
+    for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) if (!env[name]) problems.push(`  ${name}: required when CONCIERGE_OBJECT_STORAGE=s3`);
   return problems;
 }
 
