@@ -19,12 +19,16 @@ export interface StripeWebhookDeps {
 
 type RefundObject = Pick<Stripe.Refund, 'id' | 'object' | 'amount' | 'currency' | 'status' | 'metadata'> & { failure_reason?: string | null };
 
+const wellFormed = (r: RefundObject | undefined): r is RefundObject =>
+  r?.object === 'refund' && typeof r.id === 'string' && Number.isInteger(r.amount) && typeof r.currency === 'string' && typeof r.status === 'string';
+
 /** The refunds an event carries: the refund itself, or (charge.refunded) the charge's refunds where the payload lists them. */
 function refundsOf(event: Stripe.Event): RefundObject[] {
   const object = event.data.object as unknown as Record<string, unknown>;
-  if (REFUND_EVENTS.has(event.type) && object.object === 'refund') return [object as unknown as RefundObject];
-  if (event.type === 'charge.refunded') return ((object.refunds as { data?: RefundObject[] } | undefined)?.data ?? []).filter((r) => r?.object === 'refund');
-  return [];
+  const listed = REFUND_EVENTS.has(event.type) ? [object as unknown as RefundObject] : event.type === 'charge.refunded' ? ((object.refunds as { data?: RefundObject[] } | undefined)?.data ?? []) : [];
+  const refunds = listed.filter(wellFormed);
+  if (refunds.length < listed.length) throw new AppError('bad_request', `Stripe webhook refused: ${event.type} carries a refund without id, amount, currency or status`);
+  return refunds;
 }
 
 /**
