@@ -83,6 +83,16 @@ import { stripeClient, stripeClients, type StripeCredentials } from './integrati
 import { stripePayments } from './integrations/stripe/stripe-payments';
 import { stripeWebhook } from './integrations/stripe/stripe-webhook';
 import { providerWebhookSurface } from './gateway/routes/webhooks/provider-webhook-route';
+import { perStoreShipping } from './integrations/per-store';
+import { easyPostClients, type ShippingCredentials } from './integrations/shipping/easypost-client';
+import { easyPostShipping } from './integrations/shipping/easypost-shipping';
+import { linkSigner } from './core/signed-link';
+import type { ObjectStorage } from './core/ports/object-storage';
+import { localFolderStorage } from './data/object-storage/local-folder-storage';
+import { s3Storage } from './integrations/s3/s3-storage';
+import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -107,6 +117,8 @@ export interface System {
   commerce: CommercePort;
   payments: PaymentsPort;
   shipping: ShippingPort;
+  /** Files (return-label PDFs): a local folder in the embedded default, S3-compatible storage in server mode. */
+  objectStorage: ObjectStorage;
   /** Every outbound provider call goes through it: timeouts, retries, a circuit per (store, provider). */
   resilience: Resilience;
   /** Orders of a remote commerce provider, cached briefly; `invalidateOrder` is what order webhooks call. */
@@ -208,7 +220,19 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     stripePayments({ credentials: stripeCredentials, client: stripeClients(env.STRIPE_API_BASE), commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
     demoPayments(db),
   );
-  const shipping = demoShipping(db);
+  // Signed file links: HMAC under a key derived for the purpose, served by the gateway at /files/{token}.
+  const links = linkSigner(Buffer.from(keyring.derive('concierge-file-links'), 'base64'));
+  const publicUrl = env.CONCIERGE_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  const ephemeralObjects = env.CONCIERGE_DATA_DIR.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'concierge-objects-')) : undefined;
+  const objectStorage: ObjectStorage =
+    env.CONCIERGE_OBJECT_STORAGE === 's3'
+      ? s3Storage({ endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, links, publicUrl, resilience: providerCalls })
+      : localFolderStorage(ephemeralObjects ?? join(resolve(env.CONCIERGE_DATA_DIR), 'objects'), links, publicUrl);
+  const shipping = perStoreShipping(
+    configured('shipping'),
+    easyPostShipping({ credentials: (storeId) => stores.channelCredentials<ShippingCredentials>(storeId, 'shipping'), client: easyPostClients(env.EASYPOST_API_BASE), storage: objectStorage, resilience: providerCalls }),
+    demoShipping(db),
+  );
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
@@ -312,6 +336,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
+      signedFileSurface({ links, storage: objectStorage }),
       providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: orderCache.invalidateOrder })),
       consoleSurface(),
       widgetSurface(),
@@ -337,6 +362,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     commerce,
     payments,
     shipping,
+    objectStorage,
     resilience: providerCalls,
     orderCache,
     catalog,
@@ -350,6 +376,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       await pubsub.close();
       redis?.disconnect();
       await database.close();
+      if (ephemeralObjects) rmSync(ephemeralObjects, { recursive: true, force: true });
     },
   };
 }
