@@ -91,6 +91,8 @@ import type { ObjectStorage } from './core/ports/object-storage';
 import { localFolderStorage } from './data/object-storage/local-folder-storage';
 import { s3Storage } from './integrations/s3/s3-storage';
 import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
+import { connectionCheck } from './integrations/connection-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -215,9 +217,10 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const refundLog = providerRefundLog(database);
   const configured = (channel: 'stripe' | 'shipping') => async (storeId: string) => Boolean((await stores.get(storeId)).channels[channel]);
   const stripeCredentials = (storeId: string) => stores.channelCredentials<StripeCredentials>(storeId, 'stripe');
+  const stripeFor = stripeClients(env.STRIPE_API_BASE);
   const payments = perStorePayments(
     configured('stripe'),
-    stripePayments({ credentials: stripeCredentials, client: stripeClients(env.STRIPE_API_BASE), commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
+    stripePayments({ credentials: stripeCredentials, client: stripeFor, commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
     demoPayments(db),
   );
   // Signed file links: HMAC under a key derived for the purpose, served by the gateway at /files/{token}.
@@ -228,11 +231,32 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     env.CONCIERGE_OBJECT_STORAGE === 's3'
       ? s3Storage({ endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, links, publicUrl, resilience: providerCalls })
       : localFolderStorage(ephemeralObjects ?? join(resolve(env.CONCIERGE_DATA_DIR), 'objects'), links, publicUrl);
+  const shippingCredentials = (storeId: string) => stores.channelCredentials<ShippingCredentials>(storeId, 'shipping');
+  const easyPostFor = easyPostClients(env.EASYPOST_API_BASE);
   const shipping = perStoreShipping(
     configured('shipping'),
-    easyPostShipping({ credentials: (storeId) => stores.channelCredentials<ShippingCredentials>(storeId, 'shipping'), client: easyPostClients(env.EASYPOST_API_BASE), storage: objectStorage, resilience: providerCalls }),
+    easyPostShipping({ credentials: shippingCredentials, client: easyPostFor, storage: objectStorage, resilience: providerCalls }),
     demoShipping(db),
   );
+  // Connection tests answer at once: one attempt, their own circuits.
+  const checkCalls = resilience({ maxAttempts: 1, timeoutMs: 5_000 });
+  const integrationChecks = {
+    stripe: connectionCheck({
+      provider: 'stripe',
+      credentials: stripeCredentials,
+      resilience: checkCalls,
+      read: async (c) => `Stripe accepted the key (${(await stripeFor(c.secretKey).balance.retrieve()).livemode ? 'live' : 'test'} mode)`,
+    }),
+    shipping: connectionCheck({
+      provider: 'shipping',
+      credentials: shippingCredentials,
+      resilience: checkCalls,
+      read: async (c) => {
+        await easyPostFor(c.apiKey).User.retrieveMe();
+        return `EasyPost accepted the key${c.returnAddress ? '' : '; add a return address for return labels'}`;
+      },
+    }),
+  };
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
@@ -337,6 +361,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
       signedFileSurface({ links, storage: objectStorage }),
+      integrationTestSurface(integrationChecks),
       providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: orderCache.invalidateOrder })),
       consoleSurface(),
       widgetSurface(),

@@ -181,6 +181,12 @@ describe('EasyPost: tracking and return labels through the official client again
     await assert.rejects(t.system.objectStorage.put(s.storeId, '../escape.pdf', LABEL_PDF, 'application/pdf'), /object key/);
   });
 
+  test('the connection test reads the EasyPost account with the stored key', async () => {
+    const ok = await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/integrations/shipping/test`, headers: s.headers });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json(), { provider: 'shipping', ok: true, message: 'EasyPost accepted the key' });
+  });
+
   test('an unknown or refused API key is not reported as the provider being down', async () => {
     const shipping = easyPostShipping({
       credentials: async () => ({ provider: 'easypost', apiKey: 'EZTKwrongkey' }),

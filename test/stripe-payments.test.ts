@@ -140,6 +140,23 @@ describe('Stripe: refunds through the official client against a local Stripe-pro
     assert.equal(request!.status, 'in_progress', 'a 5xx may have reached Stripe: kept in progress, to be re-driven under the same key');
   });
 
+  test('the connection test reads the account with the stored key; a wrong key is reported, an unconfigured store refused', async () => {
+    const ok = await t.app.inject({ method: 'POST', url: `/v1/stores/${s.storeId}/integrations/stripe/test`, headers: s.headers });
+    assert.equal(ok.statusCode, 200, ok.body);
+    assert.deepEqual(ok.json(), { provider: 'stripe', ok: true, message: 'Stripe accepted the key (test mode)' });
+    const { createStore, bearer } = await import('./support/system');
+    const other = await createStore(t, 'Wrong key');
+    const none = await t.app.inject({ method: 'POST', url: `/v1/stores/${other.storeId}/integrations/stripe/test`, headers: bearer(other.apiKey) });
+    assert.equal(none.statusCode, 422);
+    await t.app.inject({ method: 'PATCH', url: `/v1/stores/${other.storeId}/settings`, headers: bearer(other.apiKey), payload: { channels: { stripe: { secretKey: 'sk_test_not_the_right_one' } } } });
+    const wrong = await t.app.inject({ method: 'POST', url: `/v1/stores/${other.storeId}/integrations/stripe/test`, headers: bearer(other.apiKey) });
+    assert.equal(wrong.json().ok, false);
+    assert.match(wrong.json().message, /refused the stored credentials \(HTTP 401\)/);
+    assert.doesNotMatch(wrong.body, /sk_test/);
+    const badKey = await t.app.inject({ method: 'PATCH', url: `/v1/stores/${other.storeId}/settings`, headers: bearer(other.apiKey), payload: { channels: { stripe: { secretKey: 'pk_test_publishable' } } } });
+    assert.equal(badKey.statusCode, 400, 'a publishable key is not a secret key');
+  });
+
   describe('webhooks', () => {
     const post = (payload: string | Buffer, signature?: string) =>
       t.app.inject({ method: 'POST', url: `/webhooks/stripe/${s.storeId}`, headers: { 'content-type': 'application/json', ...(signature ? { 'stripe-signature': signature } : {}) }, payload });

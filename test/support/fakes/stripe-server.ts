@@ -89,6 +89,7 @@ export async function startFakeStripe(options: { secretKey?: string } = {}): Pro
 
   function route(method: string, url: URL, params: Record<string, unknown>): [number, unknown] {
     if (method === 'POST' && url.pathname === '/v1/refunds') return createRefund(params);
+    if (method === 'GET' && url.pathname === '/v1/balance') return [200, { object: 'balance', livemode: false, available: [{ amount: 0, currency: 'usd' }], pending: [] }];
     if (method === 'GET' && url.pathname === '/v1/payment_intents/search') return searchIntents(url.searchParams.get('query') ?? '');
     const one = /^\/v1\/refunds\/([^/]+)$/.exec(url.pathname);
     if (method === 'GET' && one) {

@@ -6,18 +6,18 @@ import { checkedObjectKey } from '../../../core/object-key';
 import type { ObjectStorage } from '../../../core/ports/object-storage';
 import type { LinkSigner } from '../../../core/signed-link';
 
-const params = z.object({ storeId: z.uuid(), '*': z.string().min(1).max(512) });
+const params = z.strictObject({ storeId: z.uuid(), folder: z.string().min(1).max(64), file: z.string().min(1).max(100) });
 const query = z.object({ expires: z.string().max(20).optional(), signature: z.string().max(100).optional() });
 
 /**
- * GET /files/{storeId}/{key}?expires=…&signature=…: a stored file (a return label) behind a
+ * GET /files/{storeId}/{folder}/{file}?expires=…&signature=… (keys are `folder/file`, e.g. `labels/RMA-1001-….pdf`): a stored file (a return label) behind a
  * signed, expiring link — no key needed, nothing else reachable: a link past its expiry or with
  * one byte changed is 403.
  */
 export function signedFileSurface(deps: { links: LinkSigner; storage: ObjectStorage; now?: () => number }) {
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().get(
-      '/files/:storeId/*',
+      '/files/:storeId/:folder/:file',
       {
         config: { auth: { mode: 'public', action: 'file.download' }, errors: ['forbidden', 'not_found'] },
         schema: {
@@ -31,7 +31,7 @@ export function signedFileSurface(deps: { links: LinkSigner; storage: ObjectStor
       },
       async (request, reply) => {
         const { storeId } = request.params;
-        const key = request.params['*'];
+        const key = `${request.params.folder}/${request.params.file}`;
         const check = deps.links.verify(storeId, key, request.query.expires, request.query.signature, (deps.now ?? Date.now)());
         if (!check.ok) throw new AppError('forbidden', check.reason === 'expired' ? 'this link has expired' : 'this link is not valid');
         const file = await deps.storage.get(storeId, checkedObjectKey(key));
