@@ -108,7 +108,7 @@ import { tmpdir } from 'node:os';
 import pino, { type LoggerOptions } from 'pino';
 import { databaseJobs, type DatabaseJobs } from './data/jobs/database-job-queue';
 import { emailRecords } from './data/repositories/email-records';
-import { localFolderStorage, objectsFolder } from './data/object-storage/local-folder-storage';
+import { localFolderStorage } from './data/object-storage/local-folder-storage';
 import type { ObjectStorage } from './core/ports/object-storage';
 import { emailChannel, type EmailChannel } from './channels/email/email-channel';
 import { smtpMailer } from './channels/email/smtp-mailer';
@@ -119,6 +119,22 @@ import { shopifyIntegration } from './shopify-integration';
 import type { FetchApi } from './integrations/shopify/admin-transport';
 import { shopifyIntegrationSurface } from './gateway/routes/integrations/shopify';
 import { shopifyWebhookSurface } from './gateway/routes/webhooks/shopify';
+import { providerRefundLog } from './data/repositories/provider-refunds';
+import { resilience, type Resilience } from './integrations/resilience/resilient-call';
+import { cachedOrders, type OrderCache } from './integrations/resilience/order-cache';
+import { stripeClient, stripeClients, type StripeCredentials } from './integrations/stripe/stripe-client';
+import { stripePayments } from './integrations/stripe/stripe-payments';
+import { stripeWebhook } from './integrations/stripe/stripe-webhook';
+import { providerWebhookSurface } from './gateway/routes/webhooks/provider-webhook-route';
+import { easyPostClients, type ShippingCredentials } from './integrations/shipping/easypost-client';
+import { easyPostShipping } from './integrations/shipping/easypost-shipping';
+import { linkSigner } from './core/signed-link';
+import { s3Storage } from './integrations/s3/s3-storage';
+import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
+import { connectionCheck } from './integrations/connection-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { perStorePayments as whenConfiguredPayments, perStoreShipping as whenConfiguredShipping } from './integrations/per-store';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -143,6 +159,12 @@ export interface System {
   commerce: CommercePort;
   payments: PaymentsPort;
   shipping: ShippingPort;
+  /** Files (return-label PDFs): a local folder in the embedded default, S3-compatible storage in server mode. */
+  objectStorage: ObjectStorage;
+  /** Every outbound provider call goes through it: timeouts, retries, a circuit per (store, provider). */
+  resilience: Resilience;
+  /** Orders of a remote commerce provider, cached briefly; `invalidateOrder` is what order webhooks call. */
+  orderCache: OrderCache;
   catalog: CatalogWriter;
   agent: Agent;
   knowledge: KnowledgeService;
@@ -155,7 +177,7 @@ export interface System {
   gatewayDeps: GatewayDeps;
   /** The durable job queue (the `jobs` table, docs/adr/0029) and this process's worker. */
   jobs: DatabaseJobs;
-  /** Files: e-mail attachments (a local folder; S3-compatible storage is not built). */
+  /** Files: e-mail attachments, the same store as `objectStorage`. */
   storage: ObjectStorage;
   email: EmailChannel;
   /** Starts the job worker, the e-mail sweep and the inbound SMTP listener (when CONCIERGE_SMTP_PORT is set); returns that port. */
@@ -239,9 +261,57 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
 
   // A store connected to Shopify is served by Shopify; every other by the built-in backend (docs/adr/0027).
   const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
-  const commerce = perStoreCommerce(demoCommerce(db), shopify.commerce, shopify.connections.isConnected);
-  const payments = perStorePayments(demoPayments(db), shopify.commerce, shopify.connections.isConnected);
-  const shipping = perStoreShipping(demoShipping(db), shopifyShipping(), shopify.connections.isConnected);
+  const providerCalls = resilience();
+  const backend = demoCommerce(db);
+  // The demo backend is the database itself: it is read directly, never cached. (Shopify's orders are not cached yet either: docs/adr/0028.)
+  const orderCache = cachedOrders(backend, cache, { ttlMs: env.CONCIERGE_ORDER_CACHE_TTL_MS });
+  const commerce = perStoreCommerce(backend, shopify.commerce, shopify.connections.isConnected);
+  const refundLog = providerRefundLog(database);
+  const configured = (channel: 'stripe' | 'shipping') => async (storeId: string) => Boolean((await stores.get(storeId)).channels[channel]);
+  const stripeCredentials = (storeId: string) => stores.channelCredentials<StripeCredentials>(storeId, 'stripe');
+  const stripeFor = stripeClients(env.STRIPE_API_BASE);
+  // Refunds: through Shopify for a Shopify store (the order lives there), else Stripe where configured, else the built-in backend.
+  const stripeOrDemo = whenConfiguredPayments(
+    configured('stripe'),
+    stripePayments({ credentials: stripeCredentials, client: stripeFor, commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
+    demoPayments(db),
+  );
+  const payments = perStorePayments(stripeOrDemo, shopify.commerce, shopify.connections.isConnected);
+  // Signed file links: HMAC under a key derived for the purpose, served by the gateway at /files/{token}.
+  const links = linkSigner(Buffer.from(keyring.derive('concierge-file-links'), 'base64'));
+  const publicUrl = env.CONCIERGE_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
+  const ephemeralObjects = env.CONCIERGE_DATA_DIR.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'concierge-objects-')) : undefined;
+  const objectStorage: ObjectStorage =
+    env.CONCIERGE_OBJECT_STORAGE === 's3'
+      ? s3Storage({ endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, links, publicUrl, resilience: providerCalls })
+      : localFolderStorage(ephemeralObjects ?? join(resolve(env.CONCIERGE_DATA_DIR), 'objects'), links, publicUrl);
+  const shippingCredentials = (storeId: string) => stores.channelCredentials<ShippingCredentials>(storeId, 'shipping');
+  const easyPostFor = easyPostClients(env.EASYPOST_API_BASE);
+  // Tracking and labels: the store's label provider where configured, else Shopify's fulfilments for a Shopify store, else the built-in backend.
+  const shipping = whenConfiguredShipping(
+    configured('shipping'),
+    easyPostShipping({ credentials: shippingCredentials, client: easyPostFor, storage: objectStorage, resilience: providerCalls }),
+    perStoreShipping(demoShipping(db), shopifyShipping(), shopify.connections.isConnected),
+  );
+  // Connection tests answer at once: one attempt, their own circuits.
+  const checkCalls = resilience({ maxAttempts: 1, timeoutMs: 5_000 });
+  const integrationChecks = {
+    stripe: connectionCheck({
+      provider: 'stripe',
+      credentials: stripeCredentials,
+      resilience: checkCalls,
+      read: async (c) => `Stripe accepted the key (${(await stripeFor(c.secretKey).balance.retrieve()).livemode ? 'live' : 'test'} mode)`,
+    }),
+    shipping: connectionCheck({
+      provider: 'shipping',
+      credentials: shippingCredentials,
+      resilience: checkCalls,
+      read: async (c) => {
+        await easyPostFor(c.apiKey).User.retrieveMe();
+        return `EasyPost accepted the key${c.returnAddress ? '' : '; add a return address for return labels'}`;
+      },
+    }),
+  };
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
@@ -318,7 +388,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const { stream: logStream, ...logOptions } = loggerOptions({ level: env.LOG_LEVEL, file: env.CONCIERGE_LOG_FILE }) as LoggerOptions & { stream?: pino.DestinationStream };
   const backgroundLog = (logStream ? pino(logOptions, logStream) : pino(logOptions)).child({ component: 'background' });
   const jobs = databaseJobs(database, { log: backgroundLog });
-  const storage = localFolderStorage(objectsFolder(env.CONCIERGE_DATA_DIR, join(tmpdir(), 'concierge-objects')));
+  // One file store: e-mail attachments beside return labels.
+  const storage = objectStorage;
   const email = emailChannel(
     {
       domain: env.CONCIERGE_EMAIL_DOMAIN,
@@ -378,6 +449,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       analyticsSurface(analyticsRepository(database)),
       knowledgeChunksSurface(knowledgeChunkReader(database)),
       email.surface,
+      signedFileSurface({ links, storage: objectStorage }),
+      integrationTestSurface(integrationChecks),
+      providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: orderCache.invalidateOrder })),
       consoleSurface(),
       widgetSurface(),
       widgetAppearanceRoute(stores),
@@ -404,6 +478,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     commerce,
     payments,
     shipping,
+    objectStorage,
+    resilience: providerCalls,
+    orderCache,
     catalog,
     agent,
     knowledge,
@@ -430,6 +507,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       await pubsub.close();
       redis?.disconnect();
       await database.close();
+      if (ephemeralObjects) rmSync(ephemeralObjects, { recursive: true, force: true });
     },
   };
 }

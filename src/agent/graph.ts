@@ -8,7 +8,8 @@ import { fetchContextNode } from './nodes/fetch-context';
 import { humanHandoffNode } from './nodes/human-handoff';
 import { routeNode } from './nodes/route';
 import type { ReplyRenderer } from './prompts/render';
-import { afterEscalationCheck, toSpecialist } from './routing';
+import { afterEscalationCheck, afterContext, toSpecialist } from './routing';
+import { guardProviderDown } from './specialists/shared/provider-down';
 import { approvalGraph } from './specialists/refunds/approval-graph';
 import { generalAgent } from './specialists/general/graph';
 import { productAgent } from './specialists/knowledge/graph';
@@ -45,7 +46,7 @@ export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer)
   const graph = new StateGraph(ConversationState)
     .addNode('classify', classifyNode(deps.nlu, model.understand))
     .addNode('analyze_sentiment', analyzeSentimentNode)
-    .addNode('fetch_context', fetchContextNode(deps))
+    .addNode('fetch_context', guardProviderDown(fetchContextNode(deps)))
     .addNode('route', routeNode)
     .addNode('wismo_agent', wismoAgent(tools))
     .addNode('returns_agent', returnsAgent(tools))
@@ -59,7 +60,7 @@ export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer)
     .addEdge(START, 'classify')
     .addEdge('classify', 'analyze_sentiment')
     .addEdge('analyze_sentiment', 'fetch_context')
-    .addEdge('fetch_context', 'route')
+    .addConditionalEdges('fetch_context', afterContext, ['route', 'build_response'])
     .addConditionalEdges('route', toSpecialist, [...SPECIALISTS])
     .addEdge('wismo_agent', 'build_response')
     .addEdge('returns_agent', 'build_response')

@@ -8,3 +8,6 @@ export const afterEscalationCheck = (state: ConversationStateType) => (state.req
 
 /** Inside a specialist: stop at the first step that chose a reply (a question or an answer). */
 export const replyChosen = (state: ConversationStateType) => state.agent_outputs.reply !== undefined;
+
+/** After fetch_context: on to the route, unless the context could not be fetched and the reply is already chosen (provider down). */
+export const afterContext = (state: ConversationStateType) => (replyChosen(state) ? 'build_response' : 'route');

@@ -87,6 +87,15 @@ export const envSchema = z.object({
   SHOPIFY_API_KEY: z.string().min(1).optional().describe('Shopify OAuth app: client id (with SHOPIFY_API_SECRET and CONCIERGE_PUBLIC_URL enables the install flow)'),
   SHOPIFY_API_SECRET: z.string().min(1).optional().describe('Shopify OAuth app: client secret (verifies the callback and the app\'s webhooks)'),
   CONCIERGE_PUBLIC_URL: z.url().optional().describe('the public https URL of this instance (Shopify\'s OAuth redirect goes to <url>/integrations/shopify/callback)'),
+  STRIPE_API_BASE: optionalUrl(['http', 'https']).describe("Stripe API origin (default Stripe's own); set to a local Stripe-protocol server in tests"),
+  EASYPOST_API_BASE: optionalUrl(['http', 'https']).describe("EasyPost API base with /v2 (default EasyPost's own); set to a local EasyPost-protocol server in tests"),
+  CONCIERGE_ORDER_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000).describe('how long an order from a remote commerce provider is served from the cache (webhooks invalidate sooner); 0 turns the cache off'),
+  CONCIERGE_OBJECT_STORAGE: z.enum(['local', 's3']).default('local').describe('where files (return-label PDFs) are kept: local (a folder in the data folder) or s3 (S3-compatible storage)'),
+  S3_ENDPOINT: optionalUrl(['http', 'https']).describe('S3-compatible endpoint (path-style) when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_BUCKET: z.string().min(1).optional().describe('bucket when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_REGION: z.string().min(1).default('us-east-1').describe('region when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional().describe('access key when CONCIERGE_OBJECT_STORAGE=s3'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional().describe('secret key when CONCIERGE_OBJECT_STORAGE=s3'),
   CONCIERGE_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true').describe('create the demo store at first start of the embedded default'),
 });
 
@@ -98,6 +107,8 @@ function crossChecks(env: Env): string[] {
   if (env.CONCIERGE_EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_EMBEDDINGS=openai');
   if (env.CONCIERGE_MODEL === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_MODEL=openai');
   if (env.CONCIERGE_MODEL === 'anthropic' && !env.ANTHROPIC_API_KEY) problems.push('  ANTHROPIC_API_KEY: required when CONCIERGE_MODEL=anthropic');
+  if (env.CONCIERGE_OBJECT_STORAGE === 's3')
+    for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) if (!env[name]) problems.push(`  ${name}: required when CONCIERGE_OBJECT_STORAGE=s3`);
   return problems;
 }
 

@@ -105,6 +105,8 @@ export interface Order {
   shippingAddress: Address | null;
   /** The payment method's fingerprint where the provider gives one (Stripe's card fingerprint): ties one card's orders together for abuse limits. */
   paymentFingerprint?: string | null;
+  /** The payment provider's id for the order's payment (a Stripe PaymentIntent `pi_…` or charge `ch_…`) where the commerce backend knows it. */
+  paymentReference?: string | null;
   cancelledAt: Date | null;
   createdAt: Date;
   lineItems: LineItem[];

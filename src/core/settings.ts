@@ -88,7 +88,38 @@ export const defaultSettings: StoreSettings = {
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
 export const channelCredentialsSchema = z.strictObject({
   shopify: z.strictObject({ shopDomain: z.string().min(1), accessToken: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
-  stripe: z.strictObject({ secretKey: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
+  stripe: z
+    .strictObject({
+      secretKey: z.string().regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)'),
+      webhookSecret: z.string().regex(/^whsec_[A-Za-z0-9_+/=]+$/, 'must be a Stripe webhook signing secret (whsec_…)').optional(),
+      /** The PaymentIntent metadata field that holds the order's number (without #), to find an order's payment. */
+      orderMetadataKey: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).optional(),
+    })
+    .nullable()
+    .optional(),
+  shipping: z
+    .strictObject({
+      provider: z.literal('easypost'),
+      apiKey: z.string().min(1),
+      /** Where return parcels go (the store's warehouse): required for return labels. */
+      returnAddress: z
+        .strictObject({
+          name: z.string().min(1).max(100).optional(),
+          company: z.string().min(1).max(100).optional(),
+          street1: z.string().min(1).max(200),
+          street2: z.string().max(200).optional(),
+          city: z.string().min(1).max(100),
+          state: z.string().max(50).optional(),
+          zip: z.string().min(1).max(20),
+          country: z.string().length(2),
+          phone: z.string().max(30).optional(),
+        })
+        .optional(),
+      /** The parcel a return is labelled for, in inches and ounces (EasyPost's units). */
+      returnParcel: z.strictObject({ length: z.number().positive(), width: z.number().positive(), height: z.number().positive(), weight: z.number().positive() }).optional(),
+    })
+    .nullable()
+    .optional(),
   zendesk: z.strictObject({ subdomain: z.string().min(1), email: z.string().email(), apiToken: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
   gorgias: z.strictObject({ domain: z.string().min(1), email: z.string().email(), apiKey: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
   email: z.strictObject({ fromAddress: z.string().email(), inboundSecret: z.string().min(1).optional() }).nullable().optional(),

@@ -18,6 +18,9 @@ const REASON_TEXT: Record<string, string> = {
   knowledge_gap: 'question not covered by the knowledge base',
   write_not_confirmed: 'an order change did not read back as done',
   missing_item: 'an item was missing from a delivered parcel',
+  shipment_no_movement: 'no carrier scan for 72 hours or more',
+  shipment_never_scanned: 'label created, never scanned by the carrier',
+  provider_unavailable: "the store's order system, payments or carrier could not be reached",
 };
 
 /** A few lines for the human taking over: why, who, which order, what was done, what was said last. */

@@ -2,7 +2,7 @@ import type { Order } from '../../core/commerce';
 import type { OrderRequest } from '../../core/ports/order-requests';
 import { decideCancellation, type CancellationDecision } from '../../policy/index';
 import type { ActionFailure, OrderActionDeps, RequestContext } from './context';
-import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock } from './order-guard';
+import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock, failedRequestStatus, providerActionFailure } from './order-guard';
 import { orderRequestKey, providerKey } from './request-key';
 import { shopperKeys } from './shopper-keys';
 
@@ -49,8 +49,8 @@ export async function cancelOrder(deps: OrderActionDeps, ctx: RequestContext, in
       const settled = await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'completed', result: { refundedCents } });
       return { outcome: 'cancelled', order: cancelled, request: settled, refundedCents };
     } catch (error) {
-      await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'failed', result: providerFailure(error) });
-      return { outcome: 'failed', reason: 'provider_error', message: providerFailure(error).message };
+      await deps.orderRequests.settle(ctx.storeId, request.id, { status: failedRequestStatus(error), result: providerFailure(error) });
+      return providerActionFailure(error);
     }
   });
 }

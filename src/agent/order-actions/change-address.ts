@@ -2,7 +2,7 @@ import type { Address, Order } from '../../core/commerce';
 import type { OrderRequest } from '../../core/ports/order-requests';
 import { decideAddressChange, type AddressChangeDecision } from '../../policy/index';
 import type { ActionFailure, OrderActionDeps, RequestContext } from './context';
-import { attemptsSoFar, providerFailure, underOrderLock } from './order-guard';
+import { attemptsSoFar, providerFailure, underOrderLock, failedRequestStatus, providerActionFailure } from './order-guard';
 import { addressFingerprint, orderRequestKey, providerKey } from './request-key';
 import { shopperKeys } from './shopper-keys';
 
@@ -44,13 +44,13 @@ export async function changeAddress(deps: OrderActionDeps, ctx: RequestContext, 
     });
     try {
       const { previous } = await deps.commerce.updateShippingAddress(ctx.storeId, order.id, input.address, { idempotencyKey: providerKey(request) });
-      const readBack = (await deps.commerce.getOrder(ctx.storeId, order.id)) ?? order;
+      const readBack = (await deps.commerce.getOrder(ctx.storeId, order.id, { fresh: true })) ?? order;
       const confirmed = addressFingerprint(readBack.shippingAddress) === addressFingerprint(input.address);
       const settled = await deps.orderRequests.settle(ctx.storeId, request.id, { status: confirmed ? 'completed' : 'failed', result: { confirmed } });
       return { outcome: 'updated', order: readBack, previous, confirmed, request: settled };
     } catch (error) {
-      await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'failed', result: providerFailure(error) });
-      return { outcome: 'failed', reason: 'provider_error', message: providerFailure(error).message };
+      await deps.orderRequests.settle(ctx.storeId, request.id, { status: failedRequestStatus(error), result: providerFailure(error) });
+      return providerActionFailure(error);
     }
   });
 }

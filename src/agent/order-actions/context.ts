@@ -37,6 +37,6 @@ export interface LockedOrder {
 /** The ways an action can fail without a decision: the order vanished, it stayed busy, or the provider refused. */
 export interface ActionFailure {
   outcome: 'failed';
-  reason: 'not_found' | 'busy' | 'provider_error';
+  reason: 'not_found' | 'busy' | 'provider_error' | 'provider_unavailable';
   message: string;
 }

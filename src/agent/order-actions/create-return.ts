@@ -3,7 +3,7 @@ import type { ItemQuantity } from '../../core/ports/commerce';
 import type { OrderRequest } from '../../core/ports/order-requests';
 import { decideReturn, type ReturnDecision } from '../../policy/index';
 import type { ActionFailure, OrderActionDeps, RequestContext } from './context';
-import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock } from './order-guard';
+import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock, failedRequestStatus, providerActionFailure } from './order-guard';
 import { orderRequestKey, providerKey } from './request-key';
 import { shopperKeys } from './shopper-keys';
 
@@ -76,8 +76,8 @@ export async function createReturn(deps: OrderActionDeps, ctx: RequestContext, a
       const settled = await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'completed', result: { ...result } });
       return { outcome: 'created', request: settled, decision, ...result };
     } catch (error) {
-      await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'failed', result: providerFailure(error) });
-      return { outcome: 'failed', reason: 'provider_error', message: providerFailure(error).message };
+      await deps.orderRequests.settle(ctx.storeId, request.id, { status: failedRequestStatus(error), result: providerFailure(error) });
+      return providerActionFailure(error);
     }
   });
 }

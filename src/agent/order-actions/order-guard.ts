@@ -1,4 +1,5 @@
 import { isAppError } from '../../core/errors';
+import { isProviderUnavailable } from '../../core/provider-unavailable';
 import { liveRequestStatuses, type OrderRequest } from '../../core/ports/order-requests';
 import type { ActionFailure, LockedOrder, OrderActionDeps, RequestContext } from './context';
 
@@ -18,12 +19,13 @@ export async function underOrderLock<T>(deps: OrderActionDeps, ctx: RequestConte
   if (!named) return gone;
   try {
     return await deps.orderLock.withOrderLock(ctx.storeId, named.id, async () => {
-      const order = await deps.commerce.getOrder(ctx.storeId, named.id);
+      const order = await deps.commerce.getOrder(ctx.storeId, named.id, { fresh: true });
       if (!order) return gone;
       const requests = await deps.orderRequests.forOrder(ctx.storeId, order.id);
       return act({ order, requests });
     });
   } catch (error) {
+    if (isProviderUnavailable(error)) return { outcome: 'failed', reason: 'provider_unavailable', message: error.message };
     if (isAppError(error) && error.code === 'unavailable') return { outcome: 'failed', reason: 'busy', message: error.message };
     throw error;
   }
@@ -40,6 +42,20 @@ export const abandoned = (request: OrderRequest, now: Date) => request.status ==
 
 /** Failed attempts under a key so far: the next attempt gets the next provider key. */
 export const attemptsSoFar = (requests: OrderRequest[], key: string) => requests.filter((r) => r.requestKey === key && r.status === 'failed').reduce((max, r) => Math.max(max, r.attempts), 0);
+
+/**
+ * How a failed provider call leaves its request: failed (a later identical request may try again
+ * under a new key), or, when the provider may have acted on it (a timeout, a 5xx), still in
+ * progress, so the same request re-drives it under the SAME key and money moves at most once.
+ */
+export const failedRequestStatus = (error: unknown): 'failed' | 'in_progress' => (isProviderUnavailable(error) && error.outcomeUnknown ? 'in_progress' : 'failed');
+
+/** The action failure a provider error is reported as. */
+export const providerActionFailure = (error: unknown) => ({
+  outcome: 'failed' as const,
+  reason: isProviderUnavailable(error) ? ('provider_unavailable' as const) : ('provider_error' as const),
+  message: providerFailure(error).message,
+});
 
 /** A provider error as the ledger keeps it: its code and message, no stack, no payload. */
 export function providerFailure(error: unknown): { error: string; message: string } {

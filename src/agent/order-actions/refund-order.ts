@@ -3,7 +3,7 @@ import type { ItemQuantity } from '../../core/ports/commerce';
 import type { OrderRequest } from '../../core/ports/order-requests';
 import { decideRefund, refundLimitHorizonDays, type OpenRefundRequest, type RefundDecision, type RefundReason, type ShopperRefund } from '../../policy/index';
 import type { ActionFailure, LockedOrder, OrderActionDeps, RequestContext } from './context';
-import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock } from './order-guard';
+import { abandoned, attemptsSoFar, providerFailure, standingRequest, underOrderLock, failedRequestStatus, providerActionFailure } from './order-guard';
 import { orderRequestKey, providerKey } from './request-key';
 import { shopperKeys } from './shopper-keys';
 
@@ -56,8 +56,8 @@ async function pay(deps: OrderActionDeps, ctx: RequestContext, order: Order, req
     const settled = await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'completed', result: { refundId: refund.id } });
     return { refund, request: settled };
   } catch (error) {
-    await deps.orderRequests.settle(ctx.storeId, request.id, { status: 'failed', result: providerFailure(error) });
-    return { outcome: 'failed', reason: 'provider_error', message: providerFailure(error).message };
+    await deps.orderRequests.settle(ctx.storeId, request.id, { status: failedRequestStatus(error), result: providerFailure(error) });
+    return providerActionFailure(error);
   }
 }
 

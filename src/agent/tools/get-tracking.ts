@@ -10,6 +10,9 @@ export const getTrackingTool = (shipping: ShippingPort) =>
       const info = await shipping.getTracking(storeIdOf(config), trackingNumber);
       if (!info) return null;
       const latest = info.events.at(-1);
+      // A label's creation is not a carrier scan: "never scanned" and "no movement" read the last real one.
+      const scans = info.events.filter((e) => e.status !== 'label_created' && e.status !== 'pending');
+      const label = info.events.find((e) => e.status === 'label_created');
       return {
         carrier: info.carrier,
         trackingNumber: info.trackingNumber,
@@ -18,6 +21,8 @@ export const getTrackingTool = (shipping: ShippingPort) =>
         estimatedDeliveryAt: info.estimatedDeliveryAt?.toISOString() ?? null,
         deliveredAt: info.deliveredAt?.toISOString() ?? null,
         lastEvent: latest ? { message: latest.message, location: latest.location, occurredAt: latest.occurredAt.toISOString() } : null,
+        lastScanAt: scans.at(-1)?.occurredAt.toISOString() ?? null,
+        labelCreatedAt: label?.occurredAt.toISOString() ?? null,
       };
     },
     {

@@ -12,8 +12,11 @@ export interface ItemQuantity {
 
 /** Orders, customers, products and the order changes a store allows. Adapters: demo, Shopify. */
 export interface CommercePort {
-  /** By the order's name as the shopper writes it ("#1042", "1042") or by its id. */
-  getOrder(storeId: string, reference: string): Promise<Order | undefined>;
+  /**
+   * By the order's name as the shopper writes it ("#1042", "1042") or by its id. `fresh`: read
+   * from the provider itself, past any order cache (a decision on money or a read-back after a write).
+   */
+  getOrder(storeId: string, reference: string, options?: { fresh?: boolean }): Promise<Order | undefined>;
   findOrders(storeId: string, query: { email?: string; customerId?: string; limit?: number }): Promise<OrderSummary[]>;
   getCustomer(storeId: string, query: { email?: string; id?: string }): Promise<Customer | undefined>;
   listProducts(storeId: string, query?: { updatedSince?: Date; limit?: number }): Promise<Product[]>;

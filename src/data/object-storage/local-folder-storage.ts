@@ -1,29 +1,26 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
-import { AppError } from '../../core/errors';
+import { dirname, join, resolve } from 'node:path';
+import { checkedObjectKey, fileLinkOf } from '../../core/object-key';
 import type { ObjectStorage } from '../../core/ports/object-storage';
-
-const SAFE_KEY = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/;
+import type { LinkSigner } from '../../core/signed-link';
 
 /**
- * Objects as files under `<root>/<storeId>/<key>` (the embedded default), with the content type in a
- * sidecar file. Keys are checked so no key escapes its store's folder. Signed links are not served yet.
+ * Files in a local folder (the embedded default: `<data dir>/objects/<store id>/<key>`), the
+ * content type beside each in `<key>.type`. Links are signed and served by the gateway.
  */
-export function localFolderStorage(root: string): ObjectStorage {
+export function localFolderStorage(root: string, links: LinkSigner, publicUrl: string, now: () => number = Date.now): ObjectStorage {
   const base = resolve(root);
-  function pathOf(storeId: string, key: string): string {
-    if (!/^[0-9a-f-]{36}$/i.test(storeId) || !SAFE_KEY.test(key) || key.split('/').some((part) => part === '..' || part === '.'))
-      throw new AppError('bad_request', 'object key must be letters, digits, dots, dashes, underscores and slashes');
-    const path = resolve(base, storeId, key);
-    if (!path.startsWith(`${base}${sep}${storeId}${sep}`)) throw new AppError('bad_request', 'object key leaves its store');
+  const pathOf = (storeId: string, key: string) => {
+    const path = join(base, checkedObjectKey(storeId), checkedObjectKey(key));
+    if (!path.startsWith(`${base}/`)) throw new Error('object path escapes the storage folder');
     return path;
-  }
+  };
   return {
     async put(storeId, key, body, contentType) {
       const path = pathOf(storeId, key);
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, body);
       await writeFile(`${path}.type`, contentType);
+      await writeFile(path, body);
       return { key, contentType, size: body.byteLength };
     },
     async get(storeId, key) {
@@ -41,8 +38,9 @@ export function localFolderStorage(root: string): ObjectStorage {
       await rm(path, { force: true });
       await rm(`${path}.type`, { force: true });
     },
-    async signedUrl() {
-      throw new AppError('unavailable', 'links to stored files are not served yet in the embedded default');
+    async signedUrl(storeId, key, ttlSeconds) {
+      checkedObjectKey(key);
+      return fileLinkOf(publicUrl, links.sign({ storeId, key, expiresAt: now() + ttlSeconds * 1000 }));
     },
   };
 }

@@ -29,6 +29,9 @@ export function trackingTimeline(status: ShipmentStatus, shippedAt: Date, delive
     exception: ['Exception: package damaged in transit, awaiting inspection', hub],
   };
   const final = last[status];
-  if (final) events.push({ status, message: final[0], location: final[1], occurredAt: status === 'delivered' && deliveredAt ? deliveredAt : at(40) });
+  // A parcel still moving was scanned lately (a carrier scans at each hop); one held, returning or stale was not.
+  const moving = status === 'in_transit' || status === 'out_for_delivery' || status === 'pickup_ready' || status === 'failed_attempt';
+  const lastScan = moving ? new Date(Math.min(now.getTime(), Math.max(at(40).getTime(), now.getTime() - 12 * HOUR))) : at(40);
+  if (final) events.push({ status, message: final[0], location: final[1], occurredAt: status === 'delivered' && deliveredAt ? deliveredAt : lastScan });
   return events;
 }

@@ -1,5 +1,6 @@
 import type { ActionFailure } from '../../order-actions/index';
 import type { ConversationUpdate } from '../../state';
+import { providerDownReply } from './provider-down';
 import { reply } from './reply';
 
 /**
@@ -8,6 +9,7 @@ import { reply } from './reply';
  * is stored like any other. The cause stays in the policy context for the operator.
  */
 export function actionFailedReply(orderName: string, failure: ActionFailure): ConversationUpdate {
+  if (failure.reason === 'provider_unavailable') return providerDownReply(orderName, failure.message);
   return reply('general/action_failed', { order_name: orderName }, null, {
     policy_context: [`${failure.reason}: ${failure.message}`],
     requires_escalation: true,

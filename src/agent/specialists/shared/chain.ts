@@ -1,6 +1,7 @@
 import { END, START, StateGraph, type LangGraphRunnableConfig } from '@langchain/langgraph';
 import { replyChosen } from '../../routing';
 import { ConversationState, SpecialistOutput, type ConversationStateType, type ConversationUpdate } from '../../state';
+import { guardProviderDown } from './provider-down';
 
 export type Step = (state: ConversationStateType, config: LangGraphRunnableConfig) => ConversationUpdate | Promise<ConversationUpdate>;
 
@@ -10,7 +11,8 @@ export type Step = (state: ConversationStateType, config: LangGraphRunnableConfi
  */
 export function stepChain(steps: [name: string, step: Step][]) {
   const graph = new StateGraph({ stateSchema: ConversationState, output: SpecialistOutput });
-  for (const [name, step] of steps) graph.addNode(name, step);
+  // A provider that cannot be reached, in any step, is answered plainly and handed to a person.
+  for (const [name, step] of steps) graph.addNode(name, guardProviderDown(step));
   const names = steps.map(([name]) => name);
   // Typed loosely: LangGraph infers node names from literal chains, which a loop cannot give it.
   const g = graph as unknown as StateGraph<typeof ConversationState.spec, ConversationStateType, ConversationUpdate, string>;

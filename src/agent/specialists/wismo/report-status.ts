@@ -6,12 +6,19 @@ import type { OrderView } from '../../state-types';
 import type { AgentTools } from '../../tools/index';
 import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
+import { detectShipmentException, type ShipmentExceptionKind } from '../../../policy/index';
 import { listText, reply } from '../shared/reply';
 
-type Shipment = OrderView['fulfillments'][number];
+type Shipment = OrderView['fulfillments'][number] & { lastScanAt?: string | null; labelCreatedAt?: string | null };
 
-// Shipments our team must chase: the agent tells the shopper and hands over.
-const NEEDS_TEAM: Partial<Record<ShipmentStatus, string>> = { exception: 'shipment_exception', returning: 'shipment_returning_to_sender' };
+// Each carrier exception: the reply that says it plainly with the next step, and why a person takes over.
+const EXCEPTION_REPLY: Record<ShipmentExceptionKind, { template: string; escalation: string }> = {
+  returned_to_sender: { template: 'wismo/returning', escalation: 'shipment_returning_to_sender' },
+  carrier_exception: { template: 'wismo/exception', escalation: 'shipment_exception' },
+  delivered_missing: { template: 'wismo/delivered_not_received', escalation: 'delivered_not_received' },
+  never_scanned: { template: 'wismo/never_scanned', escalation: 'shipment_never_scanned' },
+  no_movement: { template: 'wismo/no_movement', escalation: 'shipment_no_movement' },
+};
 
 const STATUS_TEXT: Record<ShipmentStatus, string> = {
   pending: 'preparing to ship',
@@ -33,11 +40,14 @@ async function refreshTracking(shipment: Shipment, tools: AgentTools, storeId: s
   if (!tracking) return shipment;
   return {
     ...shipment,
+    carrier: tracking.carrier ?? shipment.carrier,
     shipmentStatus: tracking.status,
     estimatedDeliveryAt: tracking.estimatedDeliveryAt ?? shipment.estimatedDeliveryAt,
     deliveredAt: tracking.deliveredAt ?? shipment.deliveredAt,
     trackingUrl: tracking.trackingUrl ?? shipment.trackingUrl,
     lastEvent: tracking.lastEvent,
+    lastScanAt: tracking.lastScanAt,
+    labelCreatedAt: tracking.labelCreatedAt,
   };
 }
 
@@ -53,12 +63,21 @@ function singleShipmentReply(state: ConversationStateType, order: OrderView, s: 
     delivered_at: s.deliveredAt,
     last_event: s.lastEvent ? `${s.lastEvent.message}${s.lastEvent.location ? ` (${s.lastEvent.location})` : ''}` : null,
   };
-  const escalation = NEEDS_TEAM[s.shipmentStatus];
-  if (escalation) return reply(`wismo/${s.shipmentStatus}`, vars, null, { requires_escalation: true, escalation_reason: escalation });
-  if (s.shipmentStatus === 'delivered') {
-    if (state.intent === 'delivery_problem') return reply('wismo/delivered_not_received', vars, null, { requires_escalation: true, escalation_reason: 'delivered_not_received' });
-    return reply('wismo/delivered', vars);
+  const exception = detectShipmentException(
+    {
+      status: s.shipmentStatus,
+      lastScanAt: s.lastScanAt ? new Date(s.lastScanAt) : s.lastScanAt === null ? null : s.lastEvent && s.shipmentStatus !== 'label_created' ? new Date(s.lastEvent.occurredAt) : null,
+      labelCreatedAt: s.labelCreatedAt ? new Date(s.labelCreatedAt) : s.shippedAt ? new Date(s.shippedAt) : null,
+      reportedMissing: state.intent === 'delivery_problem',
+    },
+    now,
+  );
+  if (exception) {
+    const { template, escalation } = EXCEPTION_REPLY[exception.kind];
+    const days = exception.hoursSilent === null ? null : Math.floor(exception.hoursSilent / 24);
+    return reply(template, { ...vars, days_silent: days }, null, { requires_escalation: exception.needsTeam, escalation_reason: escalation, policy_context: [`shipment_exception: ${exception.kind} (next: ${exception.nextStep})`] });
   }
+  if (s.shipmentStatus === 'delivered') return reply('wismo/delivered', vars);
   if (s.shipmentStatus === 'failed_attempt' || s.shipmentStatus === 'out_for_delivery' || s.shipmentStatus === 'pickup_ready') return reply(`wismo/${s.shipmentStatus}`, vars);
   // A label printed is not a parcel on its way: the carrier has not scanned it yet.
   if (s.shipmentStatus === 'label_created' || s.shipmentStatus === 'pending') return reply('wismo/label_created', vars);
