@@ -41,6 +41,8 @@ import { catalogSurface } from './gateway/routes/catalog/import';
 import { conversationSurface } from './gateway/routes/conversations/index';
 import { demoCatalogImporter } from './integrations/demo/catalog-importer';
 import { createOfflineNlu } from './nlu/index';
+import { loadSentenceEncoder } from './text/sentence-encoder';
+import { sentenceEncoderEmbeddings } from './knowledge/embeddings/sentence-encoder-embeddings';
 import { tokenIssuer } from './gateway/tokens';
 import { operatorService, type OperatorService } from './core/operator-service';
 import { operatorRepository } from './data/repositories/operator-repository';
@@ -326,6 +328,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       "pgvector is not installed on this PostgreSQL: knowledge-base vector search scans each store's vectors exactly (fine up to ~100k chunks per store; install pgvector for HNSW).",
     );
   const vectors = loadWordVectors();
+  // The pretrained sentence encoder: loaded (about a second) only when the knowledge base uses it (docs/adr/0031).
+  const encoder = env.CONCIERGE_EMBEDDINGS === 'encoder' ? await loadSentenceEncoder() : undefined;
   const embeddings: Embeddings =
     env.CONCIERGE_EMBEDDINGS === 'openai'
       ? openAiEmbeddings({
@@ -334,7 +338,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
           model: env.CONCIERGE_EMBEDDINGS_MODEL,
           dims: env.CONCIERGE_EMBEDDINGS_DIMS,
         })
-      : localWordVectorEmbeddings(vectors);
+      : env.CONCIERGE_EMBEDDINGS === 'encoder' && encoder
+        ? sentenceEncoderEmbeddings(encoder)
+        : localWordVectorEmbeddings(vectors);
   const thesaurus = loadThesaurus();
   const knowledge = knowledgeBase({
     index: knowledgeIndex(database, { pgvector }),

@@ -104,3 +104,26 @@ describe('OpenAI-compatible embeddings through the official SDK', () => {
     },
   );
 });
+
+describe('the pretrained sentence encoder as the knowledge base embeddings (CONCIERGE_EMBEDDINGS=encoder)', () => {
+  test('chunks are embedded at ingestion with the encoder, and a question in other words finds its passage by vector alone', async () => {
+    const system = await startTestSystem({ env: { CONCIERGE_EMBEDDINGS: 'encoder' } });
+    try {
+      const store = await createStore(system);
+      assert.equal(system.system.knowledge.embeddingModel, 'use-lite-512');
+      for (const [source, content] of [
+        ['refunds.md', '# Refunds\n\n## Getting your money back\n\nOnce the returned item is inspected, the payment is reversed to the card you used within five business days.'],
+        ['delivery.md', '# Delivery\n\n## Overseas parcels\n\nWe send parcels to most countries in Europe and Asia; customs duties are paid by the recipient.'],
+        ['care.md', '# Care\n\n## Washing wool\n\nHand wash in cold water and dry flat, away from the sun.'],
+      ] as const) {
+        await system.system.knowledge.ingest(store.storeId, { source, format: 'markdown', content });
+      }
+      const [hit] = await system.system.knowledge.search(store.storeId, 'can I order from Finland?', { mode: 'vector', k: 1 });
+      assert.equal(hit?.source, 'delivery.md');
+      const [reimbursed] = await system.system.knowledge.search(store.storeId, 'how soon am I reimbursed', { mode: 'vector', k: 1 });
+      assert.equal(reimbursed?.source, 'refunds.md');
+    } finally {
+      await system.close();
+    }
+  });
+});

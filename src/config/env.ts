@@ -81,7 +81,10 @@ export const envSchema = z.object({
     .default('false')
     .describe('behind a reverse proxy: trust X-Forwarded-For from it (true, or its addresses) so limits per client address see the client'),
   CONCIERGE_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576).describe('largest accepted request body'),
-  CONCIERGE_EMBEDDINGS: z.enum(['local', 'openai']).default('local').describe('embeddings for the knowledge base: local (word vectors, offline) or openai (any OpenAI-compatible endpoint)'),
+  CONCIERGE_EMBEDDINGS: z
+    .enum(['local', 'encoder', 'openai'])
+    .default('local')
+    .describe('embeddings for the knowledge base: local (word vectors, offline), encoder (the pretrained sentence encoder, offline, 512 dimensions) or openai (any OpenAI-compatible endpoint)'),
   CONCIERGE_EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small').describe('embedding model when CONCIERGE_EMBEDDINGS=openai'),
   CONCIERGE_EMBEDDINGS_DIMS: z.coerce.number().int().min(1).max(2000).default(1536).describe('embedding dimension when CONCIERGE_EMBEDDINGS=openai (HNSW indexes up to 2000)'),
   SHOPIFY_API_KEY: z.string().min(1).optional().describe('Shopify OAuth app: client id (with SHOPIFY_API_SECRET and CONCIERGE_PUBLIC_URL enables the install flow)'),

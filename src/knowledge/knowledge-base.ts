@@ -108,7 +108,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const judge = { queryWords: original, corrected: (word: string) => correction.get(word) ?? word, related };
     const [lexical, semantic] = await Promise.all([
       mode === 'vector' ? [] : index.lexicalSearch(storeId, lexicalTerms(original, corrected), CANDIDATES),
-      mode === 'lexical' ? [] : semanticSearch(storeId, corrected),
+      mode === 'lexical' ? [] : semanticSearch(storeId, embeddings.readsSentences ? query.slice(0, MAX_QUERY_CHARS) : corrected.join(' ')),
     ]);
     if (mode !== 'hybrid')
       return (mode === 'lexical' ? lexical : semantic)
@@ -154,10 +154,10 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     return [...new Set([...chosen, ...synonyms])];
   }
 
-  async function semanticSearch(storeId: string, words: string[]): Promise<ScoredChunk[]> {
+  async function semanticSearch(storeId: string, text: string): Promise<ScoredChunk[]> {
     const space = await matchingSpace(storeId);
     if (!space) return [];
-    const [vector] = await embeddings.embed([words.join(' ')]);
+    const [vector] = await embeddings.embed([text]);
     // No known word ("qwzxvbnm"): a zero vector has no direction, its cosine distance is NaN. Nothing is near it.
     if (!vector!.some((value) => value !== 0 && Number.isFinite(value))) return [];
     return index.vectorSearch(storeId, space, vector!, CANDIDATES);

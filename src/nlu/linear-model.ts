@@ -12,8 +12,10 @@ export interface SparseExample {
 export interface LinearModel {
   classes: number;
   features: number;
-  /** Row-major [feature][class]. */
-  weights: Float32Array;
+  /** Row-major [feature][class]; int8 when loaded from the model file, then scaled by `rowScale`. */
+  weights: Float32Array | Int8Array;
+  /** One scale per feature row for quantised weights. */
+  rowScale?: Float32Array;
   bias: Float32Array;
   temperature: number;
 }
@@ -31,11 +33,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function scores(model: LinearModel, ids: Int32Array, values: Float32Array, out = new Float64Array(model.classes)): Float64Array {
-  const { classes, weights, bias } = model;
+  const { classes, weights, bias, rowScale } = model;
   for (let c = 0; c < classes; c += 1) out[c] = bias[c]!;
   for (let i = 0; i < ids.length; i += 1) {
     const row = ids[i]! * classes;
-    const v = values[i]!;
+    const v = rowScale ? values[i]! * rowScale[ids[i]!]! : values[i]!;
     for (let c = 0; c < classes; c += 1) out[c]! += weights[row + c]! * v;
   }
   return out;

@@ -4,20 +4,32 @@ import { test } from 'node:test';
 import { loadWordVectors } from '../text/word-vectors';
 import { corpusHash, loadTrainingCorpus, type LabelledExample } from './corpus';
 import { modelPath } from './model-loader';
+import { decodeModelFile, encodeModelFile } from './model-file';
 import { trainNluModel } from './train';
 
 test('training is deterministic: the same corpus gives byte-identical models', () => {
   const vectors = loadWordVectors();
   const corpus = loadTrainingCorpus();
   const sample: LabelledExample[] = ['order_status', 'refund_request', 'greeting'].flatMap((intent) => corpus.filter((e) => e.intent === intent && e.source === 'core').slice(0, 12));
-  const a = JSON.stringify(trainNluModel(sample, vectors));
-  const b = JSON.stringify(trainNluModel(sample, vectors));
-  assert.equal(a, b);
-  const changed = JSON.stringify(trainNluModel([...sample, { ...sample[0]!, text: 'a brand new example' }], vectors));
-  assert.notEqual(changed, a);
+  const a = encodeModelFile(trainNluModel(sample, vectors));
+  const b = encodeModelFile(trainNluModel(sample, vectors));
+  assert.ok(a.equals(b));
+  const changed = encodeModelFile(trainNluModel([...sample, { ...sample[0]!, text: 'a brand new example' }], vectors));
+  assert.ok(!changed.equals(a));
+});
+
+test('the binary model file reads back what was written', () => {
+  const corpus = loadTrainingCorpus().filter((e) => e.source === 'core').slice(0, 40);
+  const model = trainNluModel(corpus, loadWordVectors());
+  const back = decodeModelFile(encodeModelFile(model));
+  assert.deepEqual(back.featureKeys, model.featureKeys);
+  assert.deepEqual([...back.intent.weights], [...model.intent.weights]);
+  assert.deepEqual([...back.sentiment.rowScale], [...model.sentiment.rowScale]);
+  assert.equal(back.intent.otherThreshold, model.intent.otherThreshold);
+  assert.throws(() => decodeModelFile(Buffer.from('{"version":1}')), /not an NLU model file/);
 });
 
 test('the committed model was trained on the committed corpus (run `npm run nlu:train` after editing it)', () => {
-  const model = JSON.parse(readFileSync(modelPath, 'utf8')) as { corpusHash: string };
+  const model = decodeModelFile(readFileSync(modelPath));
   assert.equal(model.corpusHash, corpusHash(loadTrainingCorpus()));
 });

@@ -130,7 +130,7 @@ export function trainNluModel(examples: LabelledExample[], vectors: WordVectors,
   const intentModel = { ...trainLinear(rows.map(toIntent), intents.length, keys.length, options), temperature: intentTemperature };
   const sentimentModel = { ...trainLinear(rows.map(toSentiment), sentiments.length, keys.length, options), temperature: sentimentTemperature };
   return {
-    version: 1,
+    version: 2,
     corpusHash: corpusHash(examples),
     examples: examples.length,
     featureKeys: keys,

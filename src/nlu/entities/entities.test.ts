@@ -51,6 +51,45 @@ test('an order number given in answer to the question', () => {
   assert.equal(run("it's 1003").orderNumbers, undefined, 'out of that context a bare number is not an order number');
 });
 
+test('order numbers as people write them: long ids, leading zeros, several, in passing', () => {
+  const certain: [string, string[]][] = [
+    ['order 113542617735902 never came', ['113542617735902']],
+    ['the purchase 00004587345 is wrong', ['00004587345']],
+    ["#1002's box was crushed", ['1002']],
+    ['orders #5521 and #5522 are both late', ['5521', '5522']],
+    ['invoice number INV-2291 for order 4410', ['4410']],
+  ];
+  for (const [text, expected] of certain) assert.deepEqual(run(text).orderNumbers, expected, text);
+  // Bare numbers in context: candidates the store's own orders confirm.
+  const candidates: [string, string[]][] = [
+    ['its 1023', ['1023']],
+    ['the scarf from 1002 was torn', ['1002']],
+    ['the beanie in 1046 and the mug in 1047', ['1046', '1047']],
+  ];
+  for (const [text, expected] of candidates) assert.deepEqual([...(run(text).orderNumbers ?? []), ...(run(text).orderCandidates ?? [])], expected, text);
+});
+
+test('numbers that name something else are not even candidates', () => {
+  const cases = [
+    'invoice #85632 is missing the VAT',
+    'my bill 44321 looks wrong',
+    'RMA 5521 status?',
+    'card ending 4242 was charged twice',
+    'I have 1500 followers and this is how you treat me',
+    'the parcel weighs 1200 grams',
+    'I called at 1030 this morning',
+    'are you open 0900 to 1700?',
+    'it says error 5003 at checkout',
+    'customer number 882211',
+    'model 4410 or 4420, which is better',
+    'I spent 1299 on this',
+  ];
+  for (const text of cases) {
+    const e = run(text);
+    assert.deepEqual([...(e.orderNumbers ?? []), ...(e.orderCandidates ?? [])], [], text);
+  }
+});
+
 test('e-mails, phones, tracking numbers, amounts', () => {
   const e = run('Jane.Doe@Example.com here, phone (555) 123-4567, UPS 1Z999AA10123456784, USPS 9400111899223847539812, paid $49.99 and 35 euros');
   assert.deepEqual(e.emails, ['jane.doe@example.com']);

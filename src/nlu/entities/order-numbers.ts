@@ -12,7 +12,14 @@ const ALONE = /^\s*(?:#|no\.?\s*)?(\d{3,10})\s*[.!?]*\s*$/;
 const STANDALONE = /(?<![\w.,$€£/+-]|\d\s)#?(\d{3,8})(?![\w-]|[.,]\d|\s+\d|\s*(?:usd|eur|dollars?|euros?|items?|pcs|days?|%))/gi;
 const NAMED_OTHERWISE = /\b(?:zip|postal|post ?code|postcode|phone|call|text)\b[^.,;!?]*$/i;
 // Numbers that name something else: the word right before says so ("invoice #85632", "ticket 4411").
-const OTHER_DOCUMENT = /\b(?:invoice|inv|bill|billing|receipt|ticket|case|tracking|track(?:ing)? (?:no|number)|account|acct|card|zip|postal|post ?code|postcode|phone|mobile|tel|cell|sku|model|part|item|apt|apartment|suite|unit|ext|extension|room|flight|pin|code|coupon|voucher|total|price|cost|paid|charged|amount)\s*(?:no\.?|num(?:ber)?|nr\.?|id|is|was|of|:|#)?\s*[:#]?\s*$/i;
+const OTHER_DOCUMENT = /\b(?:invoice|inv|bill|billing|receipt|ticket|case|tracking|track(?:ing)? (?:no|number)|account|acct|card|zip|postal|post ?code|postcode|phone|mobile|tel|cell|sku|model|part|item|apt|apartment|suite|unit|ext|extension|room|flight|pin|code|coupon|voucher|total|price|cost|paid|charged|amount|rma|error|customer|member(?:ship)?|loyalty|serial|imei|batch|lot|version|ending(?: in)?|digits|spent|weighs?|gift card|return label)\s*(?:no\.?|num(?:ber)?|nr\.?|id|is|was|of|:|#)?\s*[:#]?\s*$/i;
+// "at 1030", "open 0900 to 1700": a time of day, not an order.
+const CLOCK_TIME = /(?:\b(?:at|until|till|by|before|after|around|open|opens|close|closes)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:to|-|until|till))\s*$/i;
+const HHMM = /^(?:[01]\d|2[0-3])[0-5]\d$/;
+// "1500 followers", "1200 grams", "3000 orders": a count of something, not an order's number.
+const COUNTED = /^\s+(?:grams?|g|kg|kilos?|lbs?|pounds|ml|l|litres?|liters?|mah|mm|cm|km|miles?|meters?|metres?|feet|ft|times|pieces?|people|persons|followers|subscribers|customers|orders|reviews|likes|views|calls|e-?mails|messages|points|stars|words|characters|steps|calories|units|copies|pages|stickers|labels|photos|bottles|boxes|packs|pairs|rolls|sheets|bags)\b/i;
+// The rest of a list whose first number was named: "model 4410 or 4420".
+const LIST_BEFORE = /(?:#?\d{3,20}\s*(?:,|\bor\b|\band\b|&|\/)\s*)+$/i;
 // A bare number in a sentence that may be an order's without saying "order": "its 1023", "from 1002",
 // "has 1046 shipped". Only a candidate: the agent keeps it when the store has an order of that number.
 const IN_CONTEXT = /(?<![\w.,$€£/+-]|\d[.,]?)#?(\d{3,20})(?![\w-]|[.,]\d|\s*(?:usd|eur|dollars?|euros?|bucks|items?|pcs|days?|weeks?|hours?|%|am|pm|st|nd|rd|th)\b)/gi;
@@ -58,7 +65,9 @@ export function extractOrderCandidates(text: string, claimed: Claimed, taken: st
     const start = m.index + m[0].lastIndexOf(number);
     if (claimed.overlaps(start, start + number.length) || YEAR.test(number) || taken.includes(number)) continue;
     const before = text.slice(0, start);
-    if (OTHER_DOCUMENT.test(before.replace(/\b(?:it'?s|it is|its|is|from|on|for|in|of|with|about|re)\s*#?$/i, '')) || NAMED_OTHERWISE.test(before)) continue;
+    const named = before.replace(/#$/, '').replace(LIST_BEFORE, '');
+    if (OTHER_DOCUMENT.test(named.replace(/\b(?:it'?s|it is|its|is|from|on|for|in|of|with|about|re)\s*#?$/i, '')) || OTHER_DOCUMENT.test(named) || NAMED_OTHERWISE.test(before)) continue;
+    if ((HHMM.test(number) && CLOCK_TIME.test(named)) || COUNTED.test(text.slice(start + number.length))) continue;
     if (/^\s+(?:[A-Z][a-z]+\s+)+(?:st|street|ave|avenue|rd|road|blvd|lane|ln|dr|drive|way|ct|court)\b/i.test(text.slice(start + number.length))) continue;
     found.push(number);
   }
