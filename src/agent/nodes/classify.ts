@@ -13,7 +13,7 @@ const TOPIC_CHANGE_CONFIDENCE = 0.7;
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
 const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
-const ASKS_FOR_ACTION = /\b(return|refund|exchange|swap|replace|replacement|cancel|money back|send (it|them) back|change (the |my )?address|where('?s| is) my (return|refund))\b/i;
+const ASKS_FOR_ACTION = /\b(return|refund|exchange|swap|replace|replacement|cancel|back|compensat\w*|credit|\d+\s?(dollars|bucks|euros?|pounds)|change (the |my )?address|where('?s| is) my (return|refund))\b|[$£€]\s?\d/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
 
 /**
