@@ -43,7 +43,8 @@ export type Awaiting =
   | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
   | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
   | { kind: 'refund_reason'; orderId: string }
-  | { kind: 'new_address'; orderId: string };
+  | { kind: 'new_address'; orderId: string }
+  | { kind: 'variant_choice'; orderId: string; options: string[] };
 
 /** What the shopper has told us so far, kept across turns. */
 export interface Slots {

@@ -30,6 +30,7 @@ const ACCEPTS: Record<Awaiting['kind'], string[]> = {
   confirmation: ['yes', 'no'],
   refund_reason: ['a reason (damaged, defective, wrong item, never arrived, changed mind…)'],
   new_address: ['a full street address (may come over several messages)'],
+  variant_choice: ['a size or colour the product comes in'],
 };
 
 export function dialogueOf(state: ConversationStateType): DialogueState {

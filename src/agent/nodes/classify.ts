@@ -3,6 +3,7 @@ import { routeOfIntent, type Intent, type Nlu, type NluResult } from '../../core
 import { readPolicyQuestion } from '../understanding/policy-question';
 import type { ConversationStateType, ConversationUpdate } from '../state';
 import { runContext, type RunContext } from '../run-context';
+import { isBareAcknowledgement } from '../understanding/acknowledgement';
 import { answersAwaited } from '../understanding/answers-awaited';
 import { ITEM_SITUATIONS, readSituation } from '../understanding/situation';
 
@@ -12,6 +13,7 @@ const TOPIC_CHANGE_CONFIDENCE = 0.7;
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
 const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
+const ASKS_FOR_ACTION = /\b(return|refund|exchange|swap|replace|replacement|cancel|back|compensat\w*|credit|\d+\s?(dollars|bucks|euros?|pounds)|change (the |my )?address|where('?s| is) my (return|refund))\b|[$£€]\s?\d/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
 
 /** A second reading of an unsure message (the remote model's), or the offline one unchanged. */
@@ -50,12 +52,16 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
   suspended = null;
   if (continuing) {
     intent = activeIntent!;
-  } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE)) {
+  } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
     intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
+  } else if (isBareAcknowledgement(state.input)) {
+    // "yes please", "ok thanks" with nothing pending: an acknowledgement, never the start of an action.
+    return { ...analysis(result, 'greeting', result.confidence), suspended: null, awaiting: null, active_intent: activeIntent };
   } else {
     // Something happened to an item in hand (damaged, wrong, missing): a situation with its own next step.
     const situation = readSituation(state.input);
-    if (situation && ITEM_SITUATIONS.has(situation) && !OWN_FLOW.has(intent)) intent = 'delivery_problem';
+    // The classifier's guess of a return or refund is not the shopper's request unless they said so.
+    if (situation && ITEM_SITUATIONS.has(situation) && (!OWN_FLOW.has(intent) || !ASKS_FOR_ACTION.test(state.input))) intent = 'delivery_problem';
     // "why was it cancelled? I didn't cancel it" asks what happened; it is not a request to cancel.
     else if (intent === 'cancel_order' && ASKS_WHY_CANCELLED.test(state.input)) intent = 'order_status';
     // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.

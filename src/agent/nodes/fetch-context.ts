@@ -5,15 +5,22 @@ import type { AgentDeps } from '../deps';
 import { runContext } from '../run-context';
 import { recordToolCall } from '../tools/tool-calls';
 import type { ConversationStateType, ConversationUpdate } from '../state';
-import type { Slots } from '../state-types';
+import type { OrderView, Slots } from '../state-types';
 import { toOrderView } from '../tools/order-view';
 import { catalogHeads } from '../tools/catalog-heads';
 import { chosenOrder } from '../understanding/order-choice';
 import { orderReferences, postalCodeAnswer } from '../understanding/order-reference';
 import { readSituation } from '../understanding/situation';
+import { readSizeAnswer, readSizesWanted } from '../understanding/size-wanted';
+import { itemsSaidMissing, saysSomethingMissing } from '../understanding/missing-items';
+import { bareNumbers } from '../understanding/bare-numbers';
+import { findPostalCode } from '../understanding/postal-code';
 import { looksLikeAddressPart, readAddress } from '../understanding/address';
-import { productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
+import { headNoun, productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
 import { verificationLockout } from '../verification-lockout';
+
+/** An option of the product ("10", "Slate") said as a word of the message. */
+const optionSaid = (text: string, option: string) => new RegExp(`(^|[\\s,])${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text);
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
 
@@ -67,6 +74,22 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
 }
 
 /**
+ * "tracking for 1034 says delivered": a bare number the NLU ruled out by its neighbours is still
+ * the order when it is one of the shopper's own orders (logged in, or the e-mail they gave).
+ * Never a postal code given for verification (docs/adr/0032).
+ */
+async function ownOrderNamed(state: ConversationStateType, deps: AgentDeps, claimedEmail: string | undefined): Promise<string | undefined> {
+  const email = (state.identity.verified ? state.identity.email : undefined) ?? claimedEmail;
+  if (!email) return undefined;
+  const postal = state.awaiting?.kind === 'verification' ? findPostalCode(state.input)?.replace(/\s+/g, '') : undefined;
+  for (const number of bareNumbers(state.input).filter((n) => n !== postal).slice(0, 3)) {
+    const order = await deps.commerce.getOrder(state.store_id, number);
+    if (order?.email && order.email.toLowerCase() === email.toLowerCase()) return number;
+  }
+  return undefined;
+}
+
+/**
  * Takes what the message says into the slots that persist across turns: the order it names (an
  * order number; a bare number in context that the store has; one of the orders we listed), the
  * e-mail, and the postal code given for verification (never read as an order number).
@@ -85,9 +108,11 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
       }
     }
     if (found) focusOn(slots, found, 'named');
-    else if (state.awaiting?.kind === 'order_reference') {
-      const chosen = chosenOrder(state.input, state.awaiting.options ?? []);
-      if (chosen) focusOn(slots, chosen, 'chosen');
+    else if (state.awaiting?.kind === 'order_reference' && chosenOrder(state.input, state.awaiting.options ?? [])) {
+      focusOn(slots, chosenOrder(state.input, state.awaiting.options ?? [])!, 'chosen');
+    } else {
+      const own = await ownOrderNamed(state, deps, state.entities.emails?.[0] ?? slots.email);
+      if (own) focusOn(slots, own, 'named');
     }
   }
   const email = state.entities.emails?.[0];
@@ -99,6 +124,21 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
   return slots;
 }
 
+// Requests that say what the shopper wants done: a missing item they mention is their reason.
+const ACTION_INTENTS = new Set(['return_request', 'exchange_request', 'refund_request', 'cancel_order', 'change_address', 'modify_order']);
+
+/**
+ * "order 1015 came without the wallet", "got the bottle from 1003 but wheres the blanket??": an
+ * item of THIS order (of several) said not to have come is a missing item or a partial shipment,
+ * whatever the classifier made of the words; the order's fulfilments then say which (docs/adr/0032).
+ */
+function itemMissingFromOrder(state: ConversationStateType, view: OrderView): string[] | undefined {
+  if (view.items.length < 2 || ACTION_INTENTS.has(state.intent) || state.awaiting) return undefined;
+  const missing = itemsSaidMissing(state.input, view.items.map((i) => i.title));
+  const heads = missing.map(headNoun).filter((h): h is string => Boolean(h));
+  return heads.length > 0 ? heads : undefined;
+}
+
 /**
  * fetch_context: the entity pass into slots, then the order (fresh every turn) and whether the
  * shopper may see it (the policy engine's disclosure decision).
@@ -106,12 +146,18 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
 export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
   const run = runContext(config);
   const slots = await mergeSlots(state, deps);
-  const needsOrder = ORDER_ROUTES.has(routeOfIntent[state.intent]);
-  if (!needsOrder) return { slots, order_data: null };
+  const orderRoute = ORDER_ROUTES.has(routeOfIntent[state.intent]);
+  // An order named with an item said not to have come is about that order, whatever the route.
+  const missingSaid = !orderRoute && Boolean(slots.orderRef) && !state.awaiting && saysSomethingMissing(state.input);
+  if (!orderRoute && !missingSaid) return { slots, order_data: null };
   const heads = await catalogHeads(deps.commerce, state.store_id);
   readAddressParts(state, slots);
   if (state.intent === 'exchange_request' || state.active_intent === 'exchange_request') {
-    const wanted = [...(state.entities.sizes ?? []).map((s) => `size ${s}`), ...(state.entities.colors ?? [])];
+    // Sizes read where a size is asked for ("for a 10", "size 9.5", "EU 42"), never a fit ("they run small").
+    const answer = readSizeAnswer(state.input);
+    const sizes = answer ? [answer] : readSizesWanted(state.input);
+    const chosen = state.awaiting?.kind === 'variant_choice' && sizes.length === 0 ? state.awaiting.options.filter((o) => optionSaid(state.input, o)) : [];
+    const wanted = [...sizes.map((s) => `size ${s}`), ...chosen.map((o) => (/^[\d.]+$|^[SMLX]{1,3}$/.test(o) ? `size ${o}` : o)), ...(state.entities.colors ?? []).filter((c) => !chosen.some((o) => o.toLowerCase() === c.toLowerCase()))];
     if (wanted.length > 0) slots.variantWanted = wanted;
   }
   const situation = readSituation(state.input);
@@ -162,8 +208,14 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
     } else if (lockout.locked(prior)) slots.verificationLocked = true;
   }
   const view = toOrderView(order);
+  const partly = itemMissingFromOrder(state, view);
+  if (partly) {
+    slots.namedProducts = partly;
+    slots.situation = 'missing_item';
+  }
   const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));
   return {
+    ...(partly ? { intent: 'delivery_problem' as const, active_intent: 'delivery_problem' as const } : {}),
     slots,
     unmatched_items: unmatched,
     order_data: view,

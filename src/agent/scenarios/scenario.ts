@@ -30,7 +30,7 @@ const expectation = z
     /** Words or /regex/ the reply must not contain. */
     reply_lacks: text.optional(),
     handoff: z.boolean().optional(),
-    /** What the agent now waits for: order_reference, verification, item_choice, confirmation, refund_reason, new_address, or null. */
+    /** What the agent now waits for: order_reference, verification, item_choice, confirmation, refund_reason, new_address, variant_choice, or null. */
     awaiting: z.string().nullable().optional(),
   })
   .strict();

@@ -9,6 +9,7 @@ import { createReturnLabelTool } from './create-return-label';
 import { findOrdersTool } from './find-orders';
 import { getOrderTool } from './get-order';
 import { getTrackingTool } from './get-tracking';
+import { productOptions } from './product-options';
 import { processRefundTool } from './process-refund';
 import { searchKnowledgeBaseTool } from './search-knowledge-base';
 import { updateOrderTool } from './update-order';
@@ -26,6 +27,7 @@ export function createTools(deps: AgentDeps, prompts?: PromptRenderer) {
     processRefund: processRefundTool(actions),
     cancelOrder: cancelOrderTool(actions),
     updateOrder: updateOrderTool(actions),
+    productOptions: productOptions(deps.commerce),
     searchKnowledgeBase: searchKnowledgeBaseTool(deps.knowledge, deps.settings),
     /** With a remote model asked for answers: a product/general answer written from the retrieved passages (absent offline). */
     writeAnswer:

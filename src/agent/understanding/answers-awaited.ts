@@ -7,6 +7,7 @@ import { findPostalCode } from './postal-code';
 import { chosenOrder } from './order-choice';
 import { orderReferences } from './order-reference';
 import { readRefundReason } from './refund-reason';
+import { readSizeAnswer, readSizesWanted } from './size-wanted';
 
 /** Whether a message answers the question the agent is waiting on. */
 export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult): boolean {
@@ -23,6 +24,8 @@ export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult)
       return readConfirmation(text) !== undefined;
     case 'refund_reason':
       return readRefundReason(text) !== undefined;
+    case 'variant_choice':
+      return readSizeAnswer(text) !== undefined || readSizesWanted(text).length > 0 || (nlu.entities.colors?.length ?? 0) > 0 || awaiting.options.some((o) => new RegExp(`(^|\\s)${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text));
     case 'new_address':
       return readAddress(text) !== undefined || looksLikeAddressPart(text);
   }

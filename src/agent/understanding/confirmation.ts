@@ -1,6 +1,9 @@
 const YES = /^(y|ya|yah|yes+|yep|yup|yeah|sure|ok(ay)?|k|please( do)?|do it|go ahead|confirm(ed)?|correct|right|absolutely|definitely|of course|si|sí|oui|ja)\b/i;
 const NO = /^(n|no+|nope|nah|don'?t|do not|cancel that|never ?mind|stop|wait|not now|keep it|no thanks)\b/i;
 
+// After a no: a question means the shopper is asking before deciding.
+const QUESTION = /\?|^[\s,.!-]*(how|what|whats|when|where|why|which|can|could|do|does|is|are|will|would)\b/;
+
 // After the yes: a question or another request ("ok and do you have the large in navy?") makes it no answer.
 const MORE = /\?|\b(and|but|also|what|where|when|how|why|which|do you|can you|could you|is there|are there|instead)\b/;
 
@@ -10,7 +13,9 @@ const MORE = /\?|\b(and|but|also|what|where|when|how|why|which|do you|can you|co
  */
 export function readConfirmation(text: string): boolean | undefined {
   const cleaned = text.trim().toLowerCase().replace(/^[^a-z]+/, '');
-  if (NO.test(cleaned)) return false;
+  const no = NO.exec(cleaned);
+  // "wait, how many days do I have?" holds the offer while asking: it is no answer, not a no.
+  if (no) return QUESTION.test(cleaned.slice(no[0].length)) ? undefined : false;
   const yes = YES.exec(cleaned);
   if (!yes) return undefined;
   const rest = cleaned.slice(yes[0].length);

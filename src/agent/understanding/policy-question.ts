@@ -7,7 +7,10 @@ const ABOUT_RULES = /\b(polic(y|ies)|return shipping|shipping (cost|fee|time)s?|
 // A request about one's own order reads differently ("can I return my order 1030?", "where is my refund").
 const MINE = /\b(my (order|package|parcel|refund|return)|i (want|need|would like|'d like)|please|pls|plz)\b/i;
 
+// "wait,", "oh and", "quick question:" before the question itself.
+const LEAD_IN = /^(\s*(wait|hold on|hang on|hmm+|um+|oh|ah|actually|sorry|also|and|but|btw|by the way|quick question|one question|before that|first)\b[\s,:.!-]*)+/i;
+
 export function readPolicyQuestion(text: string, entities: Entities): boolean {
   if ((entities.orderNumbers?.length ?? 0) > 0) return false;
-  return ASKS.test(text.trim()) && ABOUT_RULES.test(text) && !MINE.test(text);
+  return ASKS.test(text.replace(LEAD_IN, '').trim()) && ABOUT_RULES.test(text) && !MINE.test(text);
 }

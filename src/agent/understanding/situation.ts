@@ -1,3 +1,5 @@
+import { DAMAGE } from './damage';
+
 /**
  * What happened to the order, as the shopper tells it. Each situation has its own next step
  * (docs/adr/0024): damaged and defective items are refunded or replaced, a wrong item goes back on
@@ -9,7 +11,7 @@ export type Situation = 'damaged' | 'defective' | 'wrong_item' | 'missing_item' 
 const CUES: [Situation, RegExp][] = [
   ['wrong_item', /\b(wrong (item|size|colou?r|product|one|thing|model|style)|not what i ordered|sent me (the|a) (wrong|different)|(got|received|came) (a |the )?(different|wrong)|ordered \w+ (and )?(got|received) \w+|instead of (the|my|what))\b/i],
   ['missing_item', /\b((was|were|is|are)n'?t in (it|there)|(was|were|is|are)n'?t in (the|my) (box|parcel|package|order|delivery)|(was|were) not in (the|my) (box|parcel|package)|missing from (the|my) (box|parcel|package|order|delivery)|only (got|received|came with)|(box|parcel|package) (was|came) (missing|without)|one (item|thing|of them) (is|was) missing|items? (is|are|was|were) missing)\b/i],
-  ['damaged', /\b(damaged|broken|broke|crushed|cracked|smashed|shattered|torn|ripped|dented|leak(ed|ing|s)?|stained|hole in|holes in|scratched|bent|snapped)\b/i],
+  ['damaged', DAMAGE],
   ['defective', /\b(defective|faulty|doesn'?t work|does not work|not working|stopped working|won'?t (turn on|work|charge|switch on|light)|wont (turn on|work|charge)|malfunction\w*|dead on arrival|\bDOA\b|falls apart|fell apart|came apart|zipper (broke|is broken|stuck))\b/i],
   ['not_received', /\b(says? (it was |it'?s )?delivered|shows? (as )?delivered|marked (as )?delivered|delivered but|never (came|arrived|got it|received)|not (received|arrived)|didn'?t (get|receive|arrive)|haven'?t (received|got)|nothing (here|came|arrived))\b/i],
   ['lost', /\b(lost|stolen|disappeared|gone missing|vanished)\b/i],

@@ -38,7 +38,7 @@ export const createReturnStep = (tools: AgentTools) => async (state: Conversatio
         id: randomUUID(),
         type: exchange ? ('create_exchange' as const) : ('create_return' as const),
         status: 'completed' as const,
-        data: { orderId: view.id, orderName: view.name, items, rma: outcome.rma, labelUrl: outcome.labelUrl, trackingNumber: outcome.trackingNumber, carrier: outcome.carrier, exchange, requestId: outcome.request.id },
+        data: { orderId: view.id, orderName: view.name, items, itemTitles: itemIds.map((id) => view.items.find((i) => i.id === id)?.title ?? 'item'), rma: outcome.rma, labelUrl: outcome.labelUrl, trackingNumber: outcome.trackingNumber, carrier: outcome.carrier, exchange, requestId: outcome.request.id },
         reasons: state.policy_decision?.reasons ?? [],
         idempotencyKey: outcome.request.requestKey,
       };

@@ -6,6 +6,7 @@ import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { declinedOfferStep } from '../situations/situation-step';
 import { checkReturnStep } from './check-return';
+import { exchangeVariantStep } from './exchange-variant';
 import { confirmConditionStep } from './confirm-condition';
 import { createReturnStep } from './create-return';
 import { returnStatusStep } from './return-status';
@@ -23,6 +24,7 @@ export const returnsAgent = (tools: AgentTools) =>
     ['return_status', returnStatusStep],
     ['choose_items', chooseItemsStep('returns/choose_items')],
     ['check_eligibility', checkReturnStep],
+    ['exchange_variant', exchangeVariantStep(tools)],
     ['confirm_condition', confirmConditionStep],
     ['create_return', createReturnStep(tools)],
   ]);
