@@ -71,6 +71,7 @@ export function inboundEmailWebhook(deps: EmailChannelDeps, secrets: InboundWebh
         '/webhooks/email/inbound',
         {
           bodyLimit: secrets.maxBytes,
+          config: { errors: ['unauthorized', 'unprocessable'] },
           schema: {
             tags: ['webhooks'],
             operationId: 'receiveInboundEmail',
@@ -84,14 +85,15 @@ export function inboundEmailWebhook(deps: EmailChannelDeps, secrets: InboundWebh
         async (request) => {
           const { provider, token } = request.query;
           let parsed: { email: InboundEmail; providerId: string | undefined };
+          // Not configured is 401, not 503: nothing can be verified, and the providers retry a 401 until it is set.
           if (provider === 'mailgun') {
-            if (!secrets.mailgunSigningKey) throw new AppError('unavailable', 'Mailgun inbound is not configured (MAILGUN_WEBHOOK_SIGNING_KEY)');
+            if (!secrets.mailgunSigningKey) throw new AppError('unauthorized', 'Mailgun inbound is not configured (MAILGUN_WEBHOOK_SIGNING_KEY): no signature can be checked');
             const { fields, files } = await formOf(request, secrets.maxBytes);
             if (!mailgunSignatureValid(fields, secrets.mailgunSigningKey, nowSeconds(), secrets.mailgunToleranceSeconds)) throw new AppError('unauthorized', 'the Mailgun signature does not match');
             parsed = await fromMailgun(fields, files);
             if (!(await deps.records.firstUseOfSignatureToken(fields.token!, fingerprint(parsed.email)))) throw new AppError('unauthorized', 'this Mailgun signature was already used for another e-mail');
           } else {
-            if (!secrets.token) throw new AppError('unavailable', `${provider} inbound is not configured (CONCIERGE_EMAIL_WEBHOOK_TOKEN)`);
+            if (!secrets.token) throw new AppError('unauthorized', `${provider} inbound is not configured (CONCIERGE_EMAIL_WEBHOOK_TOKEN): no secret can be checked`);
             if (!sharedSecretGiven(request, token, secrets.token)) throw new AppError('unauthorized', 'the inbound webhook secret is missing or wrong');
             if (provider === 'postmark') {
               if (!request.body || typeof request.body !== 'object') throw new AppError('bad_request', 'a Postmark inbound body is JSON');
