@@ -115,7 +115,6 @@ import type { ObjectStorage } from './core/ports/object-storage';
 import { emailChannel, type EmailChannel } from './channels/email/email-channel';
 import { smtpMailer } from './channels/email/smtp-mailer';
 import { loggerOptions } from './gateway/logging/logger';
-import { perStoreCommerce, perStorePayments, perStoreShipping } from './commerce-routing';
 import { shopifyShipping } from './integrations/shopify/shopify-shipping';
 import { shopifyIntegration } from './shopify-integration';
 import type { FetchApi } from './integrations/shopify/admin-transport';
@@ -136,7 +135,7 @@ import { signedFileSurface } from './gateway/routes/files/signed-file';
 import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
 import { connectionCheck } from './integrations/connection-check';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { perStorePayments as whenConfiguredPayments, perStoreShipping as whenConfiguredShipping } from './integrations/per-store';
+import { perStoreCommerce, perStorePayments, perStoreShipping } from './integrations/per-store';
 
 // The relevance below which a passage does not answer a question (chosen on `concierge kb eval`, see docs/adr/0006).
 const KNOWLEDGE_MIN_RELEVANCE = 0.45;
@@ -267,18 +266,18 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const backend = demoCommerce(db);
   // The demo backend is the database itself: it is read directly, never cached. (Shopify's orders are not cached yet either: docs/adr/0028.)
   const orderCache = cachedOrders(backend, cache, { ttlMs: env.CONCIERGE_ORDER_CACHE_TTL_MS });
-  const commerce = perStoreCommerce(backend, shopify.commerce, shopify.connections.isConnected);
+  const commerce = perStoreCommerce(shopify.connections.isConnected, shopify.commerce, backend);
   const refundLog = providerRefundLog(database);
   const configured = (channel: 'stripe' | 'shipping') => async (storeId: string) => Boolean((await stores.get(storeId)).channels[channel]);
   const stripeCredentials = (storeId: string) => stores.channelCredentials<StripeCredentials>(storeId, 'stripe');
   const stripeFor = stripeClients(env.STRIPE_API_BASE);
   // Refunds: through Shopify for a Shopify store (the order lives there), else Stripe where configured, else the built-in backend.
-  const stripeOrDemo = whenConfiguredPayments(
+  const stripeOrDemo = perStorePayments(
     configured('stripe'),
     stripePayments({ credentials: stripeCredentials, client: stripeFor, commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
     demoPayments(db),
   );
-  const payments = perStorePayments(stripeOrDemo, shopify.commerce, shopify.connections.isConnected);
+  const payments = perStorePayments(shopify.connections.isConnected, shopify.commerce, stripeOrDemo);
   // Signed file links: HMAC under a key derived for the purpose, served by the gateway at /files/{token}.
   const links = linkSigner(Buffer.from(keyring.derive('concierge-file-links'), 'base64'));
   const publicUrl = env.CONCIERGE_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`;
@@ -290,10 +289,10 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const shippingCredentials = (storeId: string) => stores.channelCredentials<ShippingCredentials>(storeId, 'shipping');
   const easyPostFor = easyPostClients(env.EASYPOST_API_BASE);
   // Tracking and labels: the store's label provider where configured, else Shopify's fulfilments for a Shopify store, else the built-in backend.
-  const shipping = whenConfiguredShipping(
+  const shipping = perStoreShipping(
     configured('shipping'),
     easyPostShipping({ credentials: shippingCredentials, client: easyPostFor, storage: objectStorage, resilience: providerCalls }),
-    perStoreShipping(demoShipping(db), shopifyShipping(), shopify.connections.isConnected),
+    perStoreShipping(shopify.connections.isConnected, shopifyShipping(), demoShipping(db)),
   );
   // Connection tests answer at once: one attempt, their own circuits.
   const checkCalls = resilience({ maxAttempts: 1, timeoutMs: 5_000 });

@@ -78,6 +78,18 @@ describe('Shopify adapter through @shopify/admin-api-client against a local Admi
     assert.ok(server.log.every((e) => e.status === 200));
   });
 
+  it('a fresh read (a decision inside the order lock) sees a change the cache has not, by name and by id', async () => {
+    const commerce = adapter();
+    assert.equal((await commerce.getOrder(STORE, '#1001'))?.refundedCents, 0);
+    // Changed in Shopify's admin with no webhook yet: the cached copy is stale.
+    shop.orders.get(order.id)!.refunded = '30.00';
+    assert.equal((await commerce.getOrder(STORE, '#1001'))?.refundedCents, 0, 'a plain read may be served from the cache');
+    assert.equal((await commerce.getOrder(STORE, '#1001', { fresh: true }))?.refundedCents, 3000);
+    shop.orders.get(order.id)!.refunded = '42.00';
+    assert.equal((await commerce.getOrder(STORE, order.id, { fresh: true }))?.refundedCents, 4200);
+    assert.equal((await commerce.getOrder(STORE, order.id))?.refundedCents, 4200, 'the fresh read refreshed the cache');
+  });
+
   it('a search value cannot widen the search (quotes are escaped)', async () => {
     const commerce = adapter();
     assert.deepEqual(await commerce.findOrders(STORE, { email: 'x" OR email:"ann@example.com' }), []);

@@ -26,7 +26,7 @@ export function shopifyCommerce(deps: ShopifyCommerceDeps): CommercePort & Payme
   };
   return {
     invalidateOrder: (storeId, orderId) => reads.invalidateOrder(storeId, orderId),
-    getOrder: async (storeId, reference) => reads.getOrder(await transport(storeId), storeId, reference),
+    getOrder: async (storeId, reference, options) => reads.getOrder(await transport(storeId), storeId, reference, options),
     findOrders: async (storeId, query) => reads.findOrders(await transport(storeId), query),
     getCustomer: async (storeId, query) => reads.getCustomer(await transport(storeId), query),
     listProducts: async (storeId, query) => reads.listProducts(await transport(storeId), query),

@@ -26,10 +26,11 @@ export function shopifyReads(cache: Cache | undefined) {
     return data.order;
   }
 
-  async function orderByName(transport: ShopifyTransport, storeId: string, reference: string): Promise<ShopifyOrderNode | null> {
+  async function orderByName(transport: ShopifyTransport, storeId: string, reference: string, fresh: boolean): Promise<ShopifyOrderNode | null> {
     const name = reference.trim().startsWith('#') ? reference.trim() : `#${reference.trim()}`;
     const known = await cache?.get<string>(nameKey(storeId, name));
-    if (known) return orderNode(transport, storeId, known);
+    // A name never moves to another order, so the cached id is safe even for a fresh read.
+    if (known) return fresh ? refreshedOrderNode(transport, storeId, known) : orderNode(transport, storeId, known);
     const data = await transport.request<{ orders: { nodes: ShopifyOrderNode[] } }>(ORDERS_SEARCH, { query: `name:${searchValue(name)}`, first: 5 }, { label: 'orders', retryUncertain: true });
     // Shopify's search is by token: keep only the order whose name is exactly the one asked.
     const node = data.orders.nodes.find((o) => o.name === name) ?? null;
@@ -48,22 +49,28 @@ export function shopifyReads(cache: Cache | undefined) {
     return node;
   }
 
+  /** The order as Shopify has it now, bypassing the cache, and refreshing it. */
+  async function refreshedOrderNode(transport: ShopifyTransport, storeId: string, id: string): Promise<ShopifyOrderNode | null> {
+    const node = await fetchOrderNode(transport, id);
+    if (node) await cache?.set(orderKey(storeId, id), node, ORDER_CACHE_TTL_MS);
+    else await cache?.delete(orderKey(storeId, id));
+    return node;
+  }
+
   return {
-    /** The order as Shopify has it now, bypassing the cache (a write's read-back), and refreshing it. */
-    async freshOrderNode(transport: ShopifyTransport, storeId: string, id: string): Promise<ShopifyOrderNode | null> {
-      const node = await fetchOrderNode(transport, id);
-      if (node) await cache?.set(orderKey(storeId, id), node, ORDER_CACHE_TTL_MS);
-      else await cache?.delete(orderKey(storeId, id));
-      return node;
-    },
+    /** A write's read-back: the order as Shopify has it now. */
+    freshOrderNode: refreshedOrderNode,
 
     async invalidateOrder(storeId: string, orderId: string): Promise<void> {
       await cache?.delete(orderKey(storeId, orderId));
     },
 
-    async getOrder(transport: ShopifyTransport, storeId: string, reference: string): Promise<Order | undefined> {
+    /** `fresh` (a money or order action's re-check inside its lock) reads Shopify, never the cache. */
+    async getOrder(transport: ShopifyTransport, storeId: string, reference: string, options: { fresh?: boolean } = {}): Promise<Order | undefined> {
       const id = orderGid(reference);
-      const node = id ? await orderNode(transport, storeId, id) : await orderByName(transport, storeId, reference);
+      const fresh = options.fresh === true;
+      const byId = (gid: string) => (fresh ? refreshedOrderNode(transport, storeId, gid) : orderNode(transport, storeId, gid));
+      const node = id ? await byId(id) : await orderByName(transport, storeId, reference, fresh);
       return node ? toOrder(node) : undefined;
     },
 
