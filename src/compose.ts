@@ -122,7 +122,6 @@ import { shopifyIntegrationSurface } from './gateway/routes/integrations/shopify
 import { shopifyWebhookSurface } from './gateway/routes/webhooks/shopify';
 import { providerRefundLog } from './data/repositories/provider-refunds';
 import { resilience, type Resilience } from './integrations/resilience/resilient-call';
-import { cachedOrders, type OrderCache } from './integrations/resilience/order-cache';
 import { stripeClient, stripeClients, type StripeCredentials } from './integrations/stripe/stripe-client';
 import { stripePayments } from './integrations/stripe/stripe-payments';
 import { stripeWebhook } from './integrations/stripe/stripe-webhook';
@@ -165,7 +164,6 @@ export interface System {
   /** Every outbound provider call goes through it: timeouts, retries, a circuit per (store, provider). */
   resilience: Resilience;
   /** Orders of a remote commerce provider, cached briefly; `invalidateOrder` is what order webhooks call. */
-  orderCache: OrderCache;
   catalog: CatalogWriter;
   agent: Agent;
   knowledge: KnowledgeService;
@@ -264,8 +262,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
   const providerCalls = resilience();
   const backend = demoCommerce(db);
-  // The demo backend is the database itself: it is read directly, never cached. (Shopify's orders are not cached yet either: docs/adr/0028.)
-  const orderCache = cachedOrders(backend, cache, { ttlMs: env.CONCIERGE_ORDER_CACHE_TTL_MS });
+  // The demo backend is the database itself: read directly, never cached. Shopify's orders are cached (CONCIERGE_ORDER_CACHE_TTL_MS).
   const commerce = perStoreCommerce(shopify.connections.isConnected, shopify.commerce, backend);
   const refundLog = providerRefundLog(database);
   const configured = (channel: 'stripe' | 'shipping') => async (storeId: string) => Boolean((await stores.get(storeId)).channels[channel]);
@@ -274,7 +271,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   // Refunds: through Shopify for a Shopify store (the order lives there), else Stripe where configured, else the built-in backend.
   const stripeOrDemo = perStorePayments(
     configured('stripe'),
-    stripePayments({ credentials: stripeCredentials, client: stripeFor, commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: orderCache.invalidateOrder }),
+    stripePayments({ credentials: stripeCredentials, client: stripeFor, commerce, refunds: refundLog, resilience: providerCalls, invalidateOrder: shopify.commerce.invalidateOrder }),
     demoPayments(db),
   );
   const payments = perStorePayments(shopify.connections.isConnected, shopify.commerce, stripeOrDemo);
@@ -456,7 +453,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       email.surface,
       signedFileSurface({ links, storage: objectStorage }),
       integrationTestSurface(integrationChecks),
-      providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: orderCache.invalidateOrder })),
+      providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: shopify.commerce.invalidateOrder })),
       consoleSurface(),
       widgetSurface(),
       widgetAppearanceRoute(stores),
@@ -485,7 +482,6 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     shipping,
     objectStorage,
     resilience: providerCalls,
-    orderCache,
     catalog,
     agent,
     knowledge,

@@ -22,7 +22,7 @@ function oauthApp(env: Env): ShopifyApp | undefined {
 export function shopifyIntegration(deps: { env: Env; database: Database; stores: StoreService; cache: Cache; keyring: Sealer; fetchApi?: FetchApi }) {
   const shops = shopifyShopRepository(deps.database);
   const connections = shopifyConnections({ stores: deps.stores, shops, app: oauthApp(deps.env), fetchApi: deps.fetchApi });
-  const commerce = shopifyCommerce({ transportFor: connections.transportFor, cache: deps.cache });
+  const commerce = shopifyCommerce({ transportFor: connections.transportFor, cache: deps.cache, orderTtlMs: deps.env.CONCIERGE_ORDER_CACHE_TTL_MS });
   const privacy = shopperPrivacyRepository(deps.database, deps.keyring);
   return {
     shops,

@@ -11,12 +11,14 @@ export interface ShopifyCommerceDeps {
   transportFor(storeId: string): Promise<ShopifyTransport | undefined>;
   /** Orders read from Shopify are kept here briefly (webhooks and writes drop them). */
   cache?: Cache;
+  /** How long a cached order is served (default ORDER_CACHE_TTL_MS); 0 turns the order cache off. */
+  orderTtlMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 /** The Commerce and Payments ports on Shopify's Admin GraphQL API, one connected store at a time. */
 export function shopifyCommerce(deps: ShopifyCommerceDeps): CommercePort & PaymentsPort & { invalidateOrder(storeId: string, orderId: string): Promise<void>; getProduct(storeId: string, id: string): ReturnType<ReturnType<typeof shopifyReads>['getProduct']> } {
-  const reads = shopifyReads(deps.cache);
+  const reads = shopifyReads(deps.orderTtlMs === 0 ? undefined : deps.cache, deps.orderTtlMs);
   const writes = shopifyWrites(reads, deps.sleep);
   const refunds = shopifyRefunds(reads);
   const transport = async (storeId: string) => {

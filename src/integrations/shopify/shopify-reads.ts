@@ -20,7 +20,7 @@ export const orderGid = (reference: string): string | null => {
 };
 
 /** Reads from one store's Shopify, orders through a short cache that webhooks and writes invalidate. */
-export function shopifyReads(cache: Cache | undefined) {
+export function shopifyReads(cache: Cache | undefined, ttlMs = ORDER_CACHE_TTL_MS) {
   async function fetchOrderNode(transport: ShopifyTransport, id: string): Promise<ShopifyOrderNode | null> {
     const data = await transport.request<{ order: ShopifyOrderNode | null }>(ORDER_BY_ID, { id }, { label: 'order', retryUncertain: true });
     return data.order;
@@ -35,8 +35,8 @@ export function shopifyReads(cache: Cache | undefined) {
     // Shopify's search is by token: keep only the order whose name is exactly the one asked.
     const node = data.orders.nodes.find((o) => o.name === name) ?? null;
     if (node) {
-      await cache?.set(nameKey(storeId, name), node.id, ORDER_CACHE_TTL_MS);
-      await cache?.set(orderKey(storeId, node.id), node, ORDER_CACHE_TTL_MS);
+      await cache?.set(nameKey(storeId, name), node.id, ttlMs);
+      await cache?.set(orderKey(storeId, node.id), node, ttlMs);
     }
     return node;
   }
@@ -45,14 +45,14 @@ export function shopifyReads(cache: Cache | undefined) {
     const cached = await cache?.get<ShopifyOrderNode>(orderKey(storeId, id));
     if (cached) return cached;
     const node = await fetchOrderNode(transport, id);
-    if (node) await cache?.set(orderKey(storeId, id), node, ORDER_CACHE_TTL_MS);
+    if (node) await cache?.set(orderKey(storeId, id), node, ttlMs);
     return node;
   }
 
   /** The order as Shopify has it now, bypassing the cache, and refreshing it. */
   async function refreshedOrderNode(transport: ShopifyTransport, storeId: string, id: string): Promise<ShopifyOrderNode | null> {
     const node = await fetchOrderNode(transport, id);
-    if (node) await cache?.set(orderKey(storeId, id), node, ORDER_CACHE_TTL_MS);
+    if (node) await cache?.set(orderKey(storeId, id), node, ttlMs);
     else await cache?.delete(orderKey(storeId, id));
     return node;
   }
