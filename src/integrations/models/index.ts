@@ -4,7 +4,8 @@ import { anthropicMessagesProvider } from './anthropic/anthropic-messages-provid
 import { openAiChatProvider } from './openai/openai-chat-provider';
 import { openAiEmbeddingsEndpoint, type OpenAiEmbeddingsOptions } from './openai/openai-embeddings';
 import type { ModelPrices } from './pricing';
-import { circuitBreaker } from './resilience/circuit-breaker';
+import { CircuitBreaker } from '../resilience/circuit-breaker';
+import { systemClock } from '../resilience/clock';
 import { shieldedEmbeddings, shieldedModel } from './shield/shield';
 
 export { ModelUnavailable } from './model-unavailable';
@@ -28,7 +29,7 @@ export interface RemoteModelConfig {
 export function remoteModel(config: RemoteModelConfig): LanguageModel {
   const budget = { apiKey: config.apiKey, baseURL: config.baseURL, timeoutMs: config.timeoutMs, maxRetries: config.maxRetries };
   const provider = config.provider === 'openai' ? openAiChatProvider(budget) : anthropicMessagesProvider(budget);
-  return shieldedModel({ provider, models: config.models, prices: config.prices, breaker: circuitBreaker(config.breaker), deadlineMs: config.deadlineMs });
+  return shieldedModel({ provider, models: config.models, prices: config.prices, breaker: new CircuitBreaker({ failureThreshold: config.breaker.threshold, openMs: config.breaker.cooldownMs }, systemClock), deadlineMs: config.deadlineMs });
 }
 
 /** Embeddings from any OpenAI-compatible endpoint, behind the shield's patterns. */

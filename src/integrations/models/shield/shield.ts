@@ -4,7 +4,7 @@ import type { Embeddings } from '../../../core/ports/embeddings';
 import { ModelUnavailable } from '../model-unavailable';
 import { usageOf, type ModelPrices } from '../pricing';
 import type { ModelProvider } from '../provider';
-import type { CircuitBreaker } from '../resilience/circuit-breaker';
+import type { CircuitBreaker } from '../../resilience/circuit-breaker';
 import { redact, restore, restoreDeep } from './redact';
 import type { ShieldedPrompt, ShieldedTexts } from './shielded-prompt';
 import { streamRestorer } from './stream-restorer';
