@@ -41,7 +41,6 @@ import { catalogSurface } from './gateway/routes/catalog/import';
 import { conversationSurface } from './gateway/routes/conversations/index';
 import { demoCatalogImporter } from './integrations/demo/catalog-importer';
 import { createOfflineNlu } from './nlu/index';
-import { loadSentenceEncoder } from './text/sentence-encoder';
 import { sentenceEncoderEmbeddings } from './knowledge/embeddings/sentence-encoder-embeddings';
 import { tokenIssuer } from './gateway/tokens';
 import { operatorService, type OperatorService } from './core/operator-service';
@@ -129,7 +128,6 @@ import { providerWebhookSurface } from './gateway/routes/webhooks/provider-webho
 import { easyPostClients, type ShippingCredentials } from './integrations/shipping/easypost-client';
 import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
-import { s3Storage } from './integrations/s3/s3-storage';
 import { signedFileSurface } from './gateway/routes/files/signed-file';
 import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
 import { connectionCheck } from './integrations/connection-check';
@@ -281,7 +279,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const ephemeralObjects = env.CONCIERGE_DATA_DIR.startsWith('memory://') ? mkdtempSync(join(tmpdir(), 'concierge-objects-')) : undefined;
   const objectStorage: ObjectStorage =
     env.CONCIERGE_OBJECT_STORAGE === 's3'
-      ? s3Storage({ endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, links, publicUrl, resilience: providerCalls })
+      ? // The S3 client loads only in server mode with S3 configured, not with every start.
+        (await import('./integrations/s3/s3-storage')).s3Storage({ endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET!, region: env.S3_REGION, accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY!, links, publicUrl, resilience: providerCalls })
       : localFolderStorage(ephemeralObjects ?? join(resolve(env.CONCIERGE_DATA_DIR), 'objects'), links, publicUrl);
   const shippingCredentials = (storeId: string) => stores.channelCredentials<ShippingCredentials>(storeId, 'shipping');
   const easyPostFor = easyPostClients(env.EASYPOST_API_BASE);
@@ -325,7 +324,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     );
   const vectors = loadWordVectors();
   // The pretrained sentence encoder: loaded (about a second) only when the knowledge base uses it (docs/adr/0031).
-  const encoder = env.CONCIERGE_EMBEDDINGS === 'encoder' ? await loadSentenceEncoder() : undefined;
+  const encoder = env.CONCIERGE_EMBEDDINGS === 'encoder' ? await (await import('./text/sentence-encoder')).loadSentenceEncoder() : undefined;
   const embeddings: Embeddings =
     env.CONCIERGE_EMBEDDINGS === 'openai'
       ? openAiEmbeddings({

@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import type Anthropic from '@anthropic-ai/sdk';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { ClientBudget, ModelProvider, ProviderReply, ProviderRequest } from '../provider';
 import { parseToolArguments } from '../tool-arguments';
@@ -10,7 +10,9 @@ export interface AnthropicOptions extends ClientBudget {
 
 /** The Messages API through the official `@anthropic-ai/sdk` client; the forced tool is a tool_use block. */
 export function anthropicMessagesProvider(options: AnthropicOptions): ModelProvider {
-  const client = new Anthropic({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: options.maxRetries, logLevel: 'off' });
+  // The SDK loads when a provider is configured, not with every start (the default is offline).
+  const loaded: Promise<Anthropic> = import('@anthropic-ai/sdk').then(({ default: AnthropicClient }) => new AnthropicClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: options.maxRetries, logLevel: 'off' }));
+  loaded.catch(() => undefined); // reported by the first call
 
   function body(request: ProviderRequest): MessageCreateParamsBase {
     const { prompt } = request;
@@ -29,7 +31,7 @@ export function anthropicMessagesProvider(options: AnthropicOptions): ModelProvi
   }
 
   async function complete(request: ProviderRequest): Promise<ProviderReply> {
-    const message = await client.messages.create({ ...body(request), stream: false }, { signal: request.signal });
+    const message = await (await loaded).messages.create({ ...body(request), stream: false }, { signal: request.signal });
     let text = '';
     let toolInput: unknown = null;
     for (const block of message.content) {
@@ -40,7 +42,7 @@ export function anthropicMessagesProvider(options: AnthropicOptions): ModelProvi
   }
 
   async function stream(request: ProviderRequest, onChunk: (text: string) => void): Promise<ProviderReply> {
-    const events = await client.messages.create({ ...body(request), stream: true }, { signal: request.signal });
+    const events = await (await loaded).messages.create({ ...body(request), stream: true }, { signal: request.signal });
     let text = '';
     let json = '';
     let inputTokens = 0;

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsBase, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ClientBudget, ModelProvider, ProviderReply, ProviderRequest } from '../provider';
 import { parseToolArguments } from '../tool-arguments';
@@ -11,7 +11,9 @@ export interface OpenAiChatOptions extends ClientBudget {
 
 /** Chat Completions through the official `openai` client; the forced tool is a function call. */
 export function openAiChatProvider(options: OpenAiChatOptions): ModelProvider {
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: options.maxRetries, logLevel: 'off' });
+  // The SDK loads when a provider is configured, not with every start (the default is offline).
+  const loaded: Promise<OpenAI> = import('openai').then(({ default: OpenAIClient }) => new OpenAIClient({ apiKey: options.apiKey, baseURL: options.baseURL, timeout: options.timeoutMs, maxRetries: options.maxRetries, logLevel: 'off' }));
+  loaded.catch(() => undefined); // a failed load is reported by the first call, not as an unhandled rejection
 
   function body(request: ProviderRequest): ChatCompletionCreateParamsBase {
     const { prompt } = request;
@@ -30,7 +32,7 @@ export function openAiChatProvider(options: OpenAiChatOptions): ModelProvider {
   }
 
   async function complete(request: ProviderRequest): Promise<ProviderReply> {
-    const response = await client.chat.completions.create({ ...body(request), stream: false }, { signal: request.signal });
+    const response = await (await loaded).chat.completions.create({ ...body(request), stream: false }, { signal: request.signal });
     const message = response.choices[0]?.message;
     const call = message?.tool_calls?.find((c) => c.type === 'function');
     return {
@@ -42,7 +44,7 @@ export function openAiChatProvider(options: OpenAiChatOptions): ModelProvider {
   }
 
   async function stream(request: ProviderRequest, onChunk: (text: string) => void): Promise<ProviderReply> {
-    const chunks = await client.chat.completions.create({ ...body(request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal });
+    const chunks = await (await loaded).chat.completions.create({ ...body(request), stream: true, stream_options: { include_usage: true } }, { signal: request.signal });
     let text = '';
     let args = '';
     let inputTokens = 0;
