@@ -22,6 +22,10 @@ import { apiKeyRepository } from './data/repositories/api-key-repository';
 import { auditLogRepository } from './data/repositories/audit-log';
 import { idempotencyStore } from './data/repositories/idempotency-store';
 import { storeRepository } from './data/repositories/store-repository';
+import { shipmentNotices } from './data/repositories/shipment-notices';
+import { shipmentWatch, type ShipmentWatch } from './agent/proactive/shipment-watch';
+import { shipmentWatchSchedule } from './agent/proactive/shipment-watch-schedule';
+import { createReplyRenderer } from './agent/prompts/render';
 import { tieredCache } from './data/tiered-cache';
 import { readOrCreateKeyFile } from './data/secrets/keyring-file';
 import { createKeyring, type Keyring } from './data/secrets/keyring';
@@ -177,6 +181,8 @@ export interface System {
   /** Files: e-mail attachments, the same store as `objectStorage`. */
   storage: ObjectStorage;
   email: EmailChannel;
+  /** Proactive notices of stuck parcels (issue 16); scans run as jobs on the schedule, or now through `scanStore`. */
+  shipmentWatch: ShipmentWatch;
   /** Starts the job worker, the e-mail sweep and the inbound SMTP listener (when CONCIERGE_SMTP_PORT is set); returns that port. */
   startBackground(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
@@ -411,6 +417,22 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     },
   );
   email.registerJobs(jobs.worker);
+  // Proactive: stuck parcels told to the shopper before they ask (off per store by default; docs/adr/0038-shipment-watch.md).
+  const watch = shipmentWatch({
+    settings: (storeId) => stores.settings(storeId),
+    commerce,
+    shipping,
+    notices: shipmentNotices(database),
+    conversations: agent.conversations,
+    emailThreads: emailRecords(database),
+    renderer: createReplyRenderer(),
+    now: () => new Date(),
+  });
+  watch.registerJobs(jobs.worker);
+  const watchSchedule = shipmentWatchSchedule(
+    { storeIds: () => storeRepository(db).listIds(), settings: (storeId) => stores.settings(storeId), queue: jobs.queue, now: () => new Date(), log: backgroundLog },
+    env.CONCIERGE_SHIPMENT_WATCH_MINUTES * 60_000,
+  );
   let background: Promise<{ smtpPort: number | undefined }> | undefined;
 
   const readiness: GatewayDeps['readiness'] = {
@@ -491,9 +513,11 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     jobs,
     storage,
     email,
+    shipmentWatch: watch,
     startBackground() {
       background ??= (async () => {
         await jobs.worker.start();
+        watchSchedule.start();
         return { smtpPort: await email.start() };
       })();
       return background;
@@ -502,6 +526,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       if (background) {
         await background.catch(() => undefined);
         await email.stop();
+        await watchSchedule.stop();
         await jobs.worker.stop();
       }
       await pubsub.close();

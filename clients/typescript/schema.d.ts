@@ -3453,6 +3453,9 @@ export interface operations {
                         excludedReturnCategories?: string[];
                         maxRefundsPerOrder?: number;
                         modelInstructions?: string;
+                        proactive?: {
+                            shipmentExceptions?: boolean;
+                        };
                         refundAutoApproveLimit?: number;
                         refundLimits?: {
                             /** @enum {string} */
@@ -4283,6 +4286,9 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         modelInstructions: string;
+                        proactive: {
+                            shipmentExceptions: boolean;
+                        };
                         refundAutoApproveLimit: number;
                         refundLimits: {
                             /** @enum {string} */
@@ -4408,6 +4414,9 @@ export interface operations {
                     excludedReturnCategories?: string[];
                     maxRefundsPerOrder?: number;
                     modelInstructions?: string;
+                    proactive?: {
+                        shipmentExceptions?: boolean;
+                    };
                     refundAutoApproveLimit?: number;
                     refundLimits?: {
                         /** @enum {string} */
@@ -4476,6 +4485,9 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         modelInstructions: string;
+                        proactive: {
+                            shipmentExceptions: boolean;
+                        };
                         refundAutoApproveLimit: number;
                         refundLimits: {
                             /** @enum {string} */
@@ -4573,6 +4585,9 @@ export interface operations {
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         modelInstructions: string;
+                        proactive: {
+                            shipmentExceptions: boolean;
+                        };
                         refundAutoApproveLimit: number;
                         refundLimits: {
                             /** @enum {string} */

@@ -55,6 +55,8 @@ export interface ConversationMetadata {
   /** An e-mail the shopper left (on the widget) for a person to write back to; not a proof of identity. */
   followUp?: { email: string; at: string };
   subject?: string;
+  /** Concierge opened this conversation itself: what it wrote about. */
+  proactive?: { kind: string; orderId: string; orderName: string; fulfillmentId: string };
 }
 
 export interface Message {

@@ -44,6 +44,12 @@ export const emailSettingsSchema = z.strictObject({
   fromAddress: z.string().trim().max(254).pipe(z.email('must be an e-mail address such as support@shop.example.com')).nullable(),
 });
 
+/** What Concierge may start on its own, before the shopper asks. */
+export const proactiveSettingsSchema = z.strictObject({
+  /** Watch shipped orders and write to the shopper (and hand to the team) when a parcel is stuck, never scanned or returning. */
+  shipmentExceptions: z.boolean(),
+});
+
 export const policySettingsSchema = z.strictObject({
   returnWindowDays: z.number().int().min(0).max(365),
   excludedReturnCategories: z.array(category).max(100),
@@ -58,6 +64,7 @@ export const policySettingsSchema = z.strictObject({
   allowedOrigins: z.array(origin).max(50),
   widget: widgetAppearanceSchema,
   email: emailSettingsSchema,
+  proactive: proactiveSettingsSchema,
   /** Wording guidance for a remote model (tone, words to use or avoid), appended to its prompt in a fenced section: it cannot change the rules. */
   modelInstructions: plainText('note', z.string().max(1000)),
 });
@@ -82,6 +89,7 @@ export const defaultSettings: StoreSettings = {
   allowedOrigins: [],
   widget: defaultWidgetAppearance,
   email: { fromName: '', fromAddress: null },
+  proactive: { shipmentExceptions: false },
   modelInstructions: '',
 };
 
@@ -145,13 +153,14 @@ export const settingsPatchSchema = z.strictObject({
     .extend({ inboundAddress: z.never({ error: 'email.inboundAddress is generated for the store and read-only' }).optional() })
     .optional(),
   modelInstructions: policySettingsSchema.shape.modelInstructions.optional(),
+  proactive: proactiveSettingsSchema.partial().optional(),
   channels: channelCredentialsSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Merges a patch into settings (nested objects field by field); channels are handled apart. */
 export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch): StoreSettings {
-  const { channels: _channels, brandVoice, escalation, widget, email, ...flat } = patch;
+  const { channels: _channels, brandVoice, escalation, widget, email, proactive, ...flat } = patch;
   const defined = Object.fromEntries(Object.entries(flat).filter(([, value]) => value !== undefined));
   const next = policySettingsSchema.parse({
     ...current,
@@ -159,6 +168,7 @@ export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch)
     brandVoice: { ...current.brandVoice, ...brandVoice },
     escalation: { ...current.escalation, ...escalation },
     widget: { ...current.widget, ...widget },
+    proactive: { ...current.proactive, ...proactive },
     email: { ...current.email, ...Object.fromEntries(Object.entries(email ?? {}).filter(([key, value]) => key !== 'inboundAddress' && value !== undefined)) },
   });
   if (widget) checkWidgetAppearance(next.widget, next.allowedOrigins, widget);
@@ -175,5 +185,6 @@ export function normaliseSettings(stored: unknown): StoreSettings {
     escalation: { ...defaultSettings.escalation, ...value.escalation },
     widget: { ...defaultSettings.widget, ...value.widget },
     email: { ...defaultSettings.email, ...value.email },
+    proactive: { ...defaultSettings.proactive, ...value.proactive },
   });
 }

@@ -20,7 +20,7 @@ function routed<P extends { [K in keyof P]: StoreMethod }>(methods: MethodList<P
 }
 
 const commerceMethods: MethodList<CommercePort> = {
-  getOrder: true, findOrders: true, getCustomer: true, listProducts: true,
+  getOrder: true, findOrders: true, listShippedOrders: true, getCustomer: true, listProducts: true,
   cancelOrder: true, updateShippingAddress: true, createReturn: true, cancelReturn: true,
 };
 const paymentsMethods: MethodList<PaymentsPort> = { refund: true };

@@ -9,4 +9,4 @@ export { refundReasonCodes, type RefundReason, type RefundReasonCode } from './r
 export { decideAddressChange, decideCancellation, orderChangeReasonCodes, type AddressChangeDecision, type CancellationDecision, type OrderChangeReasonCode } from './order-change';
 export { decideDisclosure, maskEmail, maxVerificationAttempts, verificationLockoutHours, type DisclosureDecision, type DisclosureReasonCode, type OwnershipClaim } from './disclosure';
 export { isHighValueOrder } from './high-value';
-export { detectShipmentException, NEVER_SCANNED_HOURS, NO_MOVEMENT_HOURS, type ShipmentException, type ShipmentExceptionKind, type ShipmentFacts } from './shipment-exceptions';
+export { detectShipmentException, shipmentFactsFromEvents, NEVER_SCANNED_HOURS, NO_MOVEMENT_HOURS, type ShipmentException, type ShipmentExceptionKind, type ShipmentFacts } from './shipment-exceptions';

@@ -49,3 +49,10 @@ export function detectShipmentException(facts: ShipmentFacts, now: Date): Shipme
   const hours = hoursBetween(since, now);
   return hours >= NO_MOVEMENT_HOURS ? { kind: 'no_movement', nextStep: 'open_trace', hoursSilent: hours, needsTeam: true } : null;
 }
+
+/** The carrier's events as facts: a label's creation is not a scan; the last real scan and the label's time. */
+export function shipmentFactsFromEvents(status: ShipmentStatus, events: { status: ShipmentStatus; occurredAt: Date }[], shippedAt: Date | null): ShipmentFacts {
+  const scans = events.filter((e) => e.status !== 'label_created' && e.status !== 'pending');
+  const label = events.find((e) => e.status === 'label_created');
+  return { status, lastScanAt: scans.at(-1)?.occurredAt ?? null, labelCreatedAt: label?.occurredAt ?? shippedAt, reportedMissing: false };
+}

@@ -301,6 +301,42 @@ export function conversationService(deps: ConversationServiceDeps) {
       });
     },
 
+    /**
+     * Concierge writes first (a parcel stuck, never scanned, returning): a new conversation holding
+     * its message, on the team's queue when it needs a person. The shopper's address is the order's,
+     * not a verified identity: a reply goes through the usual checks.
+     */
+    async startProactive(storeId: string, input: { channel: Channel; customer: { email: string; name?: string }; content: string; handOff: { reason: string; summary: string } | null; about: NonNullable<Conversation['metadata']['proactive']>; beforeMessage?: (conversationId: string) => Promise<void> }) {
+      const conversation = await store.create(storeId, {
+        channel: input.channel,
+        customerId: input.customer.email,
+        metadata: {
+          customer: input.customer,
+          identityVerified: false,
+          proactive: input.about,
+          ...(input.handOff ? { handoff: { ...input.handOff, at: deps.now().toISOString() } } : {}),
+        },
+      });
+      const base = { storeId, conversationId: conversation.id };
+      // What must exist before the message does (an e-mail thread: the outbox would skip a message without one).
+      await input.beforeMessage?.(conversation.id);
+      return lock.withLock(conversation.id, async () => {
+        const committed = await commit({
+          ...base,
+          messages: [{ role: 'assistant', content: input.content, metadata: { proactive: true } }],
+          actions: [],
+          ...(input.handOff ? { status: 'handed_off' as const } : {}),
+          checkpointThreads: [],
+          events: [
+            { ...base, type: 'conversation.created', data: { channel: input.channel, proactive: true } },
+            { ...base, type: 'conversation.message_created', data: { role: 'assistant' } },
+            ...(input.handOff ? [{ ...base, type: 'conversation.handoff_requested' as const, data: { from: conversation.status, to: 'handed_off', reason: input.handOff.reason } }] : []),
+          ],
+        });
+        return { conversation: committed.conversation, message: committed.messages[0]! };
+      });
+    },
+
     /** Moves the conversation along its lifecycle (resolve, hand back to the agent). */
     async changeStatus(storeId: string, conversationId: string, to: 'resolved' | 'open' | 'handed_off', actor: string) {
       return lock.withLock(conversationId, async () => {

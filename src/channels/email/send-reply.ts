@@ -42,7 +42,8 @@ export function sendReplyHandler(deps: EmailChannelDeps) {
     const [key] = inbound.split('@');
     const chain = (await deps.records.chain(storeId, message.conversationId)).filter((id) => id !== rfcMessageId);
     const senderName = store.settings.email.fromName || store.settings.brandVoice.name || store.name;
-    const subject = replySubject(thread.subject);
+    // A thread we opened (a proactive notice) starts with our own subject; an answer is a "Re:".
+    const subject = chain.length > 0 ? replySubject(thread.subject) : thread.subject;
     const parts = await renderReply({ subject, body: message.content, signOff: store.settings.brandVoice.signOff, senderName });
     try {
       await deps.mailer.send({
@@ -55,8 +56,8 @@ export function sendReplyHandler(deps: EmailChannelDeps) {
         references: chain.slice(-MAX_REFERENCES).map((id) => `<${id}>`),
         text: parts.text,
         html: parts.html,
-        // RFC 3834: an agent's answer is automatic, so other robots do not answer it; an operator's is not.
-        headers: message.role === 'assistant' ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+        // RFC 3834: an agent's answer is automatic (auto-replied; auto-generated when we wrote first), so other robots do not answer it; an operator's is not.
+        headers: message.role === 'assistant' ? { 'Auto-Submitted': chain.length > 0 ? 'auto-replied' : 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : {},
       });
     } catch (error) {
       if (!isPermanent(error)) throw error; // 4xx or a dropped connection: retried with backoff

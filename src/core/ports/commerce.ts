@@ -18,6 +18,8 @@ export interface CommercePort {
    */
   getOrder(storeId: string, reference: string, options?: { fresh?: boolean }): Promise<Order | undefined>;
   findOrders(storeId: string, query: { email?: string; customerId?: string; limit?: number }): Promise<OrderSummary[]>;
+  /** Orders placed since `since`, not cancelled, with at least one shipment: the parcels the shipment watch follows (newest first). */
+  listShippedOrders(storeId: string, query: { since: Date; limit: number }): Promise<Order[]>;
   getCustomer(storeId: string, query: { email?: string; id?: string }): Promise<Customer | undefined>;
   listProducts(storeId: string, query?: { updatedSince?: Date; limit?: number }): Promise<Product[]>;
   /** Undo: none; a cancelled order is re-placed by a human. */

@@ -90,6 +90,18 @@ describe('Shopify adapter through @shopify/admin-api-client against a local Admi
     assert.equal((await commerce.getOrder(STORE, order.id))?.refundedCents, 4200, 'the fresh read refreshed the cache');
   });
 
+  it('lists the open, shipped orders since a date for the shipment watch: not the unshipped, the cancelled or the old', async () => {
+    const unshipped = seedOrder(shop, { number: 1002, email: 'bo@example.com', fulfilment: null });
+    const cancelled = seedOrder(shop, { number: 1003, email: 'cy@example.com' });
+    shop.orders.get(cancelled.id)!.cancelledAt = new Date().toISOString();
+    const old = seedOrder(shop, { number: 1004, email: 'di@example.com' });
+    shop.orders.get(old.id)!.createdAt = new Date(Date.now() - 90 * 86_400_000).toISOString();
+    const listed = await adapter().listShippedOrders(STORE, { since: new Date(Date.now() - 45 * 86_400_000), limit: 50 });
+    assert.deepEqual(listed.map((o) => o.name), ['#1001']);
+    assert.equal(listed[0]!.fulfillments[0]!.trackingNumber, '1Z1001');
+    assert.ok(![unshipped, cancelled, old].some((o) => listed.some((l) => l.id === o.id)));
+  });
+
   it('a search value cannot widen the search (quotes are escaped)', async () => {
     const commerce = adapter();
     assert.deepEqual(await commerce.findOrders(STORE, { email: 'x" OR email:"ann@example.com' }), []);

@@ -30,6 +30,7 @@ export function shopifyCommerce(deps: ShopifyCommerceDeps): CommercePort & Payme
     invalidateOrder: (storeId, orderId) => reads.invalidateOrder(storeId, orderId),
     getOrder: async (storeId, reference, options) => reads.getOrder(await transport(storeId), storeId, reference, options),
     findOrders: async (storeId, query) => reads.findOrders(await transport(storeId), query),
+    listShippedOrders: async (storeId, query) => reads.listShippedOrders(await transport(storeId), query),
     getCustomer: async (storeId, query) => reads.getCustomer(await transport(storeId), query),
     listProducts: async (storeId, query) => reads.listProducts(await transport(storeId), query),
     getProduct: async (storeId, id) => reads.getProduct(await transport(storeId), id),

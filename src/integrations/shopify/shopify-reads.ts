@@ -85,6 +85,13 @@ export function shopifyReads(cache: Cache | undefined, ttlMs = ORDER_CACHE_TTL_M
       return data.orders.nodes.map((node) => toOrderSummary(toOrder(node)));
     },
 
+    /** Open orders placed since `since` with a shipment; Shopify's search narrows, the fulfilments decide. */
+    async listShippedOrders(transport: ShopifyTransport, query: { since: Date; limit: number }): Promise<Order[]> {
+      const filter = `status:open (fulfillment_status:shipped OR fulfillment_status:partial) created_at:>=${searchValue(query.since.toISOString())}`;
+      const data = await transport.request<{ orders: { nodes: ShopifyOrderNode[] } }>(ORDERS_SEARCH, { query: filter, first: Math.min(query.limit, 50) }, { label: 'orders', retryUncertain: true });
+      return data.orders.nodes.map(toOrder).filter((order) => !order.cancelledAt && order.fulfillments.length > 0);
+    },
+
     async getCustomer(transport: ShopifyTransport, query: { email?: string; id?: string }): Promise<Customer | undefined> {
       if (query.id) {
         const data = await transport.request<{ customer: ShopifyCustomerNode | null }>(CUSTOMER_BY_ID, { id: query.id }, { label: 'customer', retryUncertain: true });

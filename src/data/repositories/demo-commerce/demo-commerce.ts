@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import type { Address } from '../../../core/commerce';
 import { AppError } from '../../../core/errors';
 import { toCents, toMajor } from '../../../core/money';
@@ -36,6 +36,16 @@ export function demoCommerce(db: Db): CommercePort {
           itemTitles: (await db.select({ title: orderLineItems.title }).from(orderLineItems).where(and(eq(orderLineItems.storeId, storeId), eq(orderLineItems.orderId, o.id)))).map((l) => l.title),
         })),
       );
+    },
+    async listShippedOrders(storeId, query) {
+      const rows = await db
+        .select({ id: orders.id })
+        .from(orders)
+        .where(and(eq(orders.storeId, storeId), isNull(orders.cancelledAt), gte(orders.createdAt, query.since), inArray(orders.fulfillmentStatus, ['fulfilled', 'partial'])))
+        .orderBy(desc(orders.createdAt))
+        .limit(query.limit);
+      const loaded = await Promise.all(rows.map((row) => loadOrder(db, storeId, row.id)));
+      return loaded.filter((order): order is NonNullable<typeof order> => order !== undefined && order.fulfillments.length > 0);
     },
     async getCustomer(storeId, query) {
       const condition = query.id ? eq(customers.id, query.id) : eq(customers.email, (query.email ?? '').trim().toLowerCase());

@@ -18,7 +18,7 @@ export interface RequestLogEntry { operation: string; fields: string[]; status: 
 
 const parseQueryString = (query: string | undefined) => {
   const terms: { field: string; op: string; value: string }[] = [];
-  for (const m of (query ?? '').matchAll(/(\w+):(>=|<=|>|<)?("(?:[^"\\]|\\.)*"|'[^']*'|\S+)/g)) {
+  for (const m of (query ?? '').matchAll(/(\w+):(>=|<=|>|<)?("(?:[^"\\]|\\.)*"|'[^']*'|[^\s()]+)/g)) {
     const raw = m[3]!;
     const value = raw.startsWith('"') ? (JSON.parse(raw) as string) : raw.startsWith("'") ? raw.slice(1, -1) : raw;
     terms.push({ field: m[1]!, op: m[2] ?? ':', value });
@@ -172,10 +172,16 @@ export class FakeAdminServer {
 
   private root() {
     const shop = this.shop;
+    // Shopify's values for fulfillment_status; several terms of it are read as one OR group.
+    const FULFILLMENT_FILTER: Record<string, string[]> = { shipped: ['FULFILLED'], partial: ['PARTIALLY_FULFILLED'], unshipped: ['UNFULFILLED'], unfulfilled: ['UNFULFILLED', 'PARTIALLY_FULFILLED'], any: ['FULFILLED', 'PARTIALLY_FULFILLED', 'UNFULFILLED'] };
     const ordersMatching = (query: string | undefined) => {
       const terms = parseQueryString(query);
+      const fulfilment = terms.filter((t) => t.field === 'fulfillment_status').flatMap((t) => FULFILLMENT_FILTER[t.value] ?? []);
       return [...shop.orders.values()].filter((o) =>
+        (fulfilment.length === 0 || fulfilment.includes(o.fulfillment)) &&
         terms.every((t) => {
+          if (t.field === 'status') return t.value === 'open' ? o.cancelledAt === null : true;
+          if (t.field === 'created_at' && t.op === '>=') return o.createdAt >= t.value;
           if (t.field === 'name') return o.name === (t.value.startsWith('#') ? t.value : `#${t.value}`);
           if (t.field === 'email') return (o.email ?? '').toLowerCase() === t.value.toLowerCase();
           if (t.field === 'customer_id') return numericId(o.customerId) === t.value;

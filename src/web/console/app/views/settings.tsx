@@ -181,6 +181,20 @@ export function SettingsView() {
         </label>
       </Section>
       <Section
+        title="Proactive"
+        note="Concierge writes first, by e-mail, when a parcel is stuck, was never scanned, is held up or is coming back to us, and puts the conversation on your queue."
+        onSave={() => save({ proactive: settings.proactive })}
+      >
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.proactive.shipmentExceptions}
+            onChange={(e) => edit({ proactive: { shipmentExceptions: e.currentTarget.checked } })}
+          />
+          Tell shoppers about delivery problems before they ask
+        </label>
+      </Section>
+      <Section
         title="Channels"
         note="Credentials are write-only: once saved they are sealed and never shown again. Fill a channel's fields to replace them."
         onSave={async () => {
