@@ -166,6 +166,20 @@ query ConciergeReturn($id: ID!) {
   return(id: $id) { id name status order { id } }
 }`;
 
+export const RETURN_REVERSE_ORDERS = /* GraphQL */ `
+query ConciergeReturnReverseOrders($id: ID!) {
+  return(id: $id) { id reverseFulfillmentOrders(first: 5) { nodes { id } } }
+}`;
+
+/** The return label and its tracking on Shopify's return (an empty line list means every line of the reverse fulfilment order). */
+export const REVERSE_DELIVERY_CREATE = /* GraphQL */ `
+mutation ConciergeReverseDelivery($reverseFulfillmentOrderId: ID!, $trackingInput: ReverseDeliveryTrackingInput, $labelInput: ReverseDeliveryLabelInput) {
+  reverseDeliveryCreateWithShipping(reverseFulfillmentOrderId: $reverseFulfillmentOrderId, reverseDeliveryLineItems: [], trackingInput: $trackingInput, labelInput: $labelInput, notifyCustomer: false) {
+    reverseDelivery { id }
+    userErrors { field message }
+  }
+}`;
+
 export const ACCESS_SCOPES = /* GraphQL */ `
 query ConciergeAccessScopes {
   shop { name myshopifyDomain }

@@ -186,6 +186,29 @@ describe('Shopify adapter through @shopify/admin-api-client against a local Admi
     assert.equal(shop.orders.get(order.id)!.returns[0]!.status, 'CANCELED');
   });
 
+  it('a return with a provider label tells Shopify the label and tracking as its reverse delivery, once', async () => {
+    const [beanie] = shop.orders.get(order.id)!.lineItems;
+    const label = { carrier: 'USPS', trackingNumber: '9400111899223197428490', labelUrl: 'https://concierge.example/files/signed-label-token' };
+    const opened = await adapter().createReturn(STORE, order.id, { items: [{ lineItemId: beanie!.id, quantity: 1 }], reason: 'defective', label }, { idempotencyKey: 'return:label' });
+    assert.equal(opened.trackingNumber, label.trackingNumber);
+    const [delivery, ...more] = shop.orders.get(order.id)!.returns[0]!.deliveries;
+    assert.deepEqual(delivery && { trackingNumber: delivery.trackingNumber, labelUrl: delivery.labelUrl }, { trackingNumber: label.trackingNumber, labelUrl: label.labelUrl });
+    assert.equal(more.length, 0);
+    assert.equal(server.executed('reverseDeliveryCreateWithShipping'), 1);
+  });
+
+  it('a label on a non-public address is told as tracking only; a refused reverse delivery does not undo the return', async () => {
+    const [beanie] = shop.orders.get(order.id)!.lineItems;
+    const local = { carrier: 'UPS', trackingNumber: '1Z999AA10123456784', labelUrl: 'http://127.0.0.1:3000/files/token' };
+    await adapter().createReturn(STORE, order.id, { items: [{ lineItemId: beanie!.id, quantity: 1 }], reason: 'defective', label: local }, { idempotencyKey: 'return:local' });
+    assert.deepEqual(shop.orders.get(order.id)!.returns[0]!.deliveries.map((d) => [d.trackingNumber, d.labelUrl]), [[local.trackingNumber, null]]);
+    server.inject({ kind: 'http', status: 502 }, 'reverseDeliveryCreateWithShipping');
+    const second = await adapter().createReturn(STORE, order.id, { items: [{ lineItemId: beanie!.id, quantity: 1 }], reason: 'defective', label: local }, { idempotencyKey: 'return:refused' });
+    assert.equal(second.status, 'open');
+    assert.equal(second.trackingNumber, local.trackingNumber, 'the shopper still has the label');
+    assert.equal(server.log.filter((e) => e.fields.includes('reverseDeliveryCreateWithShipping')).length, 2, 'not resent blindly after an uncertain failure');
+  });
+
   it('a return for an item not yet fulfilled is refused before anything is sent', async () => {
     const unshipped = seedOrder(shop, { number: 1002, email: 'ann@example.com', fulfilment: null });
     await assert.rejects(

@@ -13,7 +13,7 @@ export function shopifyShipping(): ShippingPort {
       return undefined;
     },
     async createReturnLabel() {
-      throw new ShopifyError('not_found', 'no return-label provider is configured for this Shopify store (reverse deliveries through Shopify are not built)');
+      throw new ShopifyError('not_found', 'no return-label provider is configured for this Shopify store (Shopify records return labels but does not make them)');
     },
   };
 }

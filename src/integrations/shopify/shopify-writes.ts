@@ -1,7 +1,7 @@
 import type { Address, Order, ReturnLabel, ReturnRecord } from '../../core/commerce';
 import type { ItemQuantity } from '../../core/ports/commerce';
 import type { ShopifyTransport } from './admin-transport';
-import { JOB, ORDER_CANCEL, ORDER_UPDATE, RETURN_BY_ID, RETURN_CANCEL, RETURN_CREATE } from './operations';
+import { JOB, ORDER_CANCEL, ORDER_UPDATE, RETURN_BY_ID, RETURN_CANCEL, RETURN_CREATE, RETURN_REVERSE_ORDERS, REVERSE_DELIVERY_CREATE } from './operations';
 import { returnStatusOf, toOrder, type ShopifyOrderNode } from './order-mapper';
 import { ShopifyError } from './shopify-error';
 import type { ShopifyReads } from './shopify-reads';
@@ -62,6 +62,31 @@ const POLL_MS = 250;
 
 /** The order writes, each verified by reading the order back from Shopify. */
 export function shopifyWrites(reads: ShopifyReads, sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))) {
+  /**
+   * The label provider's label and tracking, told to Shopify as the return's reverse delivery, so the
+   * team sees them on the return in Shopify's admin. Sent once (not retried when uncertain: a retry
+   * could add a second delivery); a failure leaves the return without them in Shopify, and the
+   * shopper still has the label, so it is not the shopper's failure.
+   */
+  async function attachLabel(transport: ShopifyTransport, returnId: string, label: ReturnLabel): Promise<boolean> {
+    try {
+      const read = await transport.request<{ return: { reverseFulfillmentOrders: { nodes: { id: string }[] } } | null }>(RETURN_REVERSE_ORDERS, { id: returnId }, { label: 'return', retryUncertain: true });
+      const reverseOrder = read.return?.reverseFulfillmentOrders.nodes[0];
+      if (!reverseOrder) return false;
+      // Shopify fetches a label file from a public https address only; our signed links qualify when the gateway is public.
+      const labelInput = /^https:\/\//.test(label.labelUrl) ? { fileUrl: label.labelUrl } : null;
+      const data = await transport.request<{ reverseDeliveryCreateWithShipping: { reverseDelivery: { id: string } | null; userErrors: UserError[] } }>(
+        REVERSE_DELIVERY_CREATE,
+        { reverseFulfillmentOrderId: reverseOrder.id, trackingInput: { number: label.trackingNumber }, labelInput },
+        { label: 'reverseDeliveryCreateWithShipping' },
+      );
+      return data.reverseDeliveryCreateWithShipping.userErrors.length === 0 && data.reverseDeliveryCreateWithShipping.reverseDelivery !== null;
+    } catch (error) {
+      if (error instanceof ShopifyError) return false;
+      throw error;
+    }
+  }
+
   async function readBack(transport: ShopifyTransport, storeId: string, orderId: string): Promise<ShopifyOrderNode> {
     const node = await reads.freshOrderNode(transport, storeId, orderId);
     if (!node) throw new ShopifyError('not_found', `order ${orderId} is not in the shop`);
@@ -131,9 +156,12 @@ export function shopifyWrites(reads: ShopifyReads, sleep: (ms: number) => Promis
       const after = toOrder(await readBack(transport, storeId, orderId));
       const created = after.returns.find((r) => (createdId ? r.id === createdId : !known.has(r.id)));
       if (!created) throw new ShopifyError('not_applied', 'returnCreate: no new return on the order read back');
-      // The label comes from the label provider; Shopify is not told of it (reverse deliveries are not built).
-      return input.label ? { ...created, carrier: input.label.carrier, trackingNumber: input.label.trackingNumber, labelUrl: input.label.labelUrl } : created;
+      if (!input.label) return created;
+      await attachLabel(transport, created.id, input.label);
+      return { ...created, carrier: input.label.carrier, trackingNumber: input.label.trackingNumber, labelUrl: input.label.labelUrl };
     },
+
+    attachLabel,
 
     async cancelReturn(transport: ShopifyTransport, returnId: string): Promise<ReturnRecord> {
       const data = await transport.request<{ returnCancel: { userErrors: UserError[] } }>(RETURN_CANCEL, { id: returnId }, { label: 'returnCancel', retryUncertain: true });

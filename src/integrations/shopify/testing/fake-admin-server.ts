@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { execute, Kind, parse, validate, visit, type DocumentNode, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
 import type { FetchApi } from '../admin-transport';
 import { fakeAdminSchema } from './fake-schema';
-import type { FakeShop } from './fake-shop';
+import { presentReverseDelivery, type FakeShop } from './fake-shop';
 
 /** A fault the next matching request meets. */
 export type Fault =
@@ -238,6 +238,10 @@ export class FakeAdminServer {
       returnCreate: ({ returnInput }: { returnInput: Parameters<FakeShop['createReturn']>[0] }) => {
         const { created, order, errors } = shop.createReturn(returnInput);
         return { return: created && order ? shop.presentReturn(order, created) : null, userErrors: errors };
+      },
+      reverseDeliveryCreateWithShipping: (input: Parameters<FakeShop['createReverseDelivery']>[0]) => {
+        const { delivery, errors } = shop.createReverseDelivery(input);
+        return { reverseDelivery: delivery ? presentReverseDelivery(delivery) : null, userErrors: errors };
       },
       returnCancel: ({ id }: { id: string }) => {
         const found = shop.findReturn(id);

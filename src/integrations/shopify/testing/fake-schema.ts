@@ -53,7 +53,15 @@ export const fakeAdminSchema = buildSchema(/* GraphQL */ `
   interface ReturnLineItemType { id: ID! quantity: Int! returnReason: ReturnReason! }
   type ReturnLineItem implements ReturnLineItemType { id: ID! quantity: Int! returnReason: ReturnReason! fulfillmentLineItem: FulfillmentLineItem! }
   type ReturnLineItemTypeConnection { nodes: [ReturnLineItemType!]! }
-  type Return { id: ID! name: String! status: ReturnStatus! order: Order! returnLineItems(first: Int): ReturnLineItemTypeConnection! }
+  type ReverseDeliveryTrackingV2 { number: String url: URL carrierName: String }
+  type ReverseDeliveryLabelV2 { publicFileUrl: URL }
+  type ReverseDeliveryShippingDeliverable { tracking: ReverseDeliveryTrackingV2 label: ReverseDeliveryLabelV2 }
+  union ReverseDeliveryDeliverable = ReverseDeliveryShippingDeliverable
+  type ReverseDelivery { id: ID! deliverable: ReverseDeliveryDeliverable }
+  type ReverseDeliveryConnection { nodes: [ReverseDelivery!]! }
+  type ReverseFulfillmentOrder { id: ID! reverseDeliveries(first: Int): ReverseDeliveryConnection! }
+  type ReverseFulfillmentOrderConnection { nodes: [ReverseFulfillmentOrder!]! }
+  type Return { id: ID! name: String! status: ReturnStatus! order: Order! returnLineItems(first: Int): ReturnLineItemTypeConnection! reverseFulfillmentOrders(first: Int): ReverseFulfillmentOrderConnection! }
   type ReturnConnection { nodes: [Return!]! }
   type OrderTransaction { id: ID! kind: OrderTransactionKind! status: OrderTransactionStatus! gateway: String amountSet: MoneyBag! }
 
@@ -96,6 +104,7 @@ export const fakeAdminSchema = buildSchema(/* GraphQL */ `
   type RefundCreatePayload { refund: Refund order: Order userErrors: [UserError!]! }
   type ReturnCreatePayload { return: Return userErrors: [UserError!]! }
   type ReturnCancelPayload { return: Return userErrors: [UserError!]! }
+  type ReverseDeliveryCreateWithShippingPayload { reverseDelivery: ReverseDelivery userErrors: [UserError!]! }
 
   input OrderCancelRefundMethodInput { originalPaymentMethodsRefund: Boolean }
   input MailingAddressInput { firstName: String lastName: String address1: String address2: String city: String provinceCode: String zip: String countryCode: CountryCode phone: String }
@@ -106,6 +115,9 @@ export const fakeAdminSchema = buildSchema(/* GraphQL */ `
   input RefundInput { orderId: ID! note: String notify: Boolean refundLineItems: [RefundLineItemInput!] transactions: [OrderTransactionInput!] shipping: ShippingRefundInput }
   input ReturnLineItemInput { fulfillmentLineItemId: ID! quantity: Int! returnReason: ReturnReason returnReasonNote: String }
   input ReturnInput { orderId: ID! returnLineItems: [ReturnLineItemInput!]! notifyCustomer: Boolean requestedAt: DateTime }
+  input ReverseDeliveryLineItemInput { reverseFulfillmentOrderLineItemId: ID! quantity: Int! }
+  input ReverseDeliveryTrackingInput { number: String url: URL }
+  input ReverseDeliveryLabelInput { fileUrl: URL! }
 
   type Mutation {
     orderCancel(orderId: ID!, reason: OrderCancelReason!, restock: Boolean!, notifyCustomer: Boolean, staffNote: String, refundMethod: OrderCancelRefundMethodInput): OrderCancelPayload
@@ -113,5 +125,6 @@ export const fakeAdminSchema = buildSchema(/* GraphQL */ `
     refundCreate(input: RefundInput!): RefundCreatePayload
     returnCreate(returnInput: ReturnInput!): ReturnCreatePayload
     returnCancel(id: ID!): ReturnCancelPayload
+    reverseDeliveryCreateWithShipping(reverseFulfillmentOrderId: ID!, reverseDeliveryLineItems: [ReverseDeliveryLineItemInput!]!, trackingInput: ReverseDeliveryTrackingInput, labelInput: ReverseDeliveryLabelInput, notifyCustomer: Boolean): ReverseDeliveryCreateWithShippingPayload
   }
 `);

@@ -13,7 +13,8 @@ export interface FakeFulfillment {
   lines: { id: string; lineItemId: string; quantity: number }[];
 }
 export interface FakeRefund { id: string; note: string | null; createdAt: string; amount: string; lines: { lineItemId: string; quantity: number }[] }
-export interface FakeReturn { id: string; name: string; status: string; lines: { id: string; fulfillmentLineItemId: string; quantity: number; returnReason: string }[] }
+export interface FakeReverseDelivery { id: string; trackingNumber: string | null; trackingUrl: string | null; labelUrl: string | null }
+export interface FakeReturn { id: string; name: string; status: string; lines: { id: string; fulfillmentLineItemId: string; quantity: number; returnReason: string }[]; reverseFulfillmentOrderId: string; deliveries: FakeReverseDelivery[] }
 export interface FakeOrder {
   id: string;
   name: string;
@@ -81,6 +82,7 @@ export class FakeShop {
       order: () => this.presentOrder(order),
       returnLineItems: () =>
         connection(r.lines.map((l) => ({ __typename: 'ReturnLineItem', id: l.id, quantity: l.quantity, returnReason: l.returnReason, fulfillmentLineItem: this.presentFulfillmentLine(order, lines.find((x) => x.id === l.fulfillmentLineItemId)!) }))),
+      reverseFulfillmentOrders: () => connection([{ id: r.reverseFulfillmentOrderId, reverseDeliveries: () => connection(r.deliveries.map((d) => presentReverseDelivery(d))) }]),
     };
   }
 
@@ -203,9 +205,22 @@ export class FakeShop {
       name: `${order.name}-R${order.returns.length + 1}`,
       status: 'OPEN',
       lines: input.returnLineItems.map((l) => ({ id: nextId('ReturnLineItem'), fulfillmentLineItemId: l.fulfillmentLineItemId, quantity: l.quantity, returnReason: l.returnReason ?? 'UNKNOWN' })),
+      reverseFulfillmentOrderId: nextId('ReverseFulfillmentOrder'),
+      deliveries: [],
     };
     order.returns.push(created);
     return { created, order, errors: [] };
+  }
+
+  /** Shopify's rule: a reverse delivery needs a label or tracking, on an open return. */
+  createReverseDelivery(input: { reverseFulfillmentOrderId: string; trackingInput?: { number?: string; url?: string } | null; labelInput?: { fileUrl: string } | null }) {
+    const found = [...this.orders.values()].flatMap((order) => order.returns.map((ret) => ({ order, ret }))).find((x) => x.ret.reverseFulfillmentOrderId === input.reverseFulfillmentOrderId);
+    if (!found) return { errors: [{ field: ['reverseFulfillmentOrderId'], message: 'Reverse fulfillment order does not exist' }] };
+    if (!input.trackingInput?.number && !input.labelInput?.fileUrl) return { errors: [{ field: null, message: 'must receive either return_label_file or tracking_info' }] };
+    if (found.ret.status !== 'OPEN') return { errors: [{ field: ['reverseFulfillmentOrderId'], message: 'Return is not open' }] };
+    const delivery: FakeReverseDelivery = { id: nextId('ReverseDelivery'), trackingNumber: input.trackingInput?.number ?? null, trackingUrl: input.trackingInput?.url ?? null, labelUrl: input.labelInput?.fileUrl ?? null };
+    found.ret.deliveries.push(delivery);
+    return { delivery, errors: [] };
   }
 
   findReturn(id: string): { order: FakeOrder; ret: FakeReturn } | undefined {
@@ -216,6 +231,11 @@ export class FakeShop {
     return undefined;
   }
 }
+
+export const presentReverseDelivery = (d: FakeReverseDelivery) => ({
+  id: d.id,
+  deliverable: { __typename: 'ReverseDeliveryShippingDeliverable', tracking: { number: d.trackingNumber, url: d.trackingUrl, carrierName: null }, label: d.labelUrl ? { publicFileUrl: d.labelUrl } : null },
+});
 
 /** A paid, fulfilled order with one shipment, a sale transaction and an address: most tests start here. */
 export function seedOrder(shop: FakeShop, input: { number: number; email: string; customerId?: string; fulfilment?: Partial<FakeFulfillment> | null; items?: { title: string; price: string; quantity?: number }[] }): FakeOrder {
