@@ -14,8 +14,8 @@ export async function startServer(env: Env): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${port}`;
   const demo = await ensureDemoStore(system, url);
-  // The job worker, the e-mail sweep and the inbound SMTP listener; stopped by system.close() on shutdown.
-  const { smtpPort } = await system.startBackground();
+  // The job worker, the e-mail sweep and the inbound SMTP listener, unless `concierge worker` processes run them; stopped by system.close().
+  const { smtpPort } = env.CONCIERGE_BACKGROUND === 'in-process' ? await system.startBackground() : { smtpPort: undefined };
 
   process.stdout.write(
     startBanner({
@@ -28,7 +28,11 @@ export async function startServer(env: Env): Promise<void> {
       adminToken: system.adminToken,
       adminTokenOrigin: system.adminTokenOrigin,
       demo,
-      notices: [...system.notices, ...(smtpPort !== undefined ? [`inbound e-mail: SMTP on ${env.CONCIERGE_SMTP_HOST}:${smtpPort} for *@${env.CONCIERGE_EMAIL_DOMAIN}`] : [])],
+      notices: [
+        ...system.notices,
+        ...(env.CONCIERGE_BACKGROUND === 'off' ? ['background work: off here (CONCIERGE_BACKGROUND=off); run `concierge worker` for jobs, e-mail and schedules'] : []),
+        ...(smtpPort !== undefined ? [`inbound e-mail: SMTP on ${env.CONCIERGE_SMTP_HOST}:${smtpPort} for *@${env.CONCIERGE_EMAIL_DOMAIN}`] : []),
+      ],
     }),
   );
 

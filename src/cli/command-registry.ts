@@ -5,3 +5,4 @@ registerCommand('nlu', 'offline NLU: JSON Lines in → analysis out; `nlu eval` 
 registerCommand('chat', 'talk to the agent in the terminal (embedded default, demo store)', async () => (await import('./commands/chat')).chatCommand);
 registerCommand('kb', 'knowledge base: ingest files, sync products, search, reembed, eval', async () => (await import('./commands/kb')).kbCommand);
 registerCommand('eval', 'play YAML conversation scenarios against the agent: `eval scenarios <dir>`', async () => (await import('./commands/eval')).evalCommand);
+registerCommand('worker', 'run the background work (jobs, e-mail, schedules) without the HTTP server; server mode, several may run', async () => (await import('./commands/worker')).workerCommand);

@@ -68,6 +68,7 @@ export const envSchema = z.object({
     .describe("domain of the stores' inbound e-mail addresses (its MX points at the SMTP listener or at the provider posting to /webhooks/email/inbound)"),
   CONCIERGE_EMAIL_WEBHOOK_TOKEN: z.string().min(24, 'must be at least 24 characters').optional().describe('shared secret of /webhooks/email/inbound for Postmark and SendGrid (basic-auth password or ?token=)'),
   MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(1).optional().describe('Mailgun HTTP webhook signing key, for /webhooks/email/inbound?provider=mailgun'),
+  CONCIERGE_BACKGROUND: z.enum(['in-process', 'off']).default('in-process').describe('where the background work runs (job worker, e-mail sweep, inbound SMTP, schedules): in this process, or off when `concierge worker` processes run it (server mode)'),
   CONCIERGE_SHIPMENT_WATCH_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60).describe('how often the shipment watch scans the shipped orders of stores that turned it on (settings.proactive.shipmentExceptions); 0 stops it'),
   CONCIERGE_EMAIL_RATE_PER_HOUR: z.coerce.number().int().positive().default(20).describe('e-mails one sender may have answered per store and hour (more are kept, not answered)'),
   CONCIERGE_EMAIL_MAX_BYTES: z.coerce.number().int().positive().default(15_000_000).describe('largest inbound e-mail accepted, attachments included'),
