@@ -9,7 +9,7 @@ import type { PubSub } from './core/ports/pubsub';
 import type { RateLimiter } from './core/ports/rate-limiter';
 import type { SessionStore } from './core/ports/session-store';
 import { storeService } from './core/store-service';
-import type { Env } from './config/env';
+import { ConfigError, type Env } from './config/env';
 import { openDatabase, type Database } from './data/database';
 import { cacheSessionStore, MemoryCache } from './data/memory/memory-cache';
 import { MemoryPubSub } from './data/memory/memory-pubsub';
@@ -227,7 +227,22 @@ export function keyringFor(env: Env): Keyring {
   return createKeyring(keys);
 }
 
+/** STARTTLS material for inbound SMTP, read once at start (a missing or unreadable file stops the start, saying which). */
+function smtpTls(env: Env): { key: Buffer; cert: Buffer } | undefined {
+  if (!env.CONCIERGE_SMTP_TLS_CERT_FILE || !env.CONCIERGE_SMTP_TLS_KEY_FILE) return undefined;
+  const read = (name: string, path: string) => {
+    try {
+      return readFileSync(path);
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  };
+  return { cert: read('CONCIERGE_SMTP_TLS_CERT_FILE', env.CONCIERGE_SMTP_TLS_CERT_FILE), key: read('CONCIERGE_SMTP_TLS_KEY_FILE', env.CONCIERGE_SMTP_TLS_KEY_FILE) };
+}
+
 export async function createSystem(env: Env, options: SystemOptions = {}): Promise<System> {
+  // Files named by the configuration are read before anything opens, so a bad path stops the start cleanly.
+  const inboundTls = smtpTls(env);
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.CONCIERGE_DATA_DIR });
   if (options.migrate !== false) await migrate(database);
 
@@ -411,7 +426,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       log: backgroundLog,
     },
     {
-      smtp: env.CONCIERGE_SMTP_PORT !== undefined ? { port: env.CONCIERGE_SMTP_PORT, host: env.CONCIERGE_SMTP_HOST } : undefined,
+      smtp: env.CONCIERGE_SMTP_PORT !== undefined ? { port: env.CONCIERGE_SMTP_PORT, host: env.CONCIERGE_SMTP_HOST, tls: inboundTls } : undefined,
       maxBytes: env.CONCIERGE_EMAIL_MAX_BYTES,
       webhook: { token: env.CONCIERGE_EMAIL_WEBHOOK_TOKEN, mailgunSigningKey: env.MAILGUN_WEBHOOK_SIGNING_KEY, mailgunToleranceSeconds: 12 * 3600 },
     },

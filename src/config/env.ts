@@ -59,6 +59,8 @@ export const envSchema = z.object({
     .describe('USD per million tokens by model, JSON: {"gpt-4o-mini":{"input":0.15,"output":0.6}}; the cost per conversation comes from it'),
   CONCIERGE_SMTP_PORT: port.optional().describe('inbound SMTP listener port (off when unset)'),
   CONCIERGE_SMTP_HOST: z.string().min(1).default('127.0.0.1').describe('inbound SMTP listener bind address'),
+  CONCIERGE_SMTP_TLS_CERT_FILE: z.string().min(1).optional().describe('PEM certificate (chain) for STARTTLS on the inbound SMTP listener; with CONCIERGE_SMTP_TLS_KEY_FILE'),
+  CONCIERGE_SMTP_TLS_KEY_FILE: z.string().min(1).optional().describe('PEM private key for STARTTLS on the inbound SMTP listener; with CONCIERGE_SMTP_TLS_CERT_FILE'),
   SMTP_URL: optionalUrl(['smtp', 'smtps']).describe('outbound SMTP, e.g. smtp://127.0.0.1:2525 (without it e-mail replies wait in the job queue)'),
   CONCIERGE_EMAIL_DOMAIN: z
     .string()
@@ -112,6 +114,8 @@ function crossChecks(env: Env): string[] {
   if (env.CONCIERGE_EMBEDDINGS === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_EMBEDDINGS=openai');
   if (env.CONCIERGE_MODEL === 'openai' && !env.OPENAI_API_KEY) problems.push('  OPENAI_API_KEY: required when CONCIERGE_MODEL=openai');
   if (env.CONCIERGE_MODEL === 'anthropic' && !env.ANTHROPIC_API_KEY) problems.push('  ANTHROPIC_API_KEY: required when CONCIERGE_MODEL=anthropic');
+  if (Boolean(env.CONCIERGE_SMTP_TLS_CERT_FILE) !== Boolean(env.CONCIERGE_SMTP_TLS_KEY_FILE))
+    problems.push('  CONCIERGE_SMTP_TLS_CERT_FILE, CONCIERGE_SMTP_TLS_KEY_FILE: set both (STARTTLS needs the certificate and its key) or neither');
   if (env.CONCIERGE_OBJECT_STORAGE === 's3')
     for (const name of ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) if (!env[name]) problems.push(`  ${name}: required when CONCIERGE_OBJECT_STORAGE=s3`);
   return problems;

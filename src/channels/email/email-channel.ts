@@ -8,7 +8,7 @@ import { inboundEmailWebhook, type InboundWebhookSecrets } from './webhooks/inbo
 
 export interface EmailChannelOptions {
   /** Inbound SMTP; off when undefined. */
-  smtp: { port: number; host: string } | undefined;
+  smtp: { port: number; host: string; tls?: { key: Buffer; cert: Buffer } | undefined } | undefined;
   maxBytes: number;
   webhook: Omit<InboundWebhookSecrets, 'maxBytes'>;
   sweepIntervalMs?: number;

@@ -8,6 +8,8 @@ export interface SmtpListenerOptions {
   host: string;
   /** Largest message accepted (SIZE); larger ones get 552. */
   maxBytes: number;
+  /** Offers STARTTLS with this key and certificate (opportunistic, as a receiving MX does: plain text stays allowed). */
+  tls?: { key: Buffer; cert: Buffer } | undefined;
 }
 
 const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
@@ -25,6 +27,7 @@ function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
  * Inbound SMTP (CONCIERGE_SMTP_PORT): accepts mail for the stores' inbound addresses only, and says
  * 250 once the e-mail is recorded and its turn queued (a failure before that is a 451, so the
  * sending server tries again and nothing accepted is lost). No AUTH: it is a receiving MX, not a relay.
+ * STARTTLS when a certificate is configured (CONCIERGE_SMTP_TLS_CERT_FILE/KEY_FILE).
  */
 export function smtpListener(deps: EmailChannelDeps, options: SmtpListenerOptions) {
   const server = new SMTPServer({
@@ -32,7 +35,8 @@ export function smtpListener(deps: EmailChannelDeps, options: SmtpListenerOption
     banner: 'Concierge inbound mail',
     size: options.maxBytes,
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    disabledCommands: options.tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
     logger: false,
     async onRcptTo(address: SMTPServerAddress, _session: SMTPServerSession, callback: (error?: Error | null) => void) {
       try {
