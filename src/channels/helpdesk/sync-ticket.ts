@@ -1,4 +1,4 @@
-import { HANDBACK_TAG, type HelpdeskComment, type HelpdeskName, type HelpdeskTicket } from '../../core/ports/helpdesk';
+import { HANDBACK_TAG, HelpdeskCallError, type HelpdeskComment, type HelpdeskName, type HelpdeskTicket } from '../../core/ports/helpdesk';
 import { RetryLater, type JobRecord } from '../../core/ports/jobs';
 import { unsafeText } from '../../core/safe-text';
 import { HANDOFF_JOB, POST_JOB, handoffJobKey, postJobKey, type HelpdeskChannelDeps, type SyncJob } from './helpdesk-channel-deps';
@@ -103,7 +103,15 @@ export function syncTicketHandler(deps: HelpdeskChannelDeps) {
     const { storeId, provider, ticketId } = job.payload;
     const helpdesk = deps.providers[provider];
     if (!(await helpdesk.connection(storeId))) return; // disconnected since: nothing to read with
-    const ticket = await providerCall(() => helpdesk.ticket(storeId, ticketId, signal));
+    let ticket: HelpdeskTicket;
+    try {
+      ticket = await providerCall(() => helpdesk.ticket(storeId, ticketId, signal));
+    } catch (error) {
+      // Not this account's ticket (or gone): reading again cannot help.
+      if (!(error instanceof HelpdeskCallError) || !error.permanent) throw error;
+      deps.log.warn({ storeId, provider, status: error.status }, 'a webhook named a ticket the helpdesk does not have for this store: ignored');
+      return;
+    }
     const conversationId = await conversationFor(deps, storeId, provider, ticket);
     for (const comment of ticket.comments) {
       if (comment.author === 'self') await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'own');
