@@ -151,7 +151,7 @@ describe('the Zendesk channel', () => {
     const human = zd.comment('acme', ticket.id, sam.id, 'Hi Quinn, Sam here: yes we do, 5-7 days.');
     await deliver(s.storeId, ticket);
     assert.equal(await outcome(ticket, human.id), 'human');
-    assert.equal((await conversation(ticket)).status, 'handed_off');
+    assert.ok(await eventually(async () => ((await conversation(ticket)).status === 'handed_off' ? true : undefined), 15_000), 'taken over');
     const asked = zd.comment('acme', ticket.id, ticket.requester_id, 'great, and how much is shipping?');
     await deliver(s.storeId, ticket);
     assert.equal(await outcome(ticket, asked.id), 'answered');

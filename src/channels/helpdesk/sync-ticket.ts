@@ -3,6 +3,7 @@ import { RetryLater, type JobRecord } from '../../core/ports/jobs';
 import { unsafeText } from '../../core/safe-text';
 import { HANDOFF_JOB, POST_JOB, handoffJobKey, postJobKey, type HelpdeskChannelDeps, type SyncJob } from './helpdesk-channel-deps';
 import { providerCall } from './provider-call';
+import { keyedSerial } from './ticket-queue';
 
 const MAX_CONTENT = 8000;
 const LINK_WAIT_MS = 500;
@@ -59,26 +60,30 @@ async function requesterTurn(deps: HelpdeskChannelDeps, job: SyncJob, conversati
       await deps.queue.enqueue(POST_JOB, { storeId, messageId: turn.reply.id }, { storeId, dedupeKey: postJobKey(storeId, turn.reply.id) });
       // This turn handed over (a turn in an already handed-off conversation has no reply).
       if (turn.conversation.status === 'handed_off')
-        await deps.queue.enqueue(HANDOFF_JOB, { storeId, conversationId, turnMessageId: turn.message.id }, { storeId, dedupeKey: handoffJobKey(storeId, turn.message.id) });
+        await deps.queue.enqueue(
+          HANDOFF_JOB,
+          { storeId, conversationId, turnMessageId: turn.message.id },
+          { storeId, dedupeKey: handoffJobKey(storeId, turn.message.id) },
+        );
     }
   }
   await deps.records.markComment(storeId, provider, ticket.id, comment.id, content ? 'answered' : 'empty');
 }
 
-/** A person of the team replied publicly at the helpdesk: their words go into the transcript and the agent stays quiet. */
+/**
+ * A person of the team replied publicly at the helpdesk: their words go into the transcript and the
+ * agent stays quiet. Recorded as handled only after the takeover is committed, so a crash in
+ * between repeats the takeover rather than missing it.
+ */
 async function humanTakeover(deps: HelpdeskChannelDeps, job: SyncJob, conversationId: string, ticketId: string, comment: HelpdeskComment) {
   const { storeId, provider } = job;
-  if (!(await deps.records.markComment(storeId, provider, ticketId, comment.id, 'human'))) return;
-  try {
-    // The author `helpdesk:…` marks it as already at the helpdesk: never posted back.
-    await deps.conversations.humanReply(storeId, conversationId, comment.body.trim().slice(0, MAX_CONTENT) || '(empty comment)', `helpdesk:${provider}:${comment.authorId ?? 'unknown'}`);
-    const conversation = await deps.conversations.find(storeId, conversationId);
-    if (conversation.status !== 'handed_off') await deps.conversations.changeStatus(storeId, conversationId, 'handed_off', `helpdesk:${provider}`);
-    deps.log.info({ storeId, provider, conversationId }, 'a person replied at the helpdesk: the agent stays quiet until handed back');
-  } catch (error) {
-    await deps.records.unmarkComment(storeId, provider, ticketId, comment.id);
-    throw error;
-  }
+  if (await deps.records.commentHandled(storeId, provider, ticketId, comment.id)) return;
+  // The author `helpdesk:…` marks it as already at the helpdesk: never posted back.
+  await deps.conversations.humanReply(storeId, conversationId, comment.body.trim().slice(0, MAX_CONTENT) || '(empty comment)', `helpdesk:${provider}:${comment.authorId ?? 'unknown'}`);
+  const conversation = await deps.conversations.find(storeId, conversationId);
+  if (conversation.status !== 'handed_off') await deps.conversations.changeStatus(storeId, conversationId, 'handed_off', `helpdesk:${provider}`);
+  await deps.records.markComment(storeId, provider, ticketId, comment.id, 'human');
+  deps.log.info({ storeId, provider, conversationId }, 'a person replied at the helpdesk: the agent stays quiet until handed back');
 }
 
 /** The team tagged the ticket to hand it back: the tag is removed at the helpdesk, then the agent answers again. */
@@ -99,27 +104,31 @@ async function handBackIfAsked(deps: HelpdeskChannelDeps, job: SyncJob, conversa
  * team member's public reply is a human takeover. Then a hand-back tag, if the team set one.
  */
 export function syncTicketHandler(deps: HelpdeskChannelDeps) {
-  return async (job: JobRecord<SyncJob>, signal: AbortSignal): Promise<void> => {
-    const { storeId, provider, ticketId } = job.payload;
-    const helpdesk = deps.providers[provider];
-    if (!(await helpdesk.connection(storeId))) return; // disconnected since: nothing to read with
-    let ticket: HelpdeskTicket;
-    try {
-      ticket = await providerCall(() => helpdesk.ticket(storeId, ticketId, signal));
-    } catch (error) {
-      // Not this account's ticket (or gone): reading again cannot help.
-      if (!(error instanceof HelpdeskCallError) || !error.permanent) throw error;
-      deps.log.warn({ storeId, provider, status: error.status }, 'a webhook named a ticket the helpdesk does not have for this store: ignored');
-      return;
-    }
-    const conversationId = await conversationFor(deps, storeId, provider, ticket);
-    for (const comment of ticket.comments) {
-      if (comment.author === 'self') await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'own');
-      else if (!comment.public) await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'internal');
-      else if (comment.author === 'human') await humanTakeover(deps, job.payload, conversationId, ticket.id, comment);
-      else if (comment.author === 'requester') await requesterTurn(deps, job.payload, conversationId, ticket, comment);
-      else await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'other');
-    }
-    await handBackIfAsked(deps, job.payload, conversationId, ticket, signal);
-  };
+  const serial = keyedSerial();
+  return (job: JobRecord<SyncJob>, signal: AbortSignal): Promise<void> =>
+    serial(`${job.payload.storeId}:${job.payload.provider}:${job.payload.ticketId}`, () => syncTicket(deps, job, signal));
+}
+
+async function syncTicket(deps: HelpdeskChannelDeps, job: JobRecord<SyncJob>, signal: AbortSignal): Promise<void> {
+  const { storeId, provider, ticketId } = job.payload;
+  const helpdesk = deps.providers[provider];
+  if (!(await helpdesk.connection(storeId))) return; // disconnected since: nothing to read with
+  let ticket: HelpdeskTicket;
+  try {
+    ticket = await providerCall(() => helpdesk.ticket(storeId, ticketId, signal));
+  } catch (error) {
+    // Not this account's ticket (or gone): reading again cannot help.
+    if (!(error instanceof HelpdeskCallError) || !error.permanent) throw error;
+    deps.log.warn({ storeId, provider, status: error.status }, 'a webhook named a ticket the helpdesk does not have for this store: ignored');
+    return;
+  }
+  const conversationId = await conversationFor(deps, storeId, provider, ticket);
+  for (const comment of ticket.comments) {
+    if (comment.author === 'self') await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'own');
+    else if (!comment.public) await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'internal');
+    else if (comment.author === 'human') await humanTakeover(deps, job.payload, conversationId, ticket.id, comment);
+    else if (comment.author === 'requester') await requesterTurn(deps, job.payload, conversationId, ticket, comment);
+    else await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'other');
+  }
+  await handBackIfAsked(deps, job.payload, conversationId, ticket, signal);
 }

@@ -120,7 +120,6 @@ export interface HelpdeskRecords {
   /** Records a comment as handled; false when it was handled before. */
   markComment(storeId: string, provider: HelpdeskName, ticketId: string, commentId: string, outcome: string): Promise<boolean>;
   commentHandled(storeId: string, provider: HelpdeskName, ticketId: string, commentId: string): Promise<boolean>;
-  unmarkComment(storeId: string, provider: HelpdeskName, ticketId: string, commentId: string): Promise<void>;
   post(storeId: string, key: string): Promise<PostRecord | undefined>;
   /** Creates the post's row or moves it to `posting` (the call is about to be made). */
   startPost(input: { storeId: string; key: string; provider: HelpdeskName; ticketId: string; conversationId: string; messageId: string | null; kind: PostKind }): Promise<void>;

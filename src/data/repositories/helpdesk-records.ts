@@ -53,9 +53,6 @@ export function helpdeskRecords(database: Database): HelpdeskRecords {
       const rows = await q('SELECT 1 FROM helpdesk_comments WHERE store_id = $1 AND provider = $2 AND ticket_id = $3 AND comment_id = $4', [storeId, provider, ticketId, commentId]);
       return rows.length === 1;
     },
-    async unmarkComment(storeId, provider, ticketId, commentId) {
-      await q('DELETE FROM helpdesk_comments WHERE store_id = $1 AND provider = $2 AND ticket_id = $3 AND comment_id = $4', [storeId, provider, ticketId, commentId]);
-    },
     async post(storeId, key) {
       const [row] = await q<PostRow>('SELECT store_id, post_key, provider, ticket_id, kind, status, remote_id FROM helpdesk_posts WHERE store_id = $1 AND post_key = $2', [storeId, key]);
       return row ? { storeId: row.store_id, key: row.post_key, provider: row.provider, ticketId: row.ticket_id, kind: row.kind, status: row.status, remoteId: row.remote_id } : undefined;
