@@ -61,7 +61,7 @@ describe('the Gorgias channel', () => {
     const patched = await t.app.inject({ method: 'PATCH', url: `/v1/stores/${other.storeId}/settings`, headers: bearer(other.apiKey), payload: { channels: { gorgias: credentials({ webhookSecret: 'the-other-stores-secret-000' }) } } });
     assert.equal(patched.statusCode, 200, patched.body);
     const crossed = await deliver(other.storeId, ticket);
-    assert.equal(crossed.statusCode, 401, crossed.body, 'the first store\'s secret does not open the other');
+    assert.equal(crossed.statusCode, 401, 'the first store\'s secret does not open the other');
     const ok = await deliver(s.storeId, ticket);
     assert.equal(ok.statusCode, 200, ok.body);
     assert.equal((await deliver(s.storeId, ticket)).json().duplicate, true);

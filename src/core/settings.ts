@@ -89,6 +89,8 @@ export const defaultSettings: StoreSettings = {
 const helpdeskAccount = (what: string) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, `must be ${what}`);
 /** `reply`: the agent answers as a public reply; `review`: as an internal note with the suggested reply, for a person to send. */
 const helpdeskMode = z.enum(['reply', 'review']);
+/** A group or team id: a number, or its digits as the console's text field sends them. */
+const helpdeskId = z.union([z.number().int().positive(), z.string().trim().regex(/^[1-9]\d{0,15}$/, 'must be a number').transform(Number)]);
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
 export const channelCredentialsSchema = z.strictObject({
@@ -133,7 +135,7 @@ export const channelCredentialsSchema = z.strictObject({
       apiToken: z.string().min(1).max(200).optional(),
       oauthToken: z.string().min(1).max(500).optional(),
       webhookSecret: z.string().min(1).max(200).optional(),
-      handoffGroupId: z.number().int().positive().optional(),
+      handoffGroupId: helpdeskId.optional(),
       mode: helpdeskMode.optional(),
     })
     .refine((c) => Boolean(c.oauthToken) || Boolean(c.email && c.apiToken), { message: 'give email and apiToken, or oauthToken' })
@@ -146,7 +148,7 @@ export const channelCredentialsSchema = z.strictObject({
       email: z.email(),
       apiKey: z.string().min(1).max(200),
       webhookSecret: z.string().min(16, 'use at least 16 random characters').max(200).optional(),
-      handoffTeamId: z.number().int().positive().optional(),
+      handoffTeamId: helpdeskId.optional(),
       mode: helpdeskMode.optional(),
     })
     .nullable()
