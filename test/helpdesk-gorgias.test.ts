@@ -68,8 +68,8 @@ describe('the Gorgias channel', () => {
   });
 
   test('a new ticket is answered once on its own channel, to the customer, from the address they wrote to, through a 429 with Retry-after', async () => {
-    gg.faults.push({ method: 'POST', status: 429, retryAfter: '1' });
     const ticket = gg.newTicket('acme', { email: 'gina@shopper.example', name: 'Gina' }, 'Returns', 'how long do I have to return an item?');
+    gg.faults.push({ method: 'POST', path: `/api/tickets/${ticket.id}/messages`, status: 429, retryAfter: '1' });
     await deliver(s.storeId, ticket);
     const reply = await eventually(async () => ours(ticket, 'email')[0], 20_000);
     assert.ok(reply, 'a reply on the ticket');

@@ -171,8 +171,9 @@ describe('the Zendesk channel', () => {
   });
 
   test('a reply is posted once through a 429 (Retry-After honoured) and a 500 after Zendesk had applied it', async () => {
-    zd.faults.push({ method: 'PUT', status: 429, retryAfter: '1' }, { method: 'PUT', status: 500, afterApply: true });
     const ticket = zd.newTicket('acme', { email: 'retry@shopper.example', name: 'Rita' }, 'Warranty', 'what is your warranty?');
+    const path = `/api/v2/tickets/${ticket.id}.json`;
+    zd.faults.push({ method: 'PUT', path, status: 429, retryAfter: '1' }, { method: 'PUT', path, status: 500, afterApply: true });
     await deliver(s.storeId, ticket);
     const posted = await eventually(
       async () => (await t.system.database.query<{ status: string }>("SELECT status FROM helpdesk_posts WHERE ticket_id = $1 AND kind = 'reply' AND status = 'posted'", [String(ticket.id)]))[0],

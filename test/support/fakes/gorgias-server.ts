@@ -48,7 +48,8 @@ export interface GorgiasAccount {
   apiKey: string;
   tickets: Map<number, GorgiasTicket>;
 }
-export type GorgiasFault = { method: string; status: number; retryAfter?: string };
+/** `path`: only requests to this path (so a test's fault is not taken by another ticket's request). */
+export type GorgiasFault = { method: string; path?: string; status: number; retryAfter?: string };
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -126,7 +127,7 @@ export async function startFakeGorgias(): Promise<FakeGorgias> {
       json(response, status, payload, headers);
     };
     if (!a) return send(401, { error: { msg: 'Unauthorized' } });
-    const fault = faults.findIndex((f) => f.method === method);
+    const fault = faults.findIndex((f) => f.method === method && (f.path === undefined || f.path === url.pathname));
     if (fault >= 0) {
       const f = faults.splice(fault, 1)[0]!;
       return send(f.status, { error: { msg: f.status === 429 ? 'Too many requests' : 'Server error' } }, f.retryAfter ? { 'retry-after': f.retryAfter } : {});

@@ -44,7 +44,7 @@ export interface ZendeskAccount {
   tickets: Map<number, ZendeskTicket>;
 }
 /** `afterApply`: the update is applied and then answered with the status (an outcome the client cannot know). */
-export type ZendeskFault = { method: string; status: number; retryAfter?: string; afterApply?: boolean };
+export type ZendeskFault = { method: string; path?: string; status: number; retryAfter?: string; afterApply?: boolean };
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -158,7 +158,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
       return send(200, { user: a ? a.agent : { id: null, name: 'Anonymous user', role: 'end-user', email: 'invalid@example.com' } });
     }
     if (!a) return send(401, { error: "Couldn't authenticate you" });
-    const fault = faults.findIndex((f) => f.method === method);
+    const fault = faults.findIndex((f) => f.method === method && (f.path === undefined || f.path === url.pathname));
     if (fault >= 0 && !faults[fault]!.afterApply) {
       const f = faults.splice(fault, 1)[0]!;
       return send(f.status, f.status === 429 ? { error: 'TooManyRequests' } : { error: 'InternalError' }, f.retryAfter ? { 'retry-after': f.retryAfter } : {});
