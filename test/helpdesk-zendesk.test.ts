@@ -120,6 +120,19 @@ describe('the Zendesk channel', () => {
     assert.match(second?.body ?? '', /Tracking number/);
   });
 
+  test('a burst (several comments before the agent reads the ticket) gets one answer that reads them all', async () => {
+    const ticket = zd.newTicket('acme', { email: 'burst@shopper.example', name: 'Bea' }, 'Question', 'hi there');
+    zd.comment('acme', ticket.id, ticket.requester_id, 'sorry, pressed enter too early');
+    zd.comment('acme', ticket.id, ticket.requester_id, 'how long do I have to return a jacket?');
+    await deliver(s.storeId, ticket);
+    assert.ok(await eventually(async () => byAgent(ticket)[0], 15_000));
+    await settle();
+    assert.equal(byAgent(ticket).length, 1, 'one answer, not three');
+    const c = await conversation(ticket);
+    assert.deepEqual(c.messages.map((m: { role: string }) => m.role), ['customer', 'assistant']);
+    assert.match(c.messages[0].content, /hi there[\s\S]*pressed enter too early[\s\S]*return a jacket/);
+  });
+
   test('loop safety: the agent\'s own comment, an internal note and a CC\'d stranger are never answered', async () => {
     const ticket = zd.newTicket('acme', { email: 'loop@shopper.example', name: 'Lou' }, 'Return policy', 'how long do I have to return something?');
     await deliver(s.storeId, ticket);

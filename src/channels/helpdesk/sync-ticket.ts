@@ -49,13 +49,22 @@ function contentOf(ticket: HelpdeskTicket, comment: HelpdeskComment): string {
   return content.slice(0, MAX_CONTENT);
 }
 
-/** The requester wrote: one turn (keyed by the comment, so a retried job finds it), its reply and any handoff queued. */
-async function requesterTurn(deps: HelpdeskChannelDeps, job: SyncJob, conversationId: string, ticket: HelpdeskTicket, comment: HelpdeskComment) {
+/**
+ * The requester wrote, once or several times in a row before the agent read the ticket (a burst, or
+ * an older ticket seen for the first time): one turn with their words in order, keyed by the last
+ * comment (a retried job finds the committed turn); its reply and any handoff queued.
+ */
+async function requesterTurn(deps: HelpdeskChannelDeps, job: SyncJob, conversationId: string, ticket: HelpdeskTicket, burst: HelpdeskComment[]) {
   const { storeId, provider } = job;
-  if (await deps.records.commentHandled(storeId, provider, ticket.id, comment.id)) return;
-  const content = contentOf(ticket, comment);
+  const last = burst.at(-1);
+  if (!last) return;
+  const content = burst
+    .map((comment) => contentOf(ticket, comment))
+    .filter(Boolean)
+    .join('\n\n')
+    .slice(0, MAX_CONTENT);
   if (content) {
-    const turn = await deps.conversations.postMessage(storeId, conversationId, content, undefined, `${provider}:${ticket.id}:${comment.id}`);
+    const turn = await deps.conversations.postMessage(storeId, conversationId, content, undefined, `${provider}:${ticket.id}:${last.id}`);
     if (turn.reply) {
       await deps.queue.enqueue(POST_JOB, { storeId, messageId: turn.reply.id }, { storeId, dedupeKey: postJobKey(storeId, turn.reply.id) });
       // This turn handed over (a turn in an already handed-off conversation has no reply).
@@ -67,7 +76,7 @@ async function requesterTurn(deps: HelpdeskChannelDeps, job: SyncJob, conversati
         );
     }
   }
-  await deps.records.markComment(storeId, provider, ticket.id, comment.id, content ? 'answered' : 'empty');
+  for (const comment of burst) await deps.records.markComment(storeId, provider, ticket.id, comment.id, content ? 'answered' : 'empty');
 }
 
 /**
@@ -77,9 +86,13 @@ async function requesterTurn(deps: HelpdeskChannelDeps, job: SyncJob, conversati
  */
 async function humanTakeover(deps: HelpdeskChannelDeps, job: SyncJob, conversationId: string, ticketId: string, comment: HelpdeskComment) {
   const { storeId, provider } = job;
-  if (await deps.records.commentHandled(storeId, provider, ticketId, comment.id)) return;
   // The author `helpdesk:…` marks it as already at the helpdesk: never posted back.
-  await deps.conversations.humanReply(storeId, conversationId, comment.body.trim().slice(0, MAX_CONTENT) || '(empty comment)', `helpdesk:${provider}:${comment.authorId ?? 'unknown'}`);
+  await deps.conversations.humanReply(
+    storeId,
+    conversationId,
+    comment.body.trim().slice(0, MAX_CONTENT) || '(empty comment)',
+    `helpdesk:${provider}:${comment.authorId ?? 'unknown'}`,
+  );
   const conversation = await deps.conversations.find(storeId, conversationId);
   if (conversation.status !== 'handed_off') await deps.conversations.changeStatus(storeId, conversationId, 'handed_off', `helpdesk:${provider}`);
   await deps.records.markComment(storeId, provider, ticketId, comment.id, 'human');
@@ -123,12 +136,27 @@ async function syncTicket(deps: HelpdeskChannelDeps, job: JobRecord<SyncJob>, si
     return;
   }
   const conversationId = await conversationFor(deps, storeId, provider, ticket);
+  let burst: HelpdeskComment[] = [];
+  const answer = async () => {
+    await requesterTurn(deps, job.payload, conversationId, ticket, burst);
+    burst = [];
+  };
   for (const comment of ticket.comments) {
+    if (await deps.records.commentHandled(storeId, provider, ticket.id, comment.id)) continue;
+    if (comment.public && comment.author === 'requester') {
+      burst.push(comment);
+      continue;
+    }
+    // An internal note (ours or the team's) is not part of the conversation with the requester.
+    if (!comment.public) {
+      await deps.records.markComment(storeId, provider, ticket.id, comment.id, comment.author === 'self' ? 'own' : 'internal');
+      continue;
+    }
+    await answer(); // what the requester wrote before this public comment is answered before it counts
     if (comment.author === 'self') await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'own');
-    else if (!comment.public) await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'internal');
     else if (comment.author === 'human') await humanTakeover(deps, job.payload, conversationId, ticket.id, comment);
-    else if (comment.author === 'requester') await requesterTurn(deps, job.payload, conversationId, ticket, comment);
     else await deps.records.markComment(storeId, provider, ticket.id, comment.id, 'other');
   }
+  await answer();
   await handBackIfAsked(deps, job.payload, conversationId, ticket, signal);
 }
