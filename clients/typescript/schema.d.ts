@@ -3464,7 +3464,7 @@ export interface operations {
                                 domain: string;
                                 /** Format: email */
                                 email: string;
-                                handoffTeamId?: number;
+                                handoffTeamId?: number | string;
                                 /** @enum {string} */
                                 mode?: "reply" | "review";
                                 webhookSecret?: string;
@@ -3505,7 +3505,7 @@ export interface operations {
                                 apiToken?: string;
                                 /** Format: email */
                                 email?: string;
-                                handoffGroupId?: number;
+                                handoffGroupId?: number | string;
                                 /** @enum {string} */
                                 mode?: "reply" | "review";
                                 oauthToken?: string;
@@ -4498,7 +4498,7 @@ export interface operations {
                             domain: string;
                             /** Format: email */
                             email: string;
-                            handoffTeamId?: number;
+                            handoffTeamId?: number | string;
                             /** @enum {string} */
                             mode?: "reply" | "review";
                             webhookSecret?: string;
@@ -4539,7 +4539,7 @@ export interface operations {
                             apiToken?: string;
                             /** Format: email */
                             email?: string;
-                            handoffGroupId?: number;
+                            handoffGroupId?: number | string;
                             /** @enum {string} */
                             mode?: "reply" | "review";
                             oauthToken?: string;

@@ -90,7 +90,7 @@ const helpdeskAccount = (what: string) => z.string().trim().regex(/^[A-Za-z0-9][
 /** `reply`: the agent answers as a public reply; `review`: as an internal note with the suggested reply, for a person to send. */
 const helpdeskMode = z.enum(['reply', 'review']);
 /** A group or team id: a number, or its digits as the console's text field sends them. */
-const helpdeskId = z.union([z.number().int().positive(), z.string().trim().regex(/^[1-9]\d{0,15}$/, 'must be a number').transform(Number)]);
+const helpdeskId = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,15}$/, 'must be a number')]);
 
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
 export const channelCredentialsSchema = z.strictObject({

@@ -11,7 +11,7 @@ export interface GorgiasCredentials {
   /** The secret the store's HTTP integration sends in X-Concierge-Webhook-Secret. */
   webhookSecret?: string;
   /** The team a handed-over ticket goes to; unchanged when unset. */
-  handoffTeamId?: number;
+  handoffTeamId?: number | string;
   mode?: 'reply' | 'review';
 }
 
@@ -158,7 +158,7 @@ export function gorgiasHelpdesk(o: GorgiasHelpdeskOptions) {
         t,
         'PUT',
         `/tickets/${ticketId}`,
-        { status: 'open', assignee_user: null, tags: tags.map((name) => ({ name })), ...(credentials.handoffTeamId ? { assignee_team: { id: credentials.handoffTeamId } } : {}) },
+        { status: 'open', assignee_user: null, tags: tags.map((name) => ({ name })), ...(credentials.handoffTeamId ? { assignee_team: { id: Number(credentials.handoffTeamId) } } : {}) },
         options.signal,
       );
       return posted;

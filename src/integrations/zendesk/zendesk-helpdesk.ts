@@ -12,7 +12,7 @@ export interface ZendeskCredentials {
   /** The webhook's signing secret (X-Zendesk-Webhook-Signature). */
   webhookSecret?: string;
   /** The group a handed-over ticket goes to (the team's view); unchanged when unset. */
-  handoffGroupId?: number;
+  handoffGroupId?: number | string;
   mode?: 'reply' | 'review';
 }
 
@@ -154,7 +154,7 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
             assignee_id: null,
             additional_tags: [HANDOFF_TAG],
             remove_tags: [HANDBACK_TAG],
-            ...(credentials.handoffGroupId ? { group_id: credentials.handoffGroupId } : {}),
+            ...(credentials.handoffGroupId ? { group_id: Number(credentials.handoffGroupId) } : {}),
           },
         },
         options.signal,
@@ -170,7 +170,7 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
     /** The connection test: who the credentials act as. */
     async check(storeId, signal) {
       const { target: t } = await target(storeId);
-      me.clear();
+      for (const key of me.keys()) if (key.startsWith(`${storeId}:`)) me.delete(key); // read afresh
       const agent = await agentUser(storeId, t, signal);
       return `Zendesk accepted the credentials (agent user ${agent.id}, role ${agent.role ?? 'unknown'})`;
     },
