@@ -183,6 +183,20 @@ describe('the Zendesk channel', () => {
     assert.ok(await eventually(async () => byAgent(ticket)[1], 15_000), 'answering again');
   });
 
+  test('an operator\'s answer in the console is posted on the ticket as the agent user, once', async () => {
+    const ticket = zd.newTicket('acme', { email: 'console@shopper.example', name: 'Cole' }, 'Gift wrap', 'do you offer gift wrapping?');
+    await deliver(s.storeId, ticket);
+    assert.ok(await eventually(async () => byAgent(ticket)[0], 15_000));
+    const conversationId = await conversationOf(ticket);
+    const human = await t.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/handoff/reply`, headers: s.headers, payload: { content: 'Hi Cole, a person here: yes, for $5.' } });
+    assert.equal(human.statusCode, 201, human.body);
+    const posted = await eventually(async () => ticket.comments.find((c) => c.body === 'Hi Cole, a person here: yes, for $5.'), 15_000);
+    assert.ok(posted, 'the outbox sweep posted it');
+    assert.deepEqual({ author: posted.author_id, public: posted.public }, { author: acme.agent.id, public: true });
+    await settle();
+    assert.equal(byAgent(ticket).length, 2, 'once');
+  });
+
   test('a reply is posted once through a 429 (Retry-After honoured) and a 500 after Zendesk had applied it', async () => {
     const ticket = zd.newTicket('acme', { email: 'retry@shopper.example', name: 'Rita' }, 'Warranty', 'what is your warranty?');
     const path = `/api/v2/tickets/${ticket.id}.json`;
