@@ -129,6 +129,14 @@ import { stripeClient, stripeClients, type StripeCredentials } from './integrati
 import { stripePayments } from './integrations/stripe/stripe-payments';
 import { stripeWebhook } from './integrations/stripe/stripe-webhook';
 import { providerWebhookSurface } from './gateway/routes/webhooks/provider-webhook-route';
+import { helpdeskWebhookSurface } from './gateway/routes/webhooks/helpdesk';
+import { helpdeskChannel, type HelpdeskChannel } from './channels/helpdesk/helpdesk-channel';
+import { zendeskWebhookReader } from './channels/zendesk/zendesk-webhook';
+import { gorgiasWebhookReader } from './channels/gorgias/gorgias-webhook';
+import { zendeskHelpdesk, type ZendeskCredentials } from './integrations/zendesk/zendesk-helpdesk';
+import { gorgiasHelpdesk, type GorgiasCredentials } from './integrations/gorgias/gorgias-helpdesk';
+import { AppError } from './core/errors';
+import { helpdeskRecords } from './data/repositories/helpdesk-records';
 import { easyPostClients, type ShippingCredentials } from './integrations/shipping/easypost-client';
 import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
@@ -183,6 +191,8 @@ export interface System {
   email: EmailChannel;
   /** Proactive notices of stuck parcels (issue 16); scans run as jobs on the schedule, or now through `scanStore`. */
   shipmentWatch: ShipmentWatch;
+  /** Zendesk and Gorgias (docs/adr/0036): webhooks in, replies and handoffs out through the job queue. */
+  helpdesk: HelpdeskChannel;
   /** Starts the job worker, the e-mail sweep and the inbound SMTP listener (when CONCIERGE_SMTP_PORT is set); returns that port. */
   startBackground(): Promise<{ smtpPort: number | undefined }>;
   close(): Promise<void>;
@@ -311,8 +321,21 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     easyPostShipping({ credentials: shippingCredentials, client: easyPostFor, storage: objectStorage, resilience: providerCalls }),
     perStoreShipping(shopify.connections.isConnected, shopifyShipping(), demoShipping(db)),
   );
+  // Helpdesks: every store's own account, its credentials sealed with the store's settings (docs/adr/0036).
+  const zendeskCredentials = (storeId: string) => stores.channelCredentials<ZendeskCredentials>(storeId, 'zendesk');
+  const gorgiasCredentials = (storeId: string) => stores.channelCredentials<GorgiasCredentials>(storeId, 'gorgias');
+  const zendesk = zendeskHelpdesk({ credentials: zendeskCredentials, baseUrlTemplate: env.ZENDESK_API_BASE?.replace(/\/+$/, '') ?? 'https://{account}.zendesk.com' });
+  const gorgias = gorgiasHelpdesk({ credentials: gorgiasCredentials, baseUrlTemplate: env.GORGIAS_API_BASE?.replace(/\/+$/, '') ?? 'https://{account}.gorgias.com' });
+  // A webhook for a store that does not exist reads like one without a secret (401): the URL tells nothing.
+  const storeSecret = (read: (storeId: string) => Promise<{ webhookSecret?: string } | undefined>) => async (storeId: string) =>
+    (await read(storeId).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    }))?.webhookSecret;
   // Connection tests answer at once: one attempt, their own circuits.
   const checkCalls = resilience({ maxAttempts: 1, timeoutMs: 5_000 });
+  const helpdeskCheck = (provider: 'zendesk' | 'gorgias', read: (storeId: string) => Promise<unknown>, helpdesk: { check(storeId: string, signal?: AbortSignal): Promise<string> }) =>
+    connectionCheck({ provider, credentials: async (storeId) => ((await read(storeId)) ? storeId : undefined), resilience: checkCalls, read: (storeId, signal) => helpdesk.check(storeId, signal) });
   const integrationChecks = {
     stripe: connectionCheck({
       provider: 'stripe',
@@ -329,6 +352,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
         return `EasyPost accepted the key${c.returnAddress ? '' : '; add a return address for return labels'}`;
       },
     }),
+    zendesk: helpdeskCheck('zendesk', zendeskCredentials, zendesk),
+    gorgias: helpdeskCheck('gorgias', gorgiasCredentials, gorgias),
   };
   const catalog = catalogWriter(db);
   const importer: CatalogImporter = demoCatalogImporter(catalog);
@@ -448,6 +473,11 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     { storeIds: () => storeRepository(db).listIds(), settings: (storeId) => stores.settings(storeId), queue: jobs.queue, now: () => new Date(), log: backgroundLog },
     env.CONCIERGE_SHIPMENT_WATCH_MINUTES * 60_000,
   );
+  const helpdesk = helpdeskChannel({ providers: { zendesk, gorgias }, records: helpdeskRecords(database), queue: jobs.queue, conversations: agent.conversations, log: backgroundLog }, [
+    zendeskWebhookReader({ signingSecret: storeSecret(zendeskCredentials) }),
+    gorgiasWebhookReader({ webhookSecret: storeSecret(gorgiasCredentials) }),
+  ]);
+  helpdesk.registerJobs(jobs.worker);
   let background: Promise<{ smtpPort: number | undefined }> | undefined;
 
   const readiness: GatewayDeps['readiness'] = {
@@ -489,6 +519,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       email.surface,
       signedFileSurface({ links, storage: objectStorage }),
       integrationTestSurface(integrationChecks),
+      helpdeskWebhookSurface(helpdesk.webhooks),
       providerWebhookSurface('stripe', stripeWebhook({ credentials: stripeCredentials, client: stripeClient('sk_test_signature_checks_only', env.STRIPE_API_BASE), refunds: refundLog, invalidateOrder: shopify.commerce.invalidateOrder })),
       consoleSurface(),
       widgetSurface(),
@@ -529,10 +560,12 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     storage,
     email,
     shipmentWatch: watch,
+    helpdesk,
     startBackground() {
       background ??= (async () => {
         await jobs.worker.start();
         watchSchedule.start();
+        helpdesk.start();
         return { smtpPort: await email.start() };
       })();
       return background;
@@ -542,6 +575,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
         await background.catch(() => undefined);
         await email.stop();
         await watchSchedule.stop();
+        await helpdesk.stop();
         await jobs.worker.stop();
       }
       await pubsub.close();

@@ -667,6 +667,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores/{storeId}/integrations/gorgias/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the store's gorgias credentials (one harmless read at the provider) */
+        post: operations["testGorgiasConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stores/{storeId}/integrations/shipping/test": {
         parameters: {
             query?: never;
@@ -747,6 +764,23 @@ export interface paths {
         put?: never;
         /** Test the store's stripe credentials (one harmless read at the provider) */
         post: operations["testStripeConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{storeId}/integrations/zendesk/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test the store's zendesk credentials (one harmless read at the provider) */
+        post: operations["testZendeskConnection"];
         delete?: never;
         options?: never;
         head?: never;
@@ -895,6 +929,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks/gorgias/{storeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a Gorgias HTTP-integration webhook for a store: the shared secret in X-Concierge-Webhook-Secret checked in constant time before parsing; the ticket is then read and its new messages taken in once */
+        post: operations["gorgiasWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/shopify": {
         parameters: {
             query?: never;
@@ -923,6 +974,23 @@ export interface paths {
         put?: never;
         /** Receive a stripe webhook for a store (signature checked on the raw body; deliveries deduplicated by event id) */
         post: operations["stripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/zendesk/{storeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Receive a Zendesk webhook for a store: X-Zendesk-Webhook-Signature (base64 HMAC-SHA256 of X-Zendesk-Webhook-Signature-Timestamp + raw body under the signing secret) checked before parsing; the ticket is then read and its new comments taken in once */
+        post: operations["zendeskWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3396,6 +3464,9 @@ export interface operations {
                                 domain: string;
                                 /** Format: email */
                                 email: string;
+                                handoffTeamId?: number | string;
+                                /** @enum {string} */
+                                mode?: "reply" | "review";
                                 webhookSecret?: string;
                             } | null;
                             shipping?: {
@@ -3431,9 +3502,13 @@ export interface operations {
                                 webhookSecret?: string;
                             } | null;
                             zendesk?: {
-                                apiToken: string;
+                                apiToken?: string;
                                 /** Format: email */
-                                email: string;
+                                email?: string;
+                                handoffGroupId?: number | string;
+                                /** @enum {string} */
+                                mode?: "reply" | "review";
+                                oauthToken?: string;
                                 subdomain: string;
                                 webhookSecret?: string;
                             } | null;
@@ -3719,6 +3794,42 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    testGorgiasConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        ok: boolean;
+                        provider: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     testShippingConnection: {
         parameters: {
             query?: never;
@@ -3918,6 +4029,42 @@ export interface operations {
         };
     };
     testStripeConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        ok: boolean;
+                        provider: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    testZendeskConnection: {
         parameters: {
             query?: never;
             header?: never;
@@ -4357,6 +4504,9 @@ export interface operations {
                             domain: string;
                             /** Format: email */
                             email: string;
+                            handoffTeamId?: number | string;
+                            /** @enum {string} */
+                            mode?: "reply" | "review";
                             webhookSecret?: string;
                         } | null;
                         shipping?: {
@@ -4392,9 +4542,13 @@ export interface operations {
                             webhookSecret?: string;
                         } | null;
                         zendesk?: {
-                            apiToken: string;
+                            apiToken?: string;
                             /** Format: email */
-                            email: string;
+                            email?: string;
+                            handoffGroupId?: number | string;
+                            /** @enum {string} */
+                            mode?: "reply" | "review";
+                            oauthToken?: string;
                             subdomain: string;
                             webhookSecret?: string;
                         } | null;
@@ -4714,6 +4868,42 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    gorgiasWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description this delivery was accepted before (nothing new queued) */
+                        duplicate: boolean;
+                        /** @enum {boolean} */
+                        received: true;
+                        ticketId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     receiveShopifyWebhook: {
         parameters: {
             query?: never;
@@ -4774,6 +4964,42 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    zendeskWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                storeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description this delivery was accepted before (nothing new queued) */
+                        duplicate: boolean;
+                        /** @enum {boolean} */
+                        received: true;
+                        ticketId: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];

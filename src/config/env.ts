@@ -96,6 +96,8 @@ export const envSchema = z.object({
   CONCIERGE_PUBLIC_URL: z.url().optional().describe('the public https URL of this instance (Shopify\'s OAuth redirect goes to <url>/integrations/shopify/callback)'),
   STRIPE_API_BASE: optionalUrl(['http', 'https']).describe("Stripe API origin (default Stripe's own); set to a local Stripe-protocol server in tests"),
   EASYPOST_API_BASE: optionalUrl(['http', 'https']).describe("EasyPost API base with /v2 (default EasyPost's own); set to a local EasyPost-protocol server in tests"),
+  ZENDESK_API_BASE: optionalUrl(['http', 'https']).describe('Zendesk API origin for every store (default https://<subdomain>.zendesk.com); set to a local Zendesk-protocol server in tests'),
+  GORGIAS_API_BASE: optionalUrl(['http', 'https']).describe('Gorgias API origin for every store (default https://<domain>.gorgias.com); set to a local Gorgias-protocol server in tests'),
   CONCIERGE_ORDER_CACHE_TTL_MS: z.coerce.number().int().min(0).default(30_000).describe('how long an order from a remote commerce provider is served from the cache (webhooks invalidate sooner); 0 turns the cache off'),
   CONCIERGE_OBJECT_STORAGE: z.enum(['local', 's3']).default('local').describe('where files (return-label PDFs) are kept: local (a folder in the data folder) or s3 (S3-compatible storage)'),
   S3_ENDPOINT: optionalUrl(['http', 'https']).describe('S3-compatible endpoint (path-style) when CONCIERGE_OBJECT_STORAGE=s3'),

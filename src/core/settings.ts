@@ -93,6 +93,13 @@ export const defaultSettings: StoreSettings = {
   modelInstructions: '',
 };
 
+/** A helpdesk account name: it becomes a host name, so nothing but a DNS label. */
+const helpdeskAccount = (what: string) => z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,62}$/, `must be ${what}`);
+/** `reply`: the agent answers as a public reply; `review`: as an internal note with the suggested reply, for a person to send. */
+const helpdeskMode = z.enum(['reply', 'review']);
+/** A group or team id: a number, or its digits as the console's text field sends them. */
+const helpdeskId = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,15}$/, 'must be a number')]);
+
 /** Channel and provider credentials: accepted on PATCH, stored encrypted, never returned. */
 export const channelCredentialsSchema = z.strictObject({
   shopify: z.strictObject({ shopDomain: z.string().min(1), accessToken: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
@@ -128,8 +135,32 @@ export const channelCredentialsSchema = z.strictObject({
     })
     .nullable()
     .optional(),
-  zendesk: z.strictObject({ subdomain: z.string().min(1), email: z.string().email(), apiToken: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
-  gorgias: z.strictObject({ domain: z.string().min(1), email: z.string().email(), apiKey: z.string().min(1), webhookSecret: z.string().min(1).optional() }).nullable().optional(),
+  /** Zendesk Support: the agent user's e-mail and API token, or an OAuth token; the webhook's signing secret; where handoffs go (docs/helpdesks.md). */
+  zendesk: z
+    .strictObject({
+      subdomain: helpdeskAccount('the Zendesk subdomain, e.g. acme for acme.zendesk.com'),
+      email: z.email().optional(),
+      apiToken: z.string().min(1).max(200).optional(),
+      oauthToken: z.string().min(1).max(500).optional(),
+      webhookSecret: z.string().min(1).max(200).optional(),
+      handoffGroupId: helpdeskId.optional(),
+      mode: helpdeskMode.optional(),
+    })
+    .refine((c) => Boolean(c.oauthToken) || Boolean(c.email && c.apiToken), { message: 'give email and apiToken, or oauthToken' })
+    .nullable()
+    .optional(),
+  /** Gorgias: the agent user's e-mail and API key; the secret its HTTP integration sends; where handoffs go. */
+  gorgias: z
+    .strictObject({
+      domain: helpdeskAccount('the Gorgias account, e.g. acme for acme.gorgias.com'),
+      email: z.email(),
+      apiKey: z.string().min(1).max(200),
+      webhookSecret: z.string().min(16, 'use at least 16 random characters').max(200).optional(),
+      handoffTeamId: helpdeskId.optional(),
+      mode: helpdeskMode.optional(),
+    })
+    .nullable()
+    .optional(),
   email: z.strictObject({ fromAddress: z.string().email(), inboundSecret: z.string().min(1).optional() }).nullable().optional(),
 });
 export type ChannelCredentialsPatch = z.infer<typeof channelCredentialsSchema>;

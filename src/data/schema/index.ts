@@ -9,3 +9,4 @@ export * from './order-requests';
 export * from './operators';
 export * from './verification';
 export * from './email';
+export * from './helpdesk';
