@@ -133,6 +133,8 @@ import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
 import { s3Storage } from './integrations/s3/s3-storage';
 import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { evidenceService } from './core/evidence-service';
+import { conversationAttachmentRepository } from './data/repositories/conversation-attachments';
 import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
 import { connectionCheck } from './integrations/connection-check';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -355,7 +357,10 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const assist = modelAssistFor(env);
   const shopifyWebhooks = shopify.webhooks(async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)));
+  // Shoppers' photos for claims: checked, stripped, kept beside labels and e-mail attachments (docs/adr/0034).
+  const evidence = evidenceService({ storage: objectStorage, attachments: conversationAttachmentRepository(database) });
   const agent = createAgent({
+    evidence,
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
     knowledge: groundedAnswerer(knowledge, vectors, {
       minRelevance: KNOWLEDGE_MIN_RELEVANCE,
@@ -446,7 +451,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logLevel: env.LOG_LEVEL,
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
-      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database) }),
+      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence }),
       catalogSurface(importer, syncCatalog),
       knowledgeSurface(knowledge),
       shopifyIntegrationSurface(shopify.connections, shopify.privacy),
