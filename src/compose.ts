@@ -409,6 +409,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       storage,
       stores,
       conversations: agent.conversations,
+      evidence,
       limiter: rateLimiter,
       ratePerHour: env.CONCIERGE_EMAIL_RATE_PER_HOUR,
       mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL) : undefined,

@@ -33,11 +33,14 @@ export interface EvidenceServiceDeps {
 export function evidenceService(deps: EvidenceServiceDeps) {
   const now = deps.now ?? (() => new Date());
   return {
-    async store(storeId: string, conversationId: string, bytes: Uint8Array, source: ConversationAttachment['source']): Promise<ConversationAttachment> {
+    /** `name` makes the key repeatable (an e-mail's attachment stored again on a retried job is the same one). */
+    async store(storeId: string, conversationId: string, bytes: Uint8Array, source: ConversationAttachment['source'], name?: string): Promise<ConversationAttachment> {
       const photo = checkPhoto(bytes);
+      const key = `evidence/${name ?? randomUUID()}.${EXTENSION[photo.contentType]}`;
       const held = await deps.attachments.ofConversation(storeId, conversationId);
+      const again = held.find((a) => a.objectKey === key);
+      if (again) return again;
       if (held.length >= MAX_PHOTOS_PER_CONVERSATION) throw new AppError('conflict', `this conversation already holds ${MAX_PHOTOS_PER_CONVERSATION} photos`);
-      const key = `evidence/${randomUUID()}.${EXTENSION[photo.contentType]}`;
       const stored = await deps.storage.put(storeId, key, photo.bytes, photo.contentType);
       const sha256 = createHash('sha256').update(photo.bytes).digest('hex');
       return deps.attachments.add(storeId, { conversationId, objectKey: key, contentType: photo.contentType, size: stored.size, sha256, source });

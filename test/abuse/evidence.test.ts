@@ -239,3 +239,57 @@ describe('what may be attached, and who sees it', () => {
     assert.equal(other.statusCode, 404, other.body);
   });
 });
+
+describe('photos sent by e-mail', () => {
+  const token = 'wh_evidence_token_0123456789abcdef';
+  let te: TestSystem;
+  let s: AbuseStore;
+  let inbound: string;
+  before(async () => {
+    te = await startTestSystem({ env: { CONCIERGE_EMAIL_WEBHOOK_TOKEN: token, CONCIERGE_EMAIL_DOMAIN: 'inbound.concierge.test' } });
+    s = await abuseStore(te, { shoppers: 1 });
+    inbound = (await te.app.inject({ method: 'GET', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers })).json().email.inboundAddress;
+    await te.system.startBackground();
+  });
+  after(async () => {
+    await te.close();
+  });
+
+  test('an image attached to the e-mail becomes the conversation\'s evidence, stripped; a PDF or a disguised file does not', async () => {
+    const [p] = s.shoppers;
+    const messageId = 'evidence-1@shopper.example';
+    const response = await te.app.inject({
+      method: 'POST',
+      url: `/webhooks/email/inbound?provider=postmark&token=${token}`,
+      payload: {
+        MessageID: 'pm-evidence-1',
+        From: p!.email,
+        FromFull: { Email: p!.email, Name: 'Sam Shopper' },
+        To: inbound,
+        ToFull: [{ Email: inbound }],
+        Subject: `Order ${p!.orders[0]} arrived damaged`,
+        TextBody: `Order ${p!.orders[0]} arrived damaged, I want a refund. Photo attached.`,
+        Headers: [{ Name: 'Message-ID', Value: `<${messageId}>` }],
+        Attachments: [
+          { Name: 'IMG_0001.jpg', Content: b64(jpegWithGps()), ContentType: 'image/jpeg' },
+          { Name: 'receipt.pdf', Content: Buffer.from('%PDF-1.7\n').toString('base64'), ContentType: 'application/pdf' },
+          { Name: 'photo.png', Content: Buffer.from('<script>alert(1)</script>').toString('base64'), ContentType: 'image/png' },
+        ],
+      },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const deadline = Date.now() + 20_000;
+    let rows: { source: string; message_id: string | null; object_key: string; content_type: string }[] = [];
+    while (Date.now() < deadline) {
+      rows = await te.system.database.query('SELECT source, message_id, object_key, content_type FROM conversation_attachments WHERE store_id = $1', [s.storeId]);
+      if (rows.length > 0 && rows.every((r) => r.message_id)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(rows.length, 1, JSON.stringify(rows));
+    assert.equal(rows[0]!.source, 'email');
+    assert.equal(rows[0]!.content_type, 'image/jpeg');
+    assert.ok(rows[0]!.message_id, 'linked to the shopper message it came with');
+    const stored = await te.system.storage.get(s.storeId, rows[0]!.object_key);
+    assert.ok(stored && !Buffer.from(stored.body).includes(Buffer.from('GPSLatitude')));
+  });
+});

@@ -10,4 +10,5 @@ CREATE TABLE "conversation_attachments" (
 	"message_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );--> statement-breakpoint
-CREATE INDEX "conversation_attachments_conversation_idx" ON "conversation_attachments" ("store_id", "conversation_id", "created_at");
+CREATE INDEX "conversation_attachments_conversation_idx" ON "conversation_attachments" ("store_id", "conversation_id", "created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "conversation_attachments_object_key_idx" ON "conversation_attachments" ("store_id", "object_key");

@@ -18,10 +18,13 @@ const toAttachment = (r: Record<string, unknown>): ConversationAttachment => ({
 /** Shoppers' photos in `conversation_attachments` (migration 0095); the bytes are in object storage under `object_key`. */
 export function conversationAttachmentRepository(database: Database): ConversationAttachmentStore {
   return {
+    // The same key again (an e-mail's job retried) is the same attachment.
     async add(storeId, a) {
       const rows = await database.query(
         `INSERT INTO conversation_attachments (store_id, conversation_id, object_key, content_type, size, sha256, source)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (store_id, object_key) DO UPDATE SET object_key = EXCLUDED.object_key
+         RETURNING ${COLUMNS}`,
         [storeId, a.conversationId, a.objectKey, a.contentType, a.size, a.sha256, a.source],
       );
       return toAttachment(rows[0]!);
