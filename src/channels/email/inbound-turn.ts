@@ -103,6 +103,10 @@ export function inboundTurnHandler(deps: EmailChannelDeps) {
     }
     await deps.records.settleInbound(storeId, emailId, { status: 'received', conversationId });
     const photos = await evidenceOf(deps, storeId, conversationId, emailId, images);
+    if (!content && photos.length === 0) {
+      await deps.records.settleInbound(storeId, emailId, { status: 'ignored', reason: 'empty' });
+      return;
+    }
     const turn = await deps.conversations.postMessage(storeId, conversationId, content, undefined, `email:${emailId}`, undefined, photos);
     if (turn.reply) await deps.queue.enqueue(SEND_JOB, { storeId, messageId: turn.reply.id }, { storeId, dedupeKey: `out:${turn.reply.id}` });
     await deps.records.settleInbound(storeId, emailId, { status: 'answered' });
