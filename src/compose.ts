@@ -264,7 +264,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   });
 
   // A store connected to Shopify is served by Shopify; every other by the built-in backend (docs/adr/0027).
-  const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
+  // Erasing a shopper deletes their photos from object storage (created below; only called once the system runs).
+  const files = { delete: (storeId: string, key: string) => objectStorage.delete(storeId, key) };
+  const shopify = shopifyIntegration({ env, database, stores, cache, keyring, files, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
   const providerCalls = resilience();
   const backend = demoCommerce(db);
   // The demo backend is the database itself: it is read directly, never cached. (Shopify's orders are not cached yet either: docs/adr/0028.)

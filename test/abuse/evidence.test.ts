@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { jpegWithGps, pngWithGps } from '../support/photos';
+import { shopperPrivacyRepository } from '../../src/data/repositories/shopper-privacy';
 import { startTestSystem, type TestSystem } from '../support/system';
 import { abuseStore, assertNoPolicyLeak, type AbuseStore } from './support';
 
@@ -291,5 +292,21 @@ describe('photos sent by e-mail', () => {
     assert.ok(rows[0]!.message_id, 'linked to the shopper message it came with');
     const stored = await te.system.storage.get(s.storeId, rows[0]!.object_key);
     assert.ok(stored && !Buffer.from(stored.body).includes(Buffer.from('GPSLatitude')));
+  });
+});
+
+describe('erasing a shopper erases their photos', () => {
+  test('the rows and the stored files go with the conversations', async () => {
+    const s = await abuseStore(t, { shoppers: 1 });
+    const [p] = s.shoppers;
+    const { id } = await s.conversation([`order ${p!.orders[0]} arrived damaged, refund please`, p!.email]);
+    const sent = await sendPhoto(s, id);
+    const [row] = await t.system.database.query<{ object_key: string }>('SELECT object_key FROM conversation_attachments WHERE id = $1', [sent.id]);
+    assert.ok(await t.system.storage.get(s.storeId, row!.object_key));
+    const privacy = shopperPrivacyRepository(t.system.database, t.system.keyring, t.system.storage);
+    const erased = await privacy.eraseShopper(s.storeId, { email: p!.email, customerIds: [], orderIds: [] });
+    assert.ok(erased.conversations >= 1);
+    assert.equal((await t.system.database.query('SELECT 1 FROM conversation_attachments WHERE store_id = $1', [s.storeId])).length, 0);
+    assert.equal(await t.system.storage.get(s.storeId, row!.object_key), undefined, 'the photo is gone from storage');
   });
 });
