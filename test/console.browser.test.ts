@@ -182,9 +182,12 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     await page.getByRole('link', { name: 'Settings' }).click();
     const limit = page.getByLabel(/Refunds approved automatically up to/);
     await limit.fill('100000');
+    // A damage claim with a photo always goes to a person (docs/adr/0034): the store turns the photo off here too.
+    await page.getByLabel(/Photo of the damage/).selectOption('never');
     await page.getByRole('button', { name: 'Save policies' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     assert.equal((await t.system.stores.settings(s.storeId)).refundAutoApproveLimit, 100000);
+    assert.equal((await t.system.stores.settings(s.storeId)).evidence.photo, 'never');
     const { turn } = await refundOverTheLimit(order);
     const refund = turn.actions.find((a) => a.type === 'process_refund');
     assert.equal(refund?.status, 'completed', 'under the new limit the refund is automatic');
