@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { jpegWithGps, pngWithGps } from '../support/photos';
 import { shopperPrivacyRepository } from '../../src/data/repositories/shopper-privacy';
+import { skipWithoutPostgres } from '../support/databases';
 import { startTestSystem, type TestSystem } from '../support/system';
 import { abuseStore, assertNoPolicyLeak, type AbuseStore } from './support';
 
@@ -308,5 +309,26 @@ describe('erasing a shopper erases their photos', () => {
     assert.ok(erased.conversations >= 1);
     assert.equal((await t.system.database.query('SELECT 1 FROM conversation_attachments WHERE store_id = $1', [s.storeId])).length, 0);
     assert.equal(await t.system.storage.get(s.storeId, row!.object_key), undefined, 'the photo is gone from storage');
+  });
+});
+
+describe('server mode (PostgreSQL)', { skip: skipWithoutPostgres }, () => {
+  test('a photo sent on PostgreSQL: the claim waits for a person with it, the operator lists it', async () => {
+    const tp = await startTestSystem({ backend: 'postgres' });
+    try {
+      const s = await abuseStore(tp, { shoppers: 1 });
+      const [p] = s.shoppers;
+      const { id } = await s.conversation([`order ${p!.orders[0]} arrived damaged, refund please`, p!.email]);
+      const up = await tp.app.inject({ method: 'POST', url: `/v1/conversations/${id}/attachments`, headers: s.headers, payload: { image: b64(jpegWithGps()) } });
+      assert.equal(up.statusCode, 201, up.body);
+      const turn = await tp.app.inject({ method: 'POST', url: `/v1/conversations/${id}/messages`, headers: s.headers, payload: { content: '', attachments: [up.json().id] } });
+      assert.equal(turn.statusCode, 200, turn.body);
+      assert.equal(turn.json().actions.find((a: { type: string }) => a.type === 'process_refund')?.status, 'pending');
+      const list = await tp.app.inject({ method: 'GET', url: `/v1/conversations/${id}/attachments`, headers: s.headers });
+      assert.equal(list.json().data.length, 1);
+      assert.equal(await s.refundedCents([p!.orders[0]!]), 0);
+    } finally {
+      await tp.close();
+    }
   });
 });
