@@ -141,6 +141,8 @@ import { easyPostClients, type ShippingCredentials } from './integrations/shippi
 import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
 import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { evidenceService } from './core/evidence-service';
+import { conversationAttachmentRepository } from './data/repositories/conversation-attachments';
 import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
 import { connectionCheck } from './integrations/connection-check';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -288,7 +290,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   });
 
   // A store connected to Shopify is served by Shopify; every other by the built-in backend (docs/adr/0027).
-  const shopify = shopifyIntegration({ env, database, stores, cache, keyring, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
+  // Erasing a shopper deletes their photos from object storage (created below; only called once the system runs).
+  const files = { delete: (storeId: string, key: string) => objectStorage.delete(storeId, key) };
+  const shopify = shopifyIntegration({ env, database, stores, cache, keyring, files, ...(options.shopifyFetch ? { fetchApi: options.shopifyFetch } : {}) });
   const providerCalls = resilience();
   const backend = demoCommerce(db);
   // The demo backend is the database itself: read directly, never cached. Shopify's orders are cached (CONCIERGE_ORDER_CACHE_TTL_MS).
@@ -396,7 +400,10 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const assist = modelAssistFor(env);
   const shopifyWebhooks = shopify.webhooks(async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)));
+  // Shoppers' photos for claims: checked, stripped, kept beside labels and e-mail attachments (docs/adr/0034).
+  const evidence = evidenceService({ storage: objectStorage, attachments: conversationAttachmentRepository(database) });
   const agent = createAgent({
+    evidence,
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
     knowledge: groundedAnswerer(knowledge, vectors, {
       minRelevance: KNOWLEDGE_MIN_RELEVANCE,
@@ -445,6 +452,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       storage,
       stores,
       conversations: agent.conversations,
+      evidence,
       limiter: rateLimiter,
       ratePerHour: env.CONCIERGE_EMAIL_RATE_PER_HOUR,
       mailer: env.SMTP_URL ? smtpMailer(env.SMTP_URL) : undefined,
@@ -508,7 +516,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logLevel: env.LOG_LEVEL,
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
-      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database) }),
+      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence }),
       catalogSurface(importer, syncCatalog),
       knowledgeSurface(knowledge),
       shopifyIntegrationSurface(shopify.connections, shopify.privacy),

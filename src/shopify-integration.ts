@@ -6,6 +6,7 @@ import type { StoreService } from './core/store-service';
 import type { Database } from './data/database';
 import { shopifyShopRepository } from './data/repositories/shopify-shops';
 import { shopperPrivacyRepository } from './data/repositories/shopper-privacy';
+import type { ObjectStorage } from './core/ports/object-storage';
 import { webhookDeliveryLog } from './data/repositories/webhook-deliveries';
 import type { FetchApi } from './integrations/shopify/admin-transport';
 import { shopifyCommerce } from './integrations/shopify/shopify-commerce';
@@ -19,11 +20,11 @@ function oauthApp(env: Env): ShopifyApp | undefined {
 }
 
 /** Shopify wired: connections, the adapter, privacy, and the webhook receiver (docs/adr/0027). */
-export function shopifyIntegration(deps: { env: Env; database: Database; stores: StoreService; cache: Cache; keyring: Sealer; fetchApi?: FetchApi }) {
+export function shopifyIntegration(deps: { env: Env; database: Database; stores: StoreService; cache: Cache; keyring: Sealer; fetchApi?: FetchApi; files?: Pick<ObjectStorage, 'delete'> }) {
   const shops = shopifyShopRepository(deps.database);
   const connections = shopifyConnections({ stores: deps.stores, shops, app: oauthApp(deps.env), fetchApi: deps.fetchApi });
   const commerce = shopifyCommerce({ transportFor: connections.transportFor, cache: deps.cache, orderTtlMs: deps.env.CONCIERGE_ORDER_CACHE_TTL_MS });
-  const privacy = shopperPrivacyRepository(deps.database, deps.keyring);
+  const privacy = shopperPrivacyRepository(deps.database, deps.keyring, deps.files);
   return {
     shops,
     connections,

@@ -4,6 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { artifactsDir, axeViolations, launchChromium, skipWithoutChromium } from './support/browser';
 import { demoStore } from './support/demo';
+import { pngWithGps } from './support/photos';
 import { eventually } from './support/eventually';
 import { startTestSystem, type TestSystem } from './support/system';
 
@@ -63,6 +64,13 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     await s.say(id, `the item from order ${order} arrived damaged, I want a refund`);
     let turn = await s.say(id, s.demo.owners[order]!.email);
     if (/Which item/.test(turn.reply!.content)) turn = await s.say(id, 'all');
+    if (/photo/.test(turn.reply!.content)) {
+      // The store asks for a photo of the damage (docs/adr/0034): the shopper attaches one.
+      const photo = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/attachments`, headers: s.headers, payload: { image: Buffer.from(pngWithGps()).toString('base64') } });
+      assert.equal(photo.statusCode, 201, photo.body);
+      const sent = await t.app.inject({ method: 'POST', url: `/v1/conversations/${id}/messages`, headers: s.headers, payload: { content: 'here is a photo', attachments: [photo.json().id] } });
+      turn = sent.json();
+    }
     return { id, turn };
   }
 
@@ -134,6 +142,10 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     const card = page.getByRole('article', { name: new RegExp(`order ${order}`) });
     await card.waitFor();
     await card.getByText('arrived damaged').waitFor();
+    // The claim's photo, through a signed link that expires (never a public address).
+    const photo = card.getByRole('img', { name: /Photo 1 sent by the shopper/ });
+    await photo.waitFor();
+    assert.match((await photo.getAttribute('src')) ?? '', /\/files\/[^?]+\/evidence\/[^?]+\?expires=\d+&signature=/);
     await cleanAxe(page, 'the approvals queue');
     await shot('approvals');
     await card.getByLabel(/Note/).fill('long-standing customer');
@@ -170,9 +182,12 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     await page.getByRole('link', { name: 'Settings' }).click();
     const limit = page.getByLabel(/Refunds approved automatically up to/);
     await limit.fill('100000');
+    // A damage claim with a photo always goes to a person (docs/adr/0034): the store turns the photo off here too.
+    await page.getByLabel(/Photo of the damage/).selectOption('never');
     await page.getByRole('button', { name: 'Save policies' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     assert.equal((await t.system.stores.settings(s.storeId)).refundAutoApproveLimit, 100000);
+    assert.equal((await t.system.stores.settings(s.storeId)).evidence.photo, 'never');
     const { turn } = await refundOverTheLimit(order);
     const refund = turn.actions.find((a) => a.type === 'process_refund');
     assert.equal(refund?.status, 'completed', 'under the new limit the refund is automatic');

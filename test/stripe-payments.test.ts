@@ -24,7 +24,8 @@ describe('Stripe: refunds through the official client against a local Stripe-pro
     recordSent('secret', fake.secretKey);
     recordSent('secret', WEBHOOK_SECRET);
     t = await startTestSystem({ env: { STRIPE_API_BASE: fake.url } });
-    s = await demoStore(t);
+    // Payments through Stripe, not evidence: the store asks no photo (photos: test/abuse/evidence.test.ts).
+    s = await demoStore(t, { evidence: { photo: 'never' } });
     const patched = await t.app.inject({ method: 'PATCH', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers, payload: { channels: { stripe: { secretKey: fake.secretKey, webhookSecret: WEBHOOK_SECRET } } } });
     assert.equal(patched.statusCode, 200, patched.body);
     // Each demo order was paid through Stripe: its PaymentIntent names the order in metadata, as shop integrations do.

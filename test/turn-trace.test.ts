@@ -15,7 +15,8 @@ describe("beside each answer: the tools the agent called and the policy's decisi
   let s: Awaited<ReturnType<typeof demoStore>>;
   before(async () => {
     t = await startTestSystem();
-    s = await demoStore(t, { allowedOrigins: [SHOP] });
+    // The trace, not evidence: the store asks no photo of damage claims (photos: test/abuse/evidence.test.ts).
+    s = await demoStore(t, { allowedOrigins: [SHOP], evidence: { photo: 'never' } });
   });
   after(() => t.close());
 

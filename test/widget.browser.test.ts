@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { demoSurface } from '../src/web/demo/serve';
 import { artifactsDir, axeViolations, launchChromium, skipWithoutChromium } from './support/browser';
 import { demoStore } from './support/demo';
+import { pngWithGps } from './support/photos';
 import { bearer, startTestSystem, type TestSystem } from './support/system';
 
 const HOSTILE_CSS = `
@@ -293,6 +294,25 @@ describe('the website widget in Chromium', { skip: skipWithoutChromium }, () => 
       `only http(s) links: ${found.links.join(', ')}`,
     );
     assert.ok(found.texts.includes(attack), 'the shopper sees exactly what they wrote');
+  });
+
+  test('the attach button sends a photo: redrawn as a JPEG in the browser, stored without its metadata, sent with a message', async () => {
+    await page.getByRole('button', { name: 'Attach a photo' }).waitFor();
+    await page.locator('concierge-widget input[type="file"]').setInputFiles({ name: 'IMG_0001.png', mimeType: 'image/png', buffer: Buffer.from(pngWithGps()) });
+    const id = await until(page, () => {
+      const root = document.querySelector('concierge-widget')?.shadowRoot;
+      return root && !root.querySelector('.pending') ? 'sent' : '';
+    }, 'the photo to be sent').then(() => conversationId(page));
+    const rows = await t.system.database.query<{ source: string; content_type: string; message_id: string | null; object_key: string }>(
+      'SELECT source, content_type, message_id, object_key FROM conversation_attachments WHERE store_id = $1 AND conversation_id = $2',
+      [s.storeId, id],
+    );
+    assert.equal(rows.length, 1, JSON.stringify(rows));
+    assert.equal(rows[0]!.source, 'widget');
+    assert.equal(rows[0]!.content_type, 'image/jpeg', 'redrawn on a canvas before it left the page');
+    assert.ok(rows[0]!.message_id, 'sent with a message');
+    const stored = await t.system.storage.get(s.storeId, rows[0]!.object_key);
+    assert.ok(stored && !Buffer.from(stored.body).includes(Buffer.from('GPSLatitude')));
   });
 
   test('once the conversation is resolved, the shopper rates it, and the rating is stored', async () => {

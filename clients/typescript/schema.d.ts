@@ -240,6 +240,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/conversations/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conversation's photos with signed links that expire in 10 minutes (operators and the store's own keys) */
+        get: operations["listAttachments"];
+        put?: never;
+        /** Attach a photo to a conversation (PNG, JPEG or WebP, at most 5 MB, base64); send it with the next message */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/conversations/{id}/events": {
         parameters: {
             query?: never;
@@ -2093,6 +2111,114 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * @description read from the bytes, whatever was declared
+                             * @enum {string}
+                             */
+                            contentType: "image/png" | "image/jpeg" | "image/webp";
+                            conversationId: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            expiresAt: string;
+                            /** @description name it in `attachments` of the next message to send the photo */
+                            id: string;
+                            /** @description the shopper message it was sent with; null until sent */
+                            messageId: string | null;
+                            /** @description bytes as stored, after metadata (EXIF/GPS, XMP, text) was removed */
+                            size: number;
+                            /** @enum {string} */
+                            source: "api" | "widget" | "email";
+                            /** @description a signed link to the photo that stops working at expiresAt; never a public address */
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: byte */
+                    image: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description read from the bytes, whatever was declared
+                         * @enum {string}
+                         */
+                        contentType: "image/png" | "image/jpeg" | "image/webp";
+                        conversationId: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description name it in `attachments` of the next message to send the photo */
+                        id: string;
+                        /** @description the shopper message it was sent with; null until sent */
+                        messageId: string | null;
+                        /** @description bytes as stored, after metadata (EXIF/GPS, XMP, text) was removed */
+                        size: number;
+                        /** @enum {string} */
+                        source: "api" | "widget" | "email";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     streamConversationEvents: {
         parameters: {
             query?: never;
@@ -2412,7 +2538,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    content: string;
+                    /** @description photos uploaded with POST /v1/conversations/{id}/attachments, sent with this message */
+                    attachments?: string[];
+                    /**
+                     * @description the shopper's words; may be empty when `attachments` names a photo
+                     * @default
+                     */
+                    content?: string;
                 };
             };
         };
@@ -3525,6 +3657,12 @@ export interface operations {
                             minConfidence?: number;
                             onNegativeSentiment?: boolean;
                         };
+                        evidence?: {
+                            /** @enum {string} */
+                            photo?: "always" | "over_amount" | "never";
+                            photoOverAmount?: number;
+                            reasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
+                        };
                         excludedReturnCategories?: string[];
                         maxRefundsPerOrder?: number;
                         modelInstructions?: string;
@@ -4430,6 +4568,12 @@ export interface operations {
                             minConfidence: number;
                             onNegativeSentiment: boolean;
                         };
+                        evidence: {
+                            /** @enum {string} */
+                            photo: "always" | "over_amount" | "never";
+                            photoOverAmount: number;
+                            reasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
+                        };
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
                         modelInstructions: string;
@@ -4565,6 +4709,12 @@ export interface operations {
                         minConfidence?: number;
                         onNegativeSentiment?: boolean;
                     };
+                    evidence?: {
+                        /** @enum {string} */
+                        photo?: "always" | "over_amount" | "never";
+                        photoOverAmount?: number;
+                        reasons?: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
+                    };
                     excludedReturnCategories?: string[];
                     maxRefundsPerOrder?: number;
                     modelInstructions?: string;
@@ -4635,6 +4785,12 @@ export interface operations {
                             maxUnresolvedTurns: number;
                             minConfidence: number;
                             onNegativeSentiment: boolean;
+                        };
+                        evidence: {
+                            /** @enum {string} */
+                            photo: "always" | "over_amount" | "never";
+                            photoOverAmount: number;
+                            reasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         };
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;
@@ -4735,6 +4891,12 @@ export interface operations {
                             maxUnresolvedTurns: number;
                             minConfidence: number;
                             onNegativeSentiment: boolean;
+                        };
+                        evidence: {
+                            /** @enum {string} */
+                            photo: "always" | "over_amount" | "never";
+                            photoOverAmount: number;
+                            reasons: ("damaged" | "defective" | "not_received" | "wrong_item" | "not_as_described" | "changed_mind" | "late" | "other")[];
                         };
                         excludedReturnCategories: string[];
                         maxRefundsPerOrder: number;

@@ -1,5 +1,6 @@
 import type { ConversationLock, ConversationStore } from '../core/ports/conversation-store';
 import type { PubSub } from '../core/ports/pubsub';
+import type { EvidenceService } from '../core/evidence-service';
 import type { AgentDeps } from './deps';
 import { buildConversationGraph } from './graph';
 import { createReplyRenderer } from './prompts/render';
@@ -16,6 +17,8 @@ export interface AgentRuntimeDeps extends AgentDeps {
   lock: ConversationLock;
   pubsub: PubSub;
   discardCheckpoints(threadId: string): void;
+  /** Shoppers' photos a message may name (docs/adr/0034). */
+  evidence?: EvidenceService;
 }
 
 /** The agent: its compiled graphs and the services the gateway and the CLI call. */
@@ -28,7 +31,7 @@ export function createAgent(deps: AgentRuntimeDeps) {
   return {
     graphs,
     renderer,
-    conversations: conversationService({ ...shared, voidRequests }),
+    conversations: conversationService({ ...shared, voidRequests, ...(deps.evidence ? { evidence: deps.evidence } : {}) }),
     actions: actionService({ ...shared, renderer }),
   };
 }

@@ -44,7 +44,9 @@ export type Awaiting =
   | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
   | { kind: 'refund_reason'; orderId: string }
   | { kind: 'new_address'; orderId: string }
-  | { kind: 'variant_choice'; orderId: string; options: string[] };
+  | { kind: 'variant_choice'; orderId: string; options: string[] }
+  /** A photo of the goods the store asks for before a claim goes further (docs/adr/0034). */
+  | { kind: 'photo'; orderId: string };
 
 /** What the shopper has told us so far, kept across turns. */
 export interface Slots {
@@ -107,4 +109,6 @@ export interface PolicyDecisionRecord {
   reasons: string[];
   questions: string[];
   amountCents?: number;
+  /** The store asks for a photo of this claim and none is attached yet. */
+  evidenceMissing?: boolean;
 }

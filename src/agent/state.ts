@@ -11,6 +11,11 @@ export interface TurnMessage {
   content: string;
 }
 
+/** What a turn does to the photos attached for a claim: adds the turn's, clears them once a claim used them, or (a specialist's whole state handed back) sets them. */
+export type EvidenceUpdate = string[] | { add: string[] } | { clear: true };
+const evidenceReducer = (current: string[], next: EvidenceUpdate): string[] =>
+  Array.isArray(next) ? next : 'clear' in next ? [] : [...new Set([...current, ...next.add])];
+
 const last = <T>(fallback: () => T) => Annotation<T>({ reducer: (_current: T, next: T) => next, default: fallback });
 
 /**
@@ -67,6 +72,10 @@ export const ConversationState = Annotation.Root({
   identity: last<{ email?: string; customerId?: string; verified: boolean }>(() => ({ verified: false })),
   unresolved_turns: last<number>(() => 0),
   pending_actions: last<PendingActionRef[]>(() => []),
+  /** Photos the shopper attached this turn (ids of stored, checked attachments). */
+  attached: last<string[]>(() => []),
+  /** Photos attached since the last claim used them: the evidence the next claim goes with. */
+  evidence: Annotation<string[], EvidenceUpdate>({ reducer: evidenceReducer, default: () => [] }),
   /** The topics of the conversation, the current last: a side question returns to the task below it. */
   topics: last<Intent[]>(() => []),
   /** A task set aside for a side question this turn: it picks up again after the answer. */

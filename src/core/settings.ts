@@ -38,6 +38,20 @@ export const refundLimitSchema = z.strictObject({
 });
 export type RefundLimit = z.infer<typeof refundLimitSchema>;
 
+/**
+ * Evidence a returnless refund for a claim about the goods (damaged, defective, wrong item…) needs
+ * before anyone pays it: a photo `always`, only when the amount asked is over `photoOverAmount`
+ * (`over_amount`), or `never`. A claim with its photo goes to a human with the photo attached;
+ * without one nothing is requested and the agent asks for it (docs/adr/0034).
+ */
+export const evidenceSchema = z.strictObject({
+  photo: z.enum(['always', 'over_amount', 'never']),
+  photoOverAmount: z.number().min(0).max(1_000_000),
+  reasons: z.array(z.enum(refundReasons)),
+});
+export type EvidencePolicy = z.infer<typeof evidenceSchema>;
+export const defaultEvidence: EvidencePolicy = { photo: 'always', photoOverAmount: 0, reasons: ['damaged', 'defective', 'wrong_item', 'not_as_described'] };
+
 /** The e-mail channel's sender (the inbound address is generated per store and shown beside these, read-only). */
 export const emailSettingsSchema = z.strictObject({
   fromName: plainText('name', z.string().trim().max(100)),
@@ -59,6 +73,7 @@ export const policySettingsSchema = z.strictObject({
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD'),
   maxRefundsPerOrder: z.number().int().min(0).max(100),
   refundLimits: z.array(refundLimitSchema).max(20),
+  evidence: evidenceSchema,
   brandVoice: brandVoiceSchema,
   escalation: escalationSchema,
   allowedOrigins: z.array(origin).max(50),
@@ -84,6 +99,7 @@ export const defaultSettings: StoreSettings = {
     { kind: 'automatic', windowDays: 30, maxCount: 4, maxAmount: 200 },
     { kind: 'returnless', windowDays: 30, maxCount: 2, maxAmount: 100 },
   ],
+  evidence: defaultEvidence,
   brandVoice: { name: 'Concierge', tone: 'friendly', signOff: '' },
   escalation: { minConfidence: 0.55, onNegativeSentiment: true, highValueOrderAmount: 500, maxUnresolvedTurns: 3 },
   allowedOrigins: [],
@@ -175,6 +191,7 @@ export const settingsPatchSchema = z.strictObject({
   currency: policySettingsSchema.shape.currency.optional(),
   maxRefundsPerOrder: policySettingsSchema.shape.maxRefundsPerOrder.optional(),
   refundLimits: policySettingsSchema.shape.refundLimits.optional(),
+  evidence: evidenceSchema.partial().optional(),
   brandVoice: brandVoiceSchema.partial().optional(),
   escalation: escalationSchema.partial().optional(),
   allowedOrigins: policySettingsSchema.shape.allowedOrigins.optional(),
@@ -191,13 +208,14 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Merges a patch into settings (nested objects field by field); channels are handled apart. */
 export function applySettingsPatch(current: StoreSettings, patch: SettingsPatch): StoreSettings {
-  const { channels: _channels, brandVoice, escalation, widget, email, proactive, ...flat } = patch;
+  const { channels: _channels, brandVoice, escalation, widget, email, proactive, evidence, ...flat } = patch;
   const defined = Object.fromEntries(Object.entries(flat).filter(([, value]) => value !== undefined));
   const next = policySettingsSchema.parse({
     ...current,
     ...defined,
     brandVoice: { ...current.brandVoice, ...brandVoice },
     escalation: { ...current.escalation, ...escalation },
+    evidence: { ...current.evidence, ...evidence },
     widget: { ...current.widget, ...widget },
     proactive: { ...current.proactive, ...proactive },
     email: { ...current.email, ...Object.fromEntries(Object.entries(email ?? {}).filter(([key, value]) => key !== 'inboundAddress' && value !== undefined)) },
@@ -214,6 +232,7 @@ export function normaliseSettings(stored: unknown): StoreSettings {
     ...value,
     brandVoice: { ...defaultSettings.brandVoice, ...value.brandVoice },
     escalation: { ...defaultSettings.escalation, ...value.escalation },
+    evidence: { ...defaultSettings.evidence, ...value.evidence },
     widget: { ...defaultSettings.widget, ...value.widget },
     email: { ...defaultSettings.email, ...value.email },
     proactive: { ...defaultSettings.proactive, ...value.proactive },

@@ -3,7 +3,8 @@ export { decisionFrom, reasonCodes, reasonMessages, strictestOutcome, type Decis
 export { conditionQuestionsFor, itemInCategory } from './categories';
 export { decideReturn, type ReturnAlternative, type ReturnDecision, type ReturnInput } from './return-eligibility';
 export { returnReasonCodes, type ReturnItemDecision, type ReturnReasonCode } from './return-item-eligibility';
-export { decideRefund, type OpenRefundRequest, type RefundDecision, type RefundInput, type ShopperRefund } from './refund-approval';
+export { decideRefund, type OpenRefundRequest, type RefundDecision, type RefundEvidence, type RefundInput, type ShopperRefund } from './refund-approval';
+export { photoRequired } from './refund-evidence';
 export { refundLimitHorizonDays } from './refund-limits';
 export { refundReasonCodes, type RefundReason, type RefundReasonCode } from './refund-reasons';
 export { decideAddressChange, decideCancellation, orderChangeReasonCodes, type AddressChangeDecision, type CancellationDecision, type OrderChangeReasonCode } from './order-change';

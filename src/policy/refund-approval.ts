@@ -9,6 +9,7 @@ import { resolveRefundAmount, type OpenRefundRequest } from './refund-amount';
 import { shopperLimitReasons, type ShopperRefund } from './refund-limits';
 import type { RefundReason, RefundReasonCode } from './refund-reasons';
 import { refundTimingReasons } from './refund-timing';
+import { evidenceReasons, type RefundEvidence } from './refund-evidence';
 
 /** Input of decideRefund. Give amountCents, or items (amount = price × quantity), or neither (everything left). */
 export interface RefundInput {
@@ -28,9 +29,14 @@ export interface RefundInput {
    * far as refundLimitHorizonDays): the store's abuse limits decide with them. Absent: not checked.
    */
   shopperHistory?: ShopperRefund[];
+  /**
+   * The photos attached for this claim: where the store asks for one (settings.evidence), none is
+   * `evidence_required` and some is `evidence_attached` (a person looks). Absent: not checked.
+   */
+  evidence?: RefundEvidence;
 }
 
-export type { OpenRefundRequest, ShopperRefund };
+export type { OpenRefundRequest, RefundEvidence, ShopperRefund };
 
 /** Whether a refund may be paid now (allow), needs a human (review) or is refused (deny). */
 export interface RefundDecision extends Decision<RefundReasonCode> {
@@ -44,6 +50,8 @@ export interface RefundDecision extends Decision<RefundReasonCode> {
   /** Whether this reason needs the goods back (in transit or received) before paying. */
   returnRequired: boolean;
   autoApproveLimitCents: number;
+  /** The store asks for a photo of this claim and none is attached: nothing may be requested yet. */
+  evidenceMissing: boolean;
 }
 
 type R = Reason<RefundReasonCode>;
@@ -78,6 +86,7 @@ export function decideRefund(input: RefundInput): RefundDecision {
     ...returnReasons(order, reason, returnRequired, amount.items, amount.explicitAmount ? amount.requestedCents : undefined),
     ...countReasons(order, settings, open.length),
     ...limitReasons(order, amount.requestedCents, limitCents, settings),
+    ...evidenceReasons(settings, { reason, returnless: !returnRequired, requestedCents: amount.requestedCents, currency: order.currency, evidence: input.evidence }),
     ...(input.shopperHistory ? shopperLimitReasons({ settings, history: input.shopperHistory, requestedCents: amount.requestedCents, currency: order.currency, returnless: !returnRequired, now }) : []),
   ];
   const decision = decisionFrom(reasons, now);
@@ -90,6 +99,7 @@ export function decideRefund(input: RefundInput): RefundDecision {
     remainingRefundableCents: amount.remainingRefundableCents,
     returnRequired,
     autoApproveLimitCents: limitCents,
+    evidenceMissing: reasons.some((r) => r.code === 'evidence_required'),
   };
 }
 

@@ -30,5 +30,7 @@ export const refundReasonCodes = [
   'within_auto_approve_limit',
   'excluded_category',
   'shopper_limit_reached',
+  'evidence_required',
+  'evidence_attached',
 ] as const;
 export type RefundReasonCode = (typeof refundReasonCodes)[number];

@@ -18,6 +18,8 @@ after(async () => {
   await t.close();
 });
 
+/** A store that asks no photo of damage claims (the default asks one: test/abuse/evidence.test.ts). */
+const noPhoto = { evidence: { photo: 'never' } };
 const damaged = (name: string) => `my order ${name} arrived damaged, I want a refund`;
 const pendingOrPaid = (s: AbuseStore, names: string[]) =>
   s.requests(names).then((rows) => rows.filter((r) => ['pending', 'completed', 'in_progress'].includes(r.status)));
@@ -56,7 +58,8 @@ describe('serial returnless refunds', () => {
   let n = 0;
   const shopper = () => s.shoppers[n++]!;
   before(async () => {
-    s = await abuseStore(t, { shoppers: 12 });
+    // These attacks are on the limits: the store asks no photo, so claims reach them (photos: evidence.test.ts).
+    s = await abuseStore(t, { shoppers: 12, settings: noPhoto });
   });
   const atMostTwoPaid = (result: Awaited<ReturnType<typeof serialClaims>>) => {
     assert.ok(result.automatic.length <= 2, `paid automatically: ${result.automatic.length}`);
@@ -209,7 +212,7 @@ describe('excluded categories', () => {
 describe('inflated and repeated amounts', () => {
   let s: AbuseStore;
   before(async () => {
-    s = await abuseStore(t);
+    s = await abuseStore(t, { settings: noPhoto });
   });
   // Orders over $50: every refund here would wait for a human, so the ledger shows what was asked.
   const big = () => s.others.filter((o) => o.totalCents > 9000);

@@ -137,3 +137,43 @@ describe('verification guessing', () => {
     }
   });
 });
+
+describe('postal-code guessing (the finding as reported: the zip lockout started afresh in each conversation)', () => {
+  /** A postal code of the same shape as the order's, but not it. */
+  const wrongZip = (zip: string, i: number) => {
+    const digits = zip.replace(/\D/g, '');
+    if (digits.length >= 4) return String((Number(digits) + 101 * (i + 1)) % 10 ** digits.length).padStart(digits.length, '0');
+    return `9${i}${i}0${i}`;
+  };
+
+  test('two wrong postal codes in each of two conversations, then the right one in a third: nothing disclosed, a human takes over', async () => {
+    const o = target();
+    for (let c = 0; c < 2; c += 1) {
+      const { id } = await attempt('api', o.name, wrongZip(o.zip, c * 2));
+      await s.say(id, wrongZip(o.zip, c * 2 + 1));
+    }
+    const { turn } = await attempt('api', o.name, o.zip);
+    assert.ok(!disclosed(turn.text, o), turn.text);
+    assert.equal(turn.escalated, true, 'handed off');
+    assertNoPolicyLeak(turn.text);
+  });
+
+  test('postal codes and e-mails guessed in turn, over three channels, count together', async () => {
+    const o = target();
+    await attempt('api', o.name, wrongZip(o.zip, 0));
+    await attempt('widget', o.name, wrong(1));
+    await attempt('email', o.name, wrongZip(o.zip, 2));
+    const { turn } = await attempt('api', o.name, o.zip);
+    assert.ok(!disclosed(turn.text, o), turn.text);
+  });
+
+  test('a postal code one digit off is answered exactly like a far one', async () => {
+    const [near, far] = [target(), target()];
+    const oneOff = near.zip.replace(/\d(?=\D*$)/, (d) => String((Number(d) + 1) % 10));
+    const a = await attempt('api', near.name, oneOff);
+    const b = await attempt('api', far.name, wrongZip(far.zip, 7));
+    const normalise = (text: string, name: string) => text.replaceAll(name, '#N');
+    assert.equal(normalise(a.turn.text, near.name), normalise(b.turn.text, far.name));
+    assert.doesNotMatch(a.turn.text, /close|almost|nearly|one (digit|letter)/i);
+  });
+});

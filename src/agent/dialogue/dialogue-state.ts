@@ -31,6 +31,7 @@ const ACCEPTS: Record<Awaiting['kind'], string[]> = {
   refund_reason: ['a reason (damaged, defective, wrong item, never arrived, changed mind…)'],
   new_address: ['a full street address (may come over several messages)'],
   variant_choice: ['a size or colour the product comes in'],
+  photo: ['a photo attached to the message', 'that no photo can be sent'],
 };
 
 export function dialogueOf(state: ConversationStateType): DialogueState {

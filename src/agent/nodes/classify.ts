@@ -32,7 +32,7 @@ export const classifyNode = (nlu: Nlu, understand?: Understand) => {
     const run = runContext(config);
     const result = offline(state, run);
     // A short answer to the question asked last turn is read offline: it is what the dialogue expects.
-    const answering = state.awaiting !== null && state.active_intent !== null && answersAwaited(state.input, state.awaiting, result);
+    const answering = state.awaiting !== null && state.active_intent !== null && ((state.awaiting.kind === 'photo' && state.attached.length > 0) || answersAwaited(state.input, state.awaiting, result));
     return decide(state, answering ? result : await understand(state, run, result));
   };
 };
@@ -42,7 +42,9 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
   let awaiting = state.awaiting;
   let activeIntent = state.active_intent;
 
-  const continuing = activeIntent !== null && awaiting !== null && answersAwaited(state.input, awaiting, result);
+  // A photo attached while one is asked for answers the question, whatever the words beside it.
+  const photoSent = awaiting?.kind === 'photo' && state.attached.length > 0;
+  const continuing = activeIntent !== null && awaiting !== null && (photoSent || answersAwaited(state.input, awaiting, result));
   const policyQuestion = !continuing && readPolicyQuestion(state.input, result.entities);
   let suspended = state.suspended;
   if (policyQuestion && activeIntent && awaiting && routeOfIntent[activeIntent] !== 'general') {

@@ -26,6 +26,8 @@ export interface RequestContext {
   now: Date;
   /** Pending requests this turn opened: voided if the turn fails before it is stored (nothing else would point at them). */
   opened?: string[];
+  /** Photos the shopper attached for this claim (stored attachment ids): where the store asks for one, no refund is requested without it. */
+  evidence?: string[];
 }
 
 /** The order as it is inside the critical section, and every request on it. */

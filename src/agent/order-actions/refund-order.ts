@@ -23,6 +23,8 @@ export type RefundOutcome =
   | { outcome: 'refunded'; request: OrderRequest; refund: RefundRecord; decision: RefundDecision | null }
   | { outcome: 'review'; request: OrderRequest; decision: RefundDecision }
   | { outcome: 'denied'; decision: RefundDecision }
+  /** The store asks for a photo of this claim and none is attached: nothing is requested (docs/adr/0034). */
+  | { outcome: 'evidence_needed'; decision: RefundDecision }
   /** The same request already stands (paid, being paid, waiting for a human, or turned down by one). */
   | { outcome: 'duplicate'; request: OrderRequest }
   | ActionFailure;
@@ -73,7 +75,11 @@ const refundOf = (request: OrderRequest, order: Order): RefundRecord =>
     createdAt: request.updatedAt,
   };
 
-type Decided = { outcome: 'pay'; request: OrderRequest; decision: RefundDecision } | { outcome: 'review'; request: OrderRequest; decision: RefundDecision } | { outcome: 'denied'; decision: RefundDecision };
+type Decided =
+  | { outcome: 'pay'; request: OrderRequest; decision: RefundDecision }
+  | { outcome: 'review'; request: OrderRequest; decision: RefundDecision }
+  | { outcome: 'denied'; decision: RefundDecision }
+  | { outcome: 'evidence_needed'; decision: RefundDecision };
 
 interface Deciding {
   input: Parameters<typeof decideRefund>[0];
@@ -87,8 +93,10 @@ interface Deciding {
 /** The policy's decision with the shopper's history as it is now, and the request it opens (pending for a human, or in progress to be paid). */
 async function decideAndRecord(deps: OrderActionDeps, ctx: RequestContext, { input, ask, order, requests, key, keys }: Deciding): Promise<Decided> {
   const shopperHistory = await historyOf(deps, ctx, keys);
-  const decision = decideRefund({ ...input, openRequests: openOf(requests), shopperHistory });
+  // The money path checks the evidence itself, whatever the caller asked before: no photo, no request.
+  const decision = decideRefund({ ...input, openRequests: openOf(requests), shopperHistory, evidence: { photos: ctx.evidence?.length ?? 0 } });
   if (decision.outcome === 'deny') return { outcome: 'denied', decision };
+  if (decision.evidenceMissing) return { outcome: 'evidence_needed', decision };
   const record = {
     orderId: order.id,
     orderName: order.name,

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import type { ConversationLock, ConversationStore, TurnWrite } from '../../core/ports/conversation-store';
 import type { PubSub } from '../../core/ports/pubsub';
 import type { StoreSettings } from '../../core/settings';
+import type { EvidenceService } from '../../core/evidence-service';
 import type { ConversationGraphs } from '../graph';
 import { runConfig, type RunContext, type TurnStream } from '../run-context';
 import type { ConversationStateType } from '../state';
@@ -23,6 +24,8 @@ export interface ConversationServiceDeps {
   discardCheckpoints(threadId: string): void;
   /** Voids the pending order requests a failed turn opened (no stored action would ever point at them). */
   voidRequests?(storeId: string, requestIds: string[]): Promise<void>;
+  /** Shoppers' photos: a message may name the ones uploaded to its conversation (docs/adr/0034). */
+  evidence?: Pick<EvidenceService, 'checkUnsent' | 'link'>;
 }
 
 export interface TurnOutcome {
@@ -36,6 +39,9 @@ export interface TurnOutcome {
   dialogue: DialogueState | null;
   conversation: Conversation;
 }
+
+/** The words a message that carries only photos stands for. */
+export const PHOTO_ONLY = '(photo attached)';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -118,13 +124,22 @@ export function conversationService(deps: ConversationServiceDeps) {
     };
   }
 
-  async function runTurn(conversation: Conversation, content: string, requestKey?: string, stream?: TurnStream): Promise<TurnOutcome> {
+  async function runTurn(conversation: Conversation, content: string, requestKey?: string, stream?: TurnStream, attached: string[] = []): Promise<TurnOutcome> {
+    const photos = attached.length ? { attachments: attached } : {};
     if (!agentMayReply(conversation.status)) {
       // A human owns the conversation: keep the message, stay silent.
       const committed = await commit({
         storeId: conversation.storeId,
         conversationId: conversation.id,
-        messages: [{ role: 'customer', content, ...(requestKey ? { metadata: { requestKey, actionIds: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null } } : {}) }],
+        messages: [
+          {
+            role: 'customer',
+            content,
+            ...(requestKey || attached.length
+              ? { metadata: { ...photos, ...(requestKey ? { requestKey, actionIds: [], escalated: true, escalationReason: conversation.metadata.handoff?.reason ?? null } : {}) } }
+              : {}),
+          },
+        ],
         actions: [],
         checkpointThreads: [],
         events: [{ storeId: conversation.storeId, conversationId: conversation.id, type: 'conversation.message_created', data: { role: 'customer' } }],
@@ -146,7 +161,7 @@ export function conversationService(deps: ConversationServiceDeps) {
     const voidOpened = () => (run.opened?.length ? deps.voidRequests?.(conversation.storeId, run.opened).catch(() => undefined) : undefined);
     let state: ConversationStateType;
     try {
-      state = (await graphs.conversation.invoke(turnInput(conversation, content, now), {
+      state = (await graphs.conversation.invoke(turnInput(conversation, content, now, attached), {
         ...runConfig(conversation, run),
         durability: 'exit',
       })) as ConversationStateType;
@@ -164,6 +179,7 @@ export function conversationService(deps: ConversationServiceDeps) {
       throw error;
     }
     const write = turnWrite(conversation, content, state);
+    if (attached.length) write.messages[0]!.metadata = { ...write.messages[0]!.metadata, ...photos };
     const dialogue = dialogueOf(state);
     if (requestKey) markTurn(write, requestKey, state);
     // What the console shows beside the reply, in the same transaction: who answered, the tools it called,
@@ -237,12 +253,19 @@ export function conversationService(deps: ConversationServiceDeps) {
       authorize?: (conversation: Conversation) => void,
       requestKey?: string,
       stream?: TurnStream,
+      attachments: string[] = [],
     ): Promise<TurnOutcome> {
       return lock.withLock(conversationId, async () => {
         const conversation = await load(storeId, conversationId);
         authorize?.(conversation);
         const done = requestKey ? await committedTurn(conversation, requestKey, content) : undefined;
-        return done ?? runTurn(conversation, content, requestKey, stream);
+        if (done) return done;
+        if (attachments.length && !deps.evidence) throw new AppError('unprocessable', 'this instance keeps no attachments');
+        const attached = deps.evidence ? await deps.evidence.checkUnsent(storeId, conversationId, attachments) : [];
+        // A photo sent alone still needs words for the transcript and the agent.
+        const turn = await runTurn(conversation, content.trim() || (attached.length ? PHOTO_ONLY : content), requestKey, stream, attached);
+        if (attached.length) await deps.evidence!.link(storeId, conversationId, attached, turn.message.id);
+        return turn;
       });
     },
 

@@ -2,7 +2,7 @@ import type { Conversation } from '../../core/conversation';
 import type { ConversationUpdate } from '../state';
 
 /** What a new shopper message puts into the graph; per-turn channels start fresh, the rest is remembered. */
-export function turnInput(conversation: Conversation, content: string, now: Date): ConversationUpdate {
+export function turnInput(conversation: Conversation, content: string, now: Date, attached: string[] = []): ConversationUpdate {
   const customer = conversation.metadata.customer ?? {};
   return {
     conversation_id: conversation.id,
@@ -11,6 +11,8 @@ export function turnInput(conversation: Conversation, content: string, now: Date
     channel: conversation.channel,
     identity: { email: customer.email, customerId: customer.externalId, verified: conversation.metadata.identityVerified === true },
     input: content,
+    attached,
+    evidence: { add: attached },
     messages: [{ role: 'customer', content }],
     agent_outputs: {},
     actions_taken: [],

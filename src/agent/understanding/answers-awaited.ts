@@ -8,6 +8,7 @@ import { chosenOrder } from './order-choice';
 import { orderReferences } from './order-reference';
 import { readRefundReason } from './refund-reason';
 import { readSizeAnswer, readSizesWanted } from './size-wanted';
+import { saysNoPhoto } from './no-photo';
 
 /** Whether a message answers the question the agent is waiting on. */
 export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult): boolean {
@@ -28,5 +29,8 @@ export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult)
       return readSizeAnswer(text) !== undefined || readSizesWanted(text).length > 0 || (nlu.entities.colors?.length ?? 0) > 0 || awaiting.options.some((o) => new RegExp(`(^|\\s)${o.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text));
     case 'new_address':
       return readAddress(text) !== undefined || looksLikeAddressPart(text);
+    case 'photo':
+      // The photo itself comes as an attachment (classify reads the turn's attachments); in words, only "I can't send one".
+      return saysNoPhoto(text);
   }
 }

@@ -4,6 +4,7 @@ import type { JobQueue } from '../../core/ports/jobs';
 import type { ObjectStorage } from '../../core/ports/object-storage';
 import type { RateLimiter } from '../../core/ports/rate-limiter';
 import type { StoreService } from '../../core/store-service';
+import type { EvidenceService } from '../../core/evidence-service';
 
 /** What leaves by SMTP: one message, its threading headers, and both parts. */
 export interface OutgoingMail {
@@ -39,6 +40,8 @@ export interface EmailChannelDeps {
   storage: ObjectStorage;
   stores: Pick<StoreService, 'get' | 'byInboundEmailKey'>;
   conversations: Pick<ConversationService, 'create' | 'postMessage'>;
+  /** Photos in an e-mail become the conversation's evidence for a claim (docs/adr/0034). */
+  evidence?: Pick<EvidenceService, 'store'>;
   limiter: RateLimiter;
   /** E-mails one sender may have answered per store and hour; more are kept and not answered. */
   ratePerHour: number;

@@ -2,6 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { InboundRecord } from '../../core/ports/email-records';
 import type { JobRecord } from '../../core/ports/jobs';
 import { unsafeText } from '../../core/safe-text';
+import { isAppError } from '../../core/errors';
+import { MAX_PHOTOS_PER_MESSAGE } from '../../core/evidence-service';
 import { SEND_JOB, type EmailChannelDeps } from './email-channel-deps';
 import { parseInboundAddress } from './inbound-address';
 import { replyText } from './reply-text';
@@ -48,6 +50,26 @@ function contentOf(record: InboundRecord, continuing: boolean): string {
   return content.trim().slice(0, MAX_CONTENT);
 }
 
+/**
+ * The e-mail's photos as the conversation's evidence: each image attachment already kept in object
+ * storage is read back, checked by its bytes and stored stripped of metadata; what is not a photo
+ * we accept (a PDF, a HEIC, a huge file) stays with the e-mail for the operator, and is not evidence.
+ */
+async function evidenceOf(deps: EmailChannelDeps, storeId: string, conversationId: string, emailId: string, images: InboundRecord['body']['attachments']): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, attachment] of images.slice(0, MAX_PHOTOS_PER_MESSAGE).entries()) {
+    const file = await deps.storage.get(storeId, attachment.key);
+    if (!file) continue;
+    try {
+      ids.push((await deps.evidence!.store(storeId, conversationId, file.body, 'email', `email-${emailId}-${i + 1}`)).id);
+    } catch (error) {
+      if (!isAppError(error)) throw error;
+      deps.log.info({ storeId, emailId, refused: error.code }, 'e-mail attachment not taken as a photo');
+    }
+  }
+  return ids;
+}
+
 /** Job `email.inbound`: one accepted e-mail becomes a shopper turn; the agent's reply is queued for sending. */
 export function inboundTurnHandler(deps: EmailChannelDeps) {
   return async (job: JobRecord<InboundJob>): Promise<void> => {
@@ -67,7 +89,8 @@ export function inboundTurnHandler(deps: EmailChannelDeps) {
     let conversationId = record.conversationId ?? (await threadOf(deps, record, sender));
     const continuing = Boolean(conversationId);
     const content = contentOf(record, continuing);
-    if (!content) {
+    const images = deps.evidence ? record.body.attachments.filter((a) => a.contentType.startsWith('image/') || a.contentType === 'application/octet-stream') : [];
+    if (!content && images.length === 0) {
       await deps.records.settleInbound(storeId, emailId, { status: 'ignored', reason: 'empty' });
       return;
     }
@@ -79,7 +102,12 @@ export function inboundTurnHandler(deps: EmailChannelDeps) {
       await deps.records.createThread({ conversationId, storeId, replyToken: randomBytes(10).toString('hex'), address: sender, subject: record.body.subject.slice(0, 300) });
     }
     await deps.records.settleInbound(storeId, emailId, { status: 'received', conversationId });
-    const turn = await deps.conversations.postMessage(storeId, conversationId, content, undefined, `email:${emailId}`);
+    const photos = await evidenceOf(deps, storeId, conversationId, emailId, images);
+    if (!content && photos.length === 0) {
+      await deps.records.settleInbound(storeId, emailId, { status: 'ignored', reason: 'empty' });
+      return;
+    }
+    const turn = await deps.conversations.postMessage(storeId, conversationId, content, undefined, `email:${emailId}`, undefined, photos);
     if (turn.reply) await deps.queue.enqueue(SEND_JOB, { storeId, messageId: turn.reply.id }, { storeId, dedupeKey: `out:${turn.reply.id}` });
     await deps.records.settleInbound(storeId, emailId, { status: 'answered' });
   };

@@ -2,6 +2,7 @@ import type { SealedValue, Sealer } from '../../core/sealed-value';
 import type { ShopperDataExport, ShopperIdentity, ShopperPrivacy } from '../../core/ports/shopper-privacy';
 import { shopperKeyHash } from '../../core/shopper-key';
 import type { Database } from '../database';
+import type { ObjectStorage } from '../../core/ports/object-storage';
 import { toDate } from './json-row';
 
 // An export is sealed to its store: copied into another store's row, it does not open.
@@ -38,18 +39,25 @@ async function conversationsOf(query: Query, storeId: string, who: ShopperIdenti
   return rows.map((row) => row.id);
 }
 
-async function eraseConversations(run: Run, storeId: string, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/** Erases the conversations' rows; answers the object keys of their photos, deleted from storage once the rows are gone. */
+async function eraseConversations(run: Run, storeId: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const photos = (await run('DELETE FROM conversation_attachments WHERE store_id = $1 AND conversation_id = ANY($2::uuid[]) RETURNING object_key', [storeId, ids])) as { object_key: string }[];
   await run('DELETE FROM agent_checkpoint_writes WHERE thread_id = ANY($1::text[])', [ids]);
   await run('DELETE FROM agent_checkpoints WHERE thread_id = ANY($1::text[])', [ids]);
   await run('DELETE FROM shopper_feedback WHERE store_id = $1 AND conversation_id = ANY($2::uuid[])', [storeId, ids]);
   await run('DELETE FROM messages WHERE store_id = $1 AND conversation_id = ANY($2::uuid[])', [storeId, ids]);
   await run('DELETE FROM actions WHERE store_id = $1 AND conversation_id = ANY($2::uuid[])', [storeId, ids]);
   await run('DELETE FROM conversations WHERE store_id = $1 AND id = ANY($2::uuid[])', [storeId, ids]);
+  return photos.map((p) => p.object_key);
 }
 
 /** Privacy exports and erasure over our tables; every statement names the store. */
-export function shopperPrivacyRepository(database: Database, sealer: Sealer): ShopperPrivacy {
+export function shopperPrivacyRepository(database: Database, sealer: Sealer, files?: Pick<ObjectStorage, 'delete'>): ShopperPrivacy {
+  // Photos are personal data too (docs/adr/0034): erased with their conversations.
+  const deleteFiles = async (storeId: string, keys: string[]) => {
+    for (const key of keys) await files?.delete(storeId, key);
+  };
   const query: Query = (text, params) => database.query(text, params);
   const summary = (row: { id: string; source: string; request_id: string | null; conversations: number; created_at: string | Date }) => ({
     id: row.id,
@@ -94,11 +102,12 @@ export function shopperPrivacyRepository(database: Database, sealer: Sealer): Sh
 
     async eraseShopper(storeId, who) {
       let erased = 0;
+      let photos: string[] = [];
       const keys = subjectKeys(storeId, who);
       await database.transactionSql(async (run) => {
         const ids = await conversationsOf((text, params) => run(text, params) as never, storeId, who);
         erased = ids.length;
-        await eraseConversations(run, storeId, ids);
+        photos = await eraseConversations(run, storeId, ids);
         await run('DELETE FROM verification_failures WHERE store_id = $1 AND (conversation_id = ANY($2::uuid[]) OR subject_keys && $3::text[])', [storeId, ids, keys]);
         // The ledger stays (money must not move twice) but no longer says whose it was.
         await run(
@@ -107,19 +116,22 @@ export function shopperPrivacyRepository(database: Database, sealer: Sealer): Sh
         );
         await run('DELETE FROM privacy_exports WHERE store_id = $1 AND subject_keys && $2::text[]', [storeId, keys]);
       });
+      await deleteFiles(storeId, photos);
       return { conversations: erased };
     },
 
     async eraseStoreData(storeId) {
+      let photos: string[] = [];
       await database.transactionSql(async (run) => {
         const rows = (await run('SELECT id FROM conversations WHERE store_id = $1', [storeId])) as { id: string }[];
-        await eraseConversations(run, storeId, rows.map((r) => r.id));
+        photos = await eraseConversations(run, storeId, rows.map((r) => r.id));
         await run('DELETE FROM verification_failures WHERE store_id = $1', [storeId]);
         await run('DELETE FROM order_requests WHERE store_id = $1', [storeId]);
         await run('DELETE FROM privacy_exports WHERE store_id = $1', [storeId]);
         await run('DELETE FROM shopify_oauth_states WHERE store_id = $1', [storeId]);
         await run('DELETE FROM shopify_shops WHERE store_id = $1', [storeId]);
       });
+      await deleteFiles(storeId, photos);
     },
 
     async listExports(storeId) {

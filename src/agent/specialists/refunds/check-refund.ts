@@ -13,9 +13,9 @@ export function checkRefundStep(state: ConversationStateType, config: LangGraphR
   const order = run.orders.get(view.id)!;
   const items = (state.slots.itemIds ?? []).map((lineItemId) => ({ lineItemId, quantity: order.lineItems.find((l) => l.id === lineItemId)?.quantity ?? 1 }));
   const amountCents = askedAmountCents(state, order.currency);
-  const decision = decideRefund({ order, ...(items.length ? { items } : {}), ...(amountCents !== undefined ? { amountCents } : {}), reason: (state.slots.refundReason ?? 'other') as RefundReason, settings: run.settings, now: run.now });
+  const decision = decideRefund({ order, ...(items.length ? { items } : {}), ...(amountCents !== undefined ? { amountCents } : {}), reason: (state.slots.refundReason ?? 'other') as RefundReason, settings: run.settings, now: run.now, evidence: { photos: state.evidence.length } });
   const reasons = decision.reasons.map((r) => r.message);
-  const record = { kind: 'refund' as const, outcome: decision.outcome, reasons, questions: [], amountCents: decision.amountCents };
+  const record = { kind: 'refund' as const, outcome: decision.outcome, reasons, questions: [], amountCents: decision.amountCents, ...(decision.evidenceMissing ? { evidenceMissing: true } : {}) };
   const titles = listText(items.map((i) => view.items.find((v) => v.id === i.lineItemId)?.title ?? 'item'));
   if (decision.outcome !== 'deny') return { policy_decision: record, policy_context: reasons };
   if (decision.reasons.some((r) => r.code === 'return_required')) {

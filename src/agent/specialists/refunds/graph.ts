@@ -5,6 +5,7 @@ import { stepChain } from '../shared/chain';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { declinedOfferStep } from '../situations/situation-step';
+import { askPhotoStep } from './ask-photo';
 import { askReasonStep } from './ask-reason';
 import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
@@ -12,7 +13,7 @@ import { readAmountStep } from './read-amount';
 import { refundStatusStep } from './refund-status';
 
 /**
- * refunds_agent: the amount named → find the order → verify → (refund status) → reason → items → eligibility →
+ * refunds_agent: the amount named → find the order → verify → (refund status) → reason → items → eligibility → (photo) →
  * inside the order's lock: paid at once, a pending action that waits for a human, refused, or
  * the same request already standing.
  */
@@ -30,5 +31,7 @@ export const refundsAgent = (tools: AgentTools) =>
     // An amount named without items is the request as asked: no question about items.
     ['choose_items', (state) => (state.slots.refundAmount ? {} : chooseItems(state))],
     ['check_eligibility', checkRefundStep],
+    // A claim the store wants a photo of waits for one: nothing is requested without it.
+    ['ask_photo', askPhotoStep],
     ['issue_refund', issueRefundStep(tools)],
   ]);

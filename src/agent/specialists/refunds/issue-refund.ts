@@ -8,6 +8,7 @@ import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
 import { listText, reply } from '../shared/reply';
+import { askPhotoStep } from './ask-photo';
 import { pendingRefundReply } from './request-approval';
 import { askedAmountCents } from './read-amount';
 import { refundRefusalVars } from './refusal-vars';
@@ -53,6 +54,9 @@ export const issueRefundStep = (tools: AgentTools) => async (state: Conversation
     }
     case 'review':
       return pendingRefundReply(state, outcome.request, outcome.decision.reasons.map((r) => r.message), reason);
+    case 'evidence_needed':
+      // The money path found no photo where the store asks for one (asked again, it waits for it).
+      return askPhotoStep({ ...state, policy_decision: { ...checked, outcome: 'review', evidenceMissing: true } });
     case 'denied': {
       return reply('refunds/denied', refundRefusalVars(view, outcome.decision, run.settings.refundWindowDays), null, { ...forget, policy_context: outcome.decision.reasons.map((r) => r.message), agent_outputs: { resolved: true } });
     }

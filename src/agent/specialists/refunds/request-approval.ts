@@ -16,11 +16,24 @@ export function pendingRefundReply(state: ConversationStateType, request: OrderR
     id: actionId,
     type: 'process_refund' as const,
     status: 'pending' as const,
-    data: { orderId: view.id, orderName: view.name, amountCents: request.amountCents, currency: view.currency, reason, items: request.items, approvalThread: approvalThreadId(actionId), requestId: request.id },
+    data: {
+      orderId: view.id,
+      orderName: view.name,
+      amountCents: request.amountCents,
+      currency: view.currency,
+      reason,
+      items: request.items,
+      approvalThread: approvalThreadId(actionId),
+      requestId: request.id,
+      // The photos the claim came with: the operator sees them beside the request (signed links, docs/adr/0034).
+      ...(state.evidence.length ? { evidence: state.evidence } : {}),
+    },
     reasons,
     idempotencyKey: request.requestKey,
   };
-  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name }, null, {
+  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name, with_photo: state.evidence.length > 0 }, null, {
+    // The photos went with this claim: another claim needs its own.
+    ...(state.evidence.length ? { evidence: { clear: true as const } } : {}),
     actions_taken: [...state.actions_taken, action],
     pending_actions: [...state.pending_actions, { actionId, type: 'process_refund', orderName: view.name, amountCents: request.amountCents, currency: view.currency }],
     agent_outputs: { resolved: true },

@@ -13,5 +13,6 @@ export function requestContext(state: ConversationStateType, run: RunContext): R
     settings: run.settings,
     now: run.now,
     opened: run.opened,
+    evidence: state.evidence,
   };
 }

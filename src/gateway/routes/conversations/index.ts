@@ -3,7 +3,9 @@ import type { ActionService } from '../../../agent/runtime/action-service';
 import type { ConversationService } from '../../../agent/runtime/conversation-service';
 import type { PubSub } from '../../../core/ports/pubsub';
 import type { ShopperFeedbackStore } from '../../../core/ports/shopper-feedback';
+import type { EvidenceService } from '../../../core/evidence-service';
 import { actionRoutes } from '../actions/actions';
+import { attachmentRoutes } from './attachments';
 import { conversationEventsRoute } from './conversation-events';
 import { createConversationRoute } from './create-conversation';
 import { feedbackRoutes } from './feedback';
@@ -17,6 +19,8 @@ export interface ConversationSurfaceDeps {
   actions: ActionService;
   pubsub: PubSub;
   feedback: ShopperFeedbackStore;
+  /** Shoppers' photos (absent: the attachment routes are not offered). */
+  evidence?: EvidenceService;
 }
 
 /** The conversation API of api.md as one surface. */
@@ -30,5 +34,6 @@ export function conversationSurface(deps: ConversationSurfaceDeps) {
     await app.register(followUpRoute, deps);
     await app.register(feedbackRoutes, deps);
     await app.register(actionRoutes, deps);
+    if (deps.evidence) await app.register(attachmentRoutes, { conversations: deps.conversations, evidence: deps.evidence });
   };
 }

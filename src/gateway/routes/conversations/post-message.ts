@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ConversationService } from '../../../agent/runtime/conversation-service';
 import { publicMessage } from '../../../agent/runtime/publish-events';
 import type { Message } from '../../../core/conversation';
+import { AppError } from '../../../core/errors';
 import { assertConversationAccess, callerStore } from './access';
 import { presentTurn as present } from './present';
 import { conversationIdParams, postMessageBody, turnSchema } from './schema';
@@ -38,6 +39,8 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
       const storeId = callerStore(request);
       // The access check runs on the conversation the turn loads anyway: one read, under the lock.
       // With an Idempotency-Key the turn is stored under it: a retry after a failed answer finds the committed turn.
+      const attachments = request.body.attachments ?? [];
+      if (!request.body.content && attachments.length === 0) throw new AppError('validation_failed', 'content must not be empty', { issues: [{ path: 'content', message: 'content must not be empty' }] });
       const streaming = wantsEventStream(request);
       const live = streaming ? liveReply(request, reply) : undefined;
       let turn;
@@ -49,6 +52,7 @@ export async function postMessageRoute(app: FastifyInstance, { conversations }: 
           (conversation) => assertConversationAccess(request, conversation),
           request.idempotencyClaim?.requestKey,
           live?.sink,
+          attachments,
         );
       } catch (error) {
         if (!live?.started) throw error;

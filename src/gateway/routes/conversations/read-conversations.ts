@@ -7,7 +7,7 @@ import { assertConversationAccess, callerStore } from './access';
 import { presentConversation } from './present';
 import { conversationDetail, conversationIdParams, conversationSchema, listQuery } from './schema';
 
-const TRACE_KEYS = ['analysis', 'specialist', 'template', 'latencyMs', 'author', 'actionId', 'tools', 'decision'] as const;
+const TRACE_KEYS = ['analysis', 'specialist', 'template', 'latencyMs', 'author', 'actionId', 'tools', 'decision', 'attachments'] as const;
 
 /** The store's own view of a message: what the agent understood and did for it. */
 const withTrace = (message: Message) => {

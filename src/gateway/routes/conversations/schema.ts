@@ -120,7 +120,10 @@ export const createConversationResponse = conversationSchema.extend({
 
 export const followUpBody = z.strictObject({ email: z.email('email must be an e-mail address').max(320) });
 
-export const postMessageBody = z.strictObject({ content });
+export const postMessageBody = z.strictObject({
+  content: z.string().trim().max(8000, 'content is limited to 8000 characters').default('').describe('the shopper\'s words; may be empty when `attachments` names a photo'),
+  attachments: z.array(z.uuid('attachment ids are UUIDs')).max(4, 'a message may carry at most 4 photos').optional().describe('photos uploaded with POST /v1/conversations/{id}/attachments, sent with this message'),
+});
 export const humanReplyBody = z.strictObject({ content, author: z.string().trim().min(1).max(200).optional() });
 
 export const listQuery = z.strictObject({

@@ -67,11 +67,11 @@ export function widgetApi(base: string, key: string, token: () => string | undef
     },
 
     /** One shopper turn, streamed; `localId` is its Idempotency-Key, so a retry after a dropped answer never posts it twice. */
-    async sendMessage(conversationId: string, content: string, localId: string, on: TurnHandlers): Promise<void> {
+    async sendMessage(conversationId: string, content: string, localId: string, on: TurnHandlers, attachments: string[] = []): Promise<void> {
       const response = await fetch(`${base}/v1/conversations/${conversationId}/messages`, {
         method: 'POST',
         headers: headers({ 'content-type': 'application/json', accept: 'text/event-stream', 'idempotency-key': localId }),
-        body: JSON.stringify({ content }),
+        body: JSON.stringify(attachments.length ? { content, attachments } : { content }),
       });
       if (!response.ok || !response.body) await refuse(response);
       await readEventStream(response.body!, (event) => {
@@ -82,6 +82,17 @@ export function widgetApi(base: string, key: string, token: () => string | undef
         else if (event.type === 'message') on.message(data as ApiMessage);
         else if (event.type === 'done') on.done(data as { escalated: boolean; status: string });
       });
+    },
+
+    /** A photo (base64) for the conversation; its id is sent with the next message. */
+    async uploadPhoto(conversationId: string, image: string): Promise<string> {
+      const response = await fetch(`${base}/v1/conversations/${conversationId}/attachments`, {
+        method: 'POST',
+        headers: headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify({ image }),
+      });
+      if (!response.ok) await refuse(response);
+      return ((await response.json()) as { id: string }).id;
     },
 
     async leaveEmail(conversationId: string, email: string): Promise<void> {

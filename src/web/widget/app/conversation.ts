@@ -2,6 +2,7 @@ import { ApiError, type ApiMessage, type WidgetApi } from './api';
 import type { StoredMessage, WidgetState, widgetHistory } from './history';
 import type { WidgetStrings } from './strings';
 import type { WidgetView } from './view';
+import { preparePhoto } from './photo';
 
 const STATUS_OF_EVENT: Record<string, string> = {
   'conversation.handoff_requested': 'handed_off',
@@ -108,7 +109,7 @@ export function widgetConversation(api: WidgetApi, history: ReturnType<typeof wi
               add(message);
             },
             done: (outcome) => setStatus(outcome.status),
-          });
+          }, item.attachments);
           if (state.outbox[0]?.localId === item.localId) state.outbox.shift();
         } catch (error) {
           view.endStream();
@@ -191,12 +192,26 @@ export function widgetConversation(api: WidgetApi, history: ReturnType<typeof wi
     /** Draws what the history holds and reconnects; called once at start. */
     start() {
       for (const message of state.messages) add(message);
-      for (const item of state.outbox) view.addPending(item.localId, item.content, true);
+      for (const item of state.outbox) view.addPending(item.localId, item.content || strings.photoSent, true);
       view.handoff(state.status === 'handed_off', state.followUpEmail);
       view.rating(state.status === 'resolved', state.rated);
       if (!navigator.onLine) view.status(strings.offline);
       follow();
       void flush();
+    },
+    /** A photo the shopper chose: uploaded now (it needs the conversation), then sent like a message. */
+    async attach(file: Blob) {
+      const localId = crypto.randomUUID();
+      view.addPending(localId, strings.photoSent, false);
+      try {
+        const conversationId = await ensureConversation();
+        const id = await api.uploadPhoto(conversationId, await preparePhoto(file));
+        state.outbox.push({ localId, content: '', attachments: [id] });
+        save();
+        void flush();
+      } catch (error) {
+        view.failPending(localId, error instanceof Error ? error.message : String(error), strings.photoFailed);
+      }
     },
     send(content: string) {
       const localId = crypto.randomUUID();

@@ -54,6 +54,7 @@ class ConciergeWidget extends HTMLElement {
     const view = widgetView(this, this.shadowRoot!, strings, { accent: accentSheet(appearance), lang, logo: logoAddress(appearance, location.origin) }, {
       opened: nothing,
       send: nothing,
+      attach: nothing,
       leaveEmail: nothing,
       thumb: nothing,
       rate: nothing,
@@ -80,6 +81,7 @@ class ConciergeWidget extends HTMLElement {
     const view = widgetView(this, this.shadowRoot!, strings, { accent: accentSheet(appearance), lang, logo: logoAddress(appearance, base) }, {
       opened: () => undefined,
       send: (text) => conversation?.send(text),
+      attach: (file) => void conversation?.attach(file),
       leaveEmail: (email) => void conversation?.leaveEmail(email),
       thumb: (id, value) => void conversation?.thumb(id, value),
       rate: (score) => void conversation?.rate(score),

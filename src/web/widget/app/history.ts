@@ -28,7 +28,8 @@ export interface WidgetState {
   status?: string;
   messages: StoredMessage[];
   /** Messages typed while offline (or not yet acknowledged), sent in order with their local id as Idempotency-Key. */
-  outbox: { localId: string; content: string }[];
+  /** Messages not yet stored; `attachments` are photos already uploaded, sent with the message. */
+  outbox: { localId: string; content: string; attachments?: string[] }[];
   followUpEmail?: string;
   /** The shopper's thumbs per answer id. */
   thumbs?: Record<string, 'up' | 'down'>;

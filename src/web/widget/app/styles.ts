@@ -65,6 +65,7 @@ header h2 { flex: 1; font-size: 16px; font-weight: 650; }
 .handoff .error { color: #b91c1c; font-size: 13px; margin-top: 4px; }
 .composer { display: flex; gap: 8px; padding: 10px; border-top: 1px solid var(--line); }
 .composer textarea { flex: 1; resize: none; height: 44px; max-height: 120px; padding: 10px; border: 1px solid #6b7280; border-radius: 10px; background: #fff; color: #1b1f24; }
+.attach { border: 1px solid #6b7280; border-radius: 10px; min-width: 44px; min-height: 44px; background: #fff; color: #1b1f24; cursor: pointer; font-size: 18px; }
 .primary { border: 0; border-radius: 10px; padding: 0 16px; min-height: 44px; background: var(--accent); color: var(--accent-text); font-weight: 600; cursor: pointer; }
 .card { display: flex; flex-direction: column; gap: 2px; margin-top: 8px; padding: 8px 10px; border: 1px solid var(--line); border-radius: 10px; background: var(--surface); color: #1b1f24; font-size: 14px; white-space: normal; }
 .card .track { margin-top: 4px; color: var(--accent); font-weight: 600; }

@@ -15,6 +15,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 export interface ViewEvents {
   opened(): void;
   send(text: string): void;
+  /** A photo chosen with the attach button. */
+  attach(file: File): void;
   leaveEmail(email: string): void;
   thumb(messageId: string, thumb: 'up' | 'down'): void;
   rate(score: number): void;
@@ -82,7 +84,16 @@ export function widgetView(host: HTMLElement, root: ShadowRoot, strings: WidgetS
   const composer = el('form', { class: 'composer' });
   const inputLabel = el('label', { for: 'concierge-input', class: 'sr' }, strings.inputLabel);
   const input = el('textarea', { id: 'concierge-input', rows: '1', placeholder: strings.placeholder, maxlength: '8000' });
-  composer.append(inputLabel, input, el('button', { type: 'submit', class: 'primary' }, strings.send));
+  // A photo for a claim (damaged, wrong item…): the button opens the phone's camera or files.
+  const photoInput = el('input', { type: 'file', accept: 'image/jpeg,image/png,image/webp,image/heic,image/heif', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
+  const attach = el('button', { type: 'button', class: 'attach', 'aria-label': strings.attach, title: strings.attach }, '📎');
+  attach.addEventListener('click', () => photoInput.click());
+  photoInput.addEventListener('change', () => {
+    const file = photoInput.files?.[0];
+    photoInput.value = '';
+    if (file) on.attach(file);
+  });
+  composer.append(photoInput, attach, inputLabel, input, el('button', { type: 'submit', class: 'primary' }, strings.send));
   panel.append(header, status, log, typing, handoff, rating, composer);
   root.append(launcher, panel);
 
@@ -242,9 +253,9 @@ export function widgetView(host: HTMLElement, root: ShadowRoot, strings: WidgetS
     removePending(localId: string) {
       log.querySelector(`.pending[data-id="${CSS.escape(localId)}"]`)?.remove();
     },
-    failPending(localId: string, reason: string) {
+    failPending(localId: string, reason: string, template = strings.failed) {
       const note = log.querySelector(`.pending[data-id="${CSS.escape(localId)}"] .note`);
-      if (note) note.textContent = strings.failed.replace('{reason}', reason);
+      if (note) note.textContent = template.replace('{reason}', reason);
     },
     typing(on: boolean) {
       typing.hidden = !on;

@@ -3,6 +3,7 @@ import type { paths } from '../../../../../clients/typescript/index';
 import { followStoreEvents } from '../events';
 import { ago, humanize, money } from '../format';
 import { api, ConciergeApiError, ok } from '../session';
+import { EvidencePhotos } from './evidence-photos';
 
 type Action = paths['/v1/actions']['get']['responses']['200']['content']['application/json']['data'][number];
 
@@ -10,7 +11,7 @@ function Approval({ action, onDecided }: { action: Action; onDecided: () => void
   const [note, setNote] = useState('');
   const [words, setWords] = useState<string[]>([]);
   const [error, setError] = useState('');
-  const data = action.data as { orderName?: string; amountCents?: number; currency?: string; reason?: string };
+  const data = action.data as { orderName?: string; amountCents?: number; currency?: string; reason?: string; evidence?: string[] };
   useEffect(() => {
     if (!action.conversationId) return;
     void ok(api.GET('/v1/conversations/{id}', { params: { path: { id: action.conversationId } } })).then((detail) =>
@@ -54,6 +55,7 @@ function Approval({ action, onDecided }: { action: Action; onDecided: () => void
           <p key={i}>“{w}”</p>
         ))}
       </blockquote>
+      {action.conversationId && data.evidence?.length ? <EvidencePhotos conversationId={action.conversationId} only={data.evidence} heading="The shopper's photos" /> : null}
       {action.conversationId && <a href={`#/conversations/${action.conversationId}`}>Open the conversation</a>}
       <label for={noteId}>Note (optional, kept with the decision)</label>
       <input id={noteId} value={note} onInput={(e) => setNote(e.currentTarget.value)} />

@@ -113,6 +113,7 @@ export function SettingsView() {
             refundAutoApproveLimit: settings.refundAutoApproveLimit,
             maxRefundsPerOrder: settings.maxRefundsPerOrder,
             excludedReturnCategories: settings.excludedReturnCategories,
+            evidence: settings.evidence,
           })
         }
       >
@@ -139,6 +140,22 @@ export function SettingsView() {
             }
           />
         </label>
+        <label>
+          Photo of the damage before a refund without a return
+          <select value={settings.evidence.photo} onChange={(e) => edit({ evidence: { ...settings.evidence, photo: e.currentTarget.value as Settings['evidence']['photo'] } })}>
+            <option value="always">Always (a person reviews it with the photo)</option>
+            <option value="over_amount">Only over an amount</option>
+            <option value="never">Never</option>
+          </select>
+        </label>
+        {settings.evidence.photo === 'over_amount' && (
+          <NumberField
+            label={`Photo asked over (${settings.currency})`}
+            value={settings.evidence.photoOverAmount}
+            step={0.01}
+            onChange={(v) => edit({ evidence: { ...settings.evidence, photoOverAmount: v } })}
+          />
+        )}
       </Section>
       <Section title="Brand voice" onSave={() => save({ brandVoice: voice })}>
         <label>
