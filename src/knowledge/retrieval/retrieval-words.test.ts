@@ -4,7 +4,7 @@ import { retrievalWords, stem } from './retrieval-words';
 
 test('a word and its inflections share one stem, as PostgreSQL\'s English stemmer reads them', () => {
   // "my card keeps getting declined" must meet "if your payment is declined" and "a decline".
-  for (const [a, b] of [
+  for (const [a, b] of <[string, string][]>[
     ['declined', 'decline'],
     ['guaranteed', 'guarantee'],
     ['charged', 'charges'],
