@@ -7,6 +7,7 @@ import type { WordVectors } from '../text/word-vectors';
 import { defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
 import { preparationWorker } from './ingest/preparation-worker';
 import type { DocumentPreparer } from './ingest/prepare-document';
+import { withoutNearDuplicates } from './retrieval/near-duplicates';
 import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
 import { rerank } from './retrieval/rerank';
 import { retrievalWords, stem } from './retrieval/retrieval-words';
@@ -149,7 +150,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
       };
     });
     scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, k).map(({ chunk, score, ranks, relevance }) => toHit(chunk, score, ranks, relevance));
+    return withoutNearDuplicates(scored, ({ chunk }) => chunk.content, k).map(({ chunk, score, ranks, relevance }) => toHit(chunk, score, ranks, relevance));
   }
 
   /**
