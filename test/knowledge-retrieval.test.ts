@@ -14,6 +14,9 @@ Brookfield takes Apple Pay and Google Pay payments. Wallet payments are charged 
 
 ## Business payments
 Businesses can make payments by bank transfer. Brookfield sends a payment reference for every transfer payment.
+
+## Questions?
+Our team answers every e-mail within one business day, Monday to Friday, from 9 am to 6 pm Eastern.
 `;
 
 const MONEY_BACK = `# Money back at Brookfield
@@ -23,6 +26,9 @@ Bought with Afterpay or Klarna? Your instalment plan is adjusted within 3 busine
 
 ## Card refunds
 Refunds to a card take 5 to 10 business days to show, depending on your bank. Brookfield cannot speed this up.
+
+## Questions?
+Our team answers every e-mail within one business day, Monday to Friday, from 9 am to 6 pm Eastern.
 `;
 
 let t: TestSystem;
@@ -42,6 +48,10 @@ const search = async (q: string, mode: string) => {
   assert.equal(response.statusCode, 200, response.body);
   return (response.json() as { data: { titlePath: string[] }[] }).data.map((hit) => hit.titlePath.at(-1));
 };
+const searchSources = async (q: string) => {
+  const response = await t.app.inject({ method: 'GET', url: `/v1/knowledge/search?q=${encodeURIComponent(q)}&k=3`, headers: bearer(store.apiKey) });
+  return (response.json() as { data: { titlePath: string[]; source: string }[] }).data.map((hit) => `${hit.source} › ${hit.titlePath.at(-1)}`);
+};
 
 test("full text weighs each word by its rarity in the store's own passages", async () => {
   // "payments" is in most passages and the shop's name in all; "klarna" in one.
@@ -51,4 +61,9 @@ test("full text weighs each word by its rarity in the store's own passages", asy
 
 test('a question of common words only still finds passages', async () => {
   assert.ok((await search('how do payments work', 'lexical')).length > 0);
+});
+
+test('the same paragraph on two pages takes one place among the answers', async () => {
+  const hits = await searchSources('when does your team answer e-mails');
+  assert.equal(hits.filter((hit) => hit.endsWith('Questions?')).length, 1, hits.join('; '));
 });
