@@ -6,6 +6,8 @@ import { runContext, type RunContext } from '../run-context';
 import { isBareAcknowledgement } from '../understanding/acknowledgement';
 import { answersAwaited } from '../understanding/answers-awaited';
 import { ITEM_SITUATIONS, readSituation } from '../understanding/situation';
+import { splitRequests } from '../understanding/requests';
+import { asksMoneyBack } from '../understanding/money-back';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
 const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
@@ -15,6 +17,10 @@ const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi
 const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
 const ASKS_FOR_ACTION = /\b(return|refund|exchange|swap|replace|replacement|cancel|back|compensat\w*|credit|\d+\s?(dollars|bucks|euros?|pounds)|change (the |my )?address|where('?s| is) my (return|refund))\b|[$£€]\s?\d/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
+// Requests a parcel's money-back wording does not override ("cancel it, it never shipped").
+const OWN_FLOW_BUT_STATUS = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'cancel_order', 'change_address']);
+// What happened to the parcel on its way (not to an item in hand).
+const PARCEL_SITUATIONS = new Set(['not_received', 'lost', 'late']);
 
 /** A second reading of an unsure message (the remote model's), or the offline one unchanged. */
 export type Understand = (state: ConversationStateType, run: RunContext, offline: NluResult) => Promise<NluResult>;
@@ -27,13 +33,31 @@ export type Understand = (state: ConversationStateType, run: RunContext, offline
 export const classifyNode = (nlu: Nlu, understand?: Understand) => {
   const offline = (state: ConversationStateType, run: RunContext) =>
     nlu.analyze(state.input, { referenceDate: run.now, expectingOrderNumber: state.awaiting?.kind === 'order_reference' });
-  if (!understand) return (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => decide(state, offline(state, runContext(config)));
+  /** The message's first request; the others wait in the queue (docs/adr/0035). */
+  const firstRequest = (state: ConversationStateType, run: RunContext): { state: ConversationStateType; update: ConversationUpdate } => {
+    if (state.turn_replies.length > 0) return { state, update: {} };
+    const ordersIn = (text: string) => {
+      const { entities } = nlu.analyze(text, { referenceDate: run.now });
+      return [...(entities.orderNumbers ?? []), ...(entities.orderCandidates ?? [])];
+    };
+    const [first, ...others] = splitRequests(state.input, ordersIn);
+    if (others.length === 0) return { state, update: {} };
+    return { state: { ...state, input: first! }, update: { input: first!, queued: [...others, ...state.queued].slice(0, 3) } };
+  };
+  if (!understand)
+    return (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
+      const run = runContext(config);
+      const split = firstRequest(state, run);
+      return { ...decide(split.state, offline(split.state, run)), ...split.update };
+    };
   return async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
     const run = runContext(config);
-    const result = offline(state, run);
+    const split = firstRequest(state, run);
+    const current = split.state;
+    const result = offline(current, run);
     // A short answer to the question asked last turn is read offline: it is what the dialogue expects.
-    const answering = state.awaiting !== null && state.active_intent !== null && answersAwaited(state.input, state.awaiting, result);
-    return decide(state, answering ? result : await understand(state, run, result));
+    const answering = current.awaiting !== null && current.active_intent !== null && answersAwaited(current.input, current.awaiting, result);
+    return { ...decide(current, answering ? result : await understand(current, run, result)), ...split.update };
   };
 };
 
@@ -62,6 +86,8 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     const situation = readSituation(state.input);
     // The classifier's guess of a return or refund is not the shopper's request unless they said so.
     if (situation && ITEM_SITUATIONS.has(situation) && (!OWN_FLOW.has(intent) || !ASKS_FOR_ACTION.test(state.input))) intent = 'delivery_problem';
+    // A parcel that never came, asked as money back: the refund for non-delivery decides it (the lost-parcel path).
+    else if (situation && PARCEL_SITUATIONS.has(situation) && !OWN_FLOW_BUT_STATUS.has(intent) && asksMoneyBack(state.input)) intent = 'refund_request';
     // "why was it cancelled? I didn't cancel it" asks what happened; it is not a request to cancel.
     else if (intent === 'cancel_order' && ASKS_WHY_CANCELLED.test(state.input)) intent = 'order_status';
     // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.

@@ -1,6 +1,7 @@
 import type { AgentTools } from '../../tools/index';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
+import { alreadyRefundedStep } from '../shared/already-refunded';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { cancelOrderStep } from './cancel-order';
@@ -13,6 +14,7 @@ export const orderChangesAgent = (tools: AgentTools) =>
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
+    ['already_refunded', alreadyRefundedStep],
     ['cancel_order', cancelOrderStep(tools)],
     ['change_address', changeAddressStep(tools)],
     ['modify_order', modifyOrderStep],

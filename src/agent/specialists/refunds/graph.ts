@@ -2,6 +2,7 @@ import type { AgentTools } from '../../tools/index';
 import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
+import { alreadyRefundedStep } from '../shared/already-refunded';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { declinedOfferStep } from '../situations/situation-step';
@@ -10,6 +11,7 @@ import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
 import { readAmountStep } from './read-amount';
 import { refundStatusStep } from './refund-status';
+import { undeliveredItemsStep } from './undelivered-items';
 
 /**
  * refunds_agent: the amount named → find the order → verify → (refund status) → reason → items → eligibility →
@@ -26,9 +28,11 @@ export const refundsAgent = (tools: AgentTools) =>
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
     ['refund_status', refundStatusStep],
+    ['already_refunded', alreadyRefundedStep],
     ['ask_reason', askReasonStep],
     // An amount named without items is the request as asked: no question about items.
-    ['choose_items', (state) => (state.slots.refundAmount ? {} : chooseItems(state))],
+    // A parcel that never came is refunded for what did not arrive.
+    ['choose_items', (state) => (state.slots.refundAmount ? {} : (undeliveredItemsStep(state) ?? chooseItems(state)))],
     ['check_eligibility', checkRefundStep],
     ['issue_refund', issueRefundStep(tools)],
   ]);

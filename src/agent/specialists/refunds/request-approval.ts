@@ -20,7 +20,9 @@ export function pendingRefundReply(state: ConversationStateType, request: OrderR
     reasons,
     idempotencyKey: request.requestKey,
   };
-  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name }, null, {
+  // A parcel that never came: the team checks with the carrier (a claim where it is due) and refunds or sends it again.
+  const lost = reason === 'not_received' || reason === 'late';
+  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name, lost }, null, {
     actions_taken: [...state.actions_taken, action],
     pending_actions: [...state.pending_actions, { actionId, type: 'process_refund', orderName: view.name, amountCents: request.amountCents, currency: view.currency }],
     agent_outputs: { resolved: true },
