@@ -8,6 +8,8 @@ import { answersAwaited } from '../understanding/answers-awaited';
 import { ITEM_SITUATIONS, readSituation } from '../understanding/situation';
 import { splitRequests } from '../understanding/requests';
 import { asksMoneyBack } from '../understanding/money-back';
+import { isGeneralShippingQuestion } from '../understanding/shipping-question';
+import { saysWrongFit } from '../understanding/wrong-fit';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
 const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
@@ -84,12 +86,17 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
   } else {
     // Something happened to an item in hand (damaged, wrong, missing): a situation with its own next step.
     const situation = readSituation(state.input);
+    const wrongFit = saysWrongFit(state.input) && !OWN_FLOW.has(intent);
     // The classifier's guess of a return or refund is not the shopper's request unless they said so.
-    if (situation && ITEM_SITUATIONS.has(situation) && (!OWN_FLOW.has(intent) || !ASKS_FOR_ACTION.test(state.input))) intent = 'delivery_problem';
+    // "too small", "doesn't fit": the size is wrong for the shopper, an exchange for another size (or a return).
+    if (wrongFit && !(situation && situation !== 'wrong_item' && ITEM_SITUATIONS.has(situation))) intent = 'exchange_request';
+    else if (situation && ITEM_SITUATIONS.has(situation) && (!OWN_FLOW.has(intent) || !ASKS_FOR_ACTION.test(state.input))) intent = 'delivery_problem';
     // A parcel that never came, asked as money back: the refund for non-delivery decides it (the lost-parcel path).
     else if (situation && PARCEL_SITUATIONS.has(situation) && !OWN_FLOW_BUT_STATUS.has(intent) && asksMoneyBack(state.input)) intent = 'refund_request';
     // "why was it cancelled? I didn't cancel it" asks what happened; it is not a request to cancel.
     else if (intent === 'cancel_order' && ASKS_WHY_CANCELLED.test(state.input)) intent = 'order_status';
+    // "do you ship to Canada?", "how long does shipping take": about shipping, not about an order.
+    else if (routeOfIntent[intent] !== 'returns' && routeOfIntent[intent] !== 'refunds' && !OWN_FLOW.has(intent) && isGeneralShippingQuestion(state.input, result.entities)) intent = 'shipping_info';
     // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.
     else if (policyQuestion) intent = 'policy_question';
     else if (namesOrder(result) && routeOfIntent[intent] === 'general') {

@@ -11,7 +11,6 @@ import { checkRefundStep } from './check-refund';
 import { issueRefundStep } from './issue-refund';
 import { readAmountStep } from './read-amount';
 import { refundStatusStep } from './refund-status';
-import { undeliveredItemsStep } from './undelivered-items';
 
 /**
  * refunds_agent: the amount named → find the order → verify → (refund status) → reason → items → eligibility →
@@ -31,8 +30,7 @@ export const refundsAgent = (tools: AgentTools) =>
     ['already_refunded', alreadyRefundedStep],
     ['ask_reason', askReasonStep],
     // An amount named without items is the request as asked: no question about items.
-    // A parcel that never came is refunded for what did not arrive.
-    ['choose_items', (state) => (state.slots.refundAmount ? {} : (undeliveredItemsStep(state) ?? chooseItems(state)))],
+    ['choose_items', (state) => (state.slots.refundAmount ? {} : chooseItems(state))],
     ['check_eligibility', checkRefundStep],
     ['issue_refund', issueRefundStep(tools)],
   ]);
