@@ -53,6 +53,8 @@ export interface Slots {
   orderHow?: 'named' | 'chosen' | 'item';
   /** How the items were chosen: named by the shopper, chosen from a list, or the order's only item. */
   itemsHow?: 'named' | 'chosen' | 'only';
+  /** The orders put in focus in this conversation, most recent last: "the other one" is read against them. */
+  ordersSeen?: string[];
   /** Products the shopper said the request is about ("the socks"), as head nouns, until checked against the order. */
   namedProducts?: string[];
   /** What the shopper said happened (damaged, wrong item, missing item…), until its next step is taken. */

@@ -10,6 +10,7 @@ import { splitRequests } from '../understanding/requests';
 import { asksMoneyBack } from '../understanding/money-back';
 import { isGeneralShippingQuestion } from '../understanding/shipping-question';
 import { saysWrongFit } from '../understanding/wrong-fit';
+import { asksAmountBack, asksOtherOne, asksWhen, isFollowUp, statusOf } from '../understanding/follow-up';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
 const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
@@ -75,9 +76,18 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     // A side question in the middle of a task: answered, then the task picks up where it was.
     return { ...analysis(result, 'policy_question', result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: pushTopic(state.topics, 'policy_question') };
   }
+  if (!continuing && activeIntent && awaiting && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && state.slots.orderRef && asksAmountBack(state.input)) {
+    // "ok and how much will I get back" while a return or a cancellation waits: answered from the order, then the task picks up again.
+    return { ...analysis(result, activeIntent, result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: state.topics };
+  }
   suspended = null;
+  const followUp = continuing ? null : followUpIntent(state, result);
   if (continuing) {
     intent = activeIntent!;
+  } else if (followUp) {
+    // "when will that arrive then?", "and the other one?", "what about the socks?": read against the last order and answer.
+    intent = followUp;
+    awaiting = null;
   } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
     intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
   } else if (isBareAcknowledgement(state.input)) {
@@ -115,6 +125,27 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     awaiting,
     active_intent: activeIntent,
   };
+}
+
+const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
+
+/**
+ * A short follow-up to the last answer about an order (no order number of its own): a question of
+ * when or how long is about where the last task stands; "the other one", a product named, or how
+ * much comes back carry the last task on (docs/adr/0035).
+ */
+function followUpIntent(state: ConversationStateType, result: NluResult): Intent | null {
+  const active = state.active_intent;
+  if (!active || !ORDER_ROUTES.has(routeOfIntent[active]) || !state.slots.orderRef || namesOrder(result)) return null;
+  if (!isFollowUp(state.input)) return null;
+  // A new request in its own words ("cancel it", "I want to return them") is that request.
+  if (OWN_FLOW.has(result.intent) && result.intent !== active && !asksWhen(state.input) && !asksAmountBack(state.input)) return null;
+  if (asksAmountBack(state.input)) return active;
+  if (asksOtherOne(state.input)) return asksWhen(state.input) ? statusOf(active) : active;
+  if (asksWhen(state.input)) return statusOf(active);
+  // "what about the socks?", "and the beanie?": the same task for another thing the shopper names.
+  if (/^\W*(and|ok(ay)?,? and|what about|how about|and what about|also)\s+(the|my|those|these|that)\s+\w+/i.test(state.input)) return active;
+  return null;
 }
 
 /** What the NLU read, as the state's analysis channels. */

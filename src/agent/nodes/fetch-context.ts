@@ -19,6 +19,7 @@ import { looksLikeAddressPart, readAddress } from '../understanding/address';
 import { headNoun, productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
 import { verificationLockout } from '../verification-lockout';
 import { ordersHoldingItems } from '../dialogue/order-of-item';
+import { asksOtherOne } from '../understanding/follow-up';
 
 /** An option of the product ("10", "Slate") said as a word of the message. */
 const optionSaid = (text: string, option: string) => new RegExp(`(^|[\\s,])${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text);
@@ -72,6 +73,7 @@ function focusOn(slots: Slots, orderRef: string, how: NonNullable<Slots['orderHo
   delete slots.postalCode;
   slots.orderRef = orderRef.replace(/^#/, '');
   slots.orderHow = how;
+  slots.ordersSeen = [...(slots.ordersSeen ?? []).filter((o) => o !== slots.orderRef), slots.orderRef].slice(-5);
   slots.failedVerifications = 0;
   delete slots.verificationLocked;
 }
@@ -116,6 +118,11 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
     } else {
       const own = await ownOrderNamed(state, deps, state.entities.emails?.[0] ?? slots.email);
       if (own) focusOn(slots, own, 'named');
+      else if (asksOtherOne(state.input) && slots.orderRef) {
+        // "and the other one?": the one other order the shopper named in this conversation; more than one, nothing is assumed.
+        const others = (slots.ordersSeen ?? []).filter((o) => o !== slots.orderRef);
+        if (others.length === 1) focusOn(slots, others[0]!, 'named');
+      }
     }
   }
   const email = state.entities.emails?.[0];
@@ -220,6 +227,13 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   if (partly) {
     slots.namedProducts = partly;
     slots.situation = 'missing_item';
+  }
+  // "what about the socks?": items named now that are not the ones chosen start the choice again.
+  const chosenTitles = (slots.itemIds ?? []).map((id) => view.items.find((i) => i.id === id)?.title.toLowerCase() ?? '');
+  if (mentioned.length > 0 && chosenTitles.length > 0 && !mentioned.some((head) => chosenTitles.some((t) => t.includes(head)))) {
+    delete slots.itemIds;
+    delete slots.itemsHow;
+    delete slots.confirmed;
   }
   const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));
   return {

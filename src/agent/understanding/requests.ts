@@ -38,7 +38,9 @@ function firstCut(text: string, ordersIn: OrdersIn): [string, string] | null {
     const right = text.slice(join.index! + join[0].length).trim();
     if (left.length < 4 || right.length < 4 || !REQUEST.test(left) || !REQUEST.test(right)) continue;
     const leftOrders = ordersIn(left);
-    const rightOrders = ordersIn(right);
+    // "where is 1125 and 1245?": a number on its own after the first request is another order.
+    const alone = /^\W*#?(\d{3,20})\W*$/.exec(right)?.[1];
+    const rightOrders = alone ? [alone] : ordersIn(right);
     if (leftOrders.length === 0) continue;
     const otherOrder = rightOrders.length > 0 && rightOrders.every((o) => !leftOrders.includes(o));
     const generalQuestion = rightOrders.length === 0 && GENERAL.test(right) && /\?\s*$/.test(right);

@@ -2,6 +2,7 @@ import type { AgentTools } from '../../tools/index';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
 import { alreadyRefundedStep } from '../shared/already-refunded';
+import { amountBackStep } from '../shared/amount-back';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { cancelOrderStep } from './cancel-order';
@@ -15,6 +16,7 @@ export const orderChangesAgent = (tools: AgentTools) =>
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
     ['already_refunded', alreadyRefundedStep],
+    ['amount_back', amountBackStep],
     ['cancel_order', cancelOrderStep(tools)],
     ['change_address', changeAddressStep(tools)],
     ['modify_order', modifyOrderStep],
