@@ -96,7 +96,7 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
   } else {
     // Something happened to an item in hand (damaged, wrong, missing): a situation with its own next step.
     const situation = readSituation(state.input);
-    const wrongFit = saysWrongFit(state.input) && !OWN_FLOW.has(intent);
+    const wrongFit = saysWrongFit(state.input) && (!OWN_FLOW.has(intent) || !ASKS_FOR_ACTION.test(state.input));
     // The classifier's guess of a return or refund is not the shopper's request unless they said so.
     // "too small", "doesn't fit": the size is wrong for the shopper, an exchange for another size (or a return).
     if (wrongFit && !(situation && situation !== 'wrong_item' && ITEM_SITUATIONS.has(situation))) intent = 'exchange_request';

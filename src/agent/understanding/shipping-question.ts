@@ -12,7 +12,7 @@ const HYPOTHETICAL = /\b(if i (order|buy|place|purchase|get)|before i (order|buy
 // The shopper's own order or parcel ("my order", "it", "that one"): a follow-up or a status question, not a general one.
 const OWN = /\b(my|mine|our)\s+(\w+\s+)?(order|package|parcel|delivery|shipment|stuff|items?|things|box|purchase)\b|\b(where|when)('?s| is| was| will| does| did)? (it|my|that|this|they|them)\b|\b(it|that|this one|they|them)\b(?! (take|takes|cost|costs)\b)/i;
 const ASPECTS: [RegExp, string][] = [
-  [/\bhow (long|fast|quick(ly)?|soon)\b|\b(delivery|shipping|transit) (time|times|speed)\b|\bbusiness days\b|\bget here\b|\barrive (by|in|within)\b/i, 'how long does delivery take business days'],
+  [/\bwhen (will|would|does|do|could|should)\b[^?]*\b(arrive|get here|be here|come|delivered)\b|\bhow (long|fast|quick(ly)?|soon)\b|\b(delivery|shipping|transit) (time|times|speed)\b|\bbusiness days\b|\bget here\b|\barrive (by|in|within)\b/i, 'how long does delivery take business days'],
   [/\bhow much\b|\bcosts?\b|\bprice\b|\bfees?\b|\bfree\b|\bcharge\b|\brates?\b/i, 'how much does shipping cost'],
   [/\bcarriers?\b|\bcouriers?\b|\b(ups|usps|fedex|dhl)\b/i, 'which carriers do you use'],
   [/\b(ship|deliver|send)s? (to|internationally|overseas|abroad|outside)\b|\bcountr(y|ies)\b|\binternational(ly)?\b/i, 'where do you ship countries'],
