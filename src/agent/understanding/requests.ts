@@ -14,7 +14,7 @@ export type OrdersIn = (text: string) => string[];
 const JOIN = /(?:\s*[.?!;]+\s+|\s*,\s*|\s+)(?:(?:and|also|plus|then|oh|btw|as well)\b[\s,]*)+|\s*[.?!;]+\s+|\s*,\s+/gi;
 // A clause that asks or wants something.
 const REQUEST =
-  /\b(where|when|what|whats|how|why|which|status|track\w*|cancel\w*|refund\w*|return\w*|exchange|swap|change|update|address|ship\w*|deliver\w*|arriv\w*|send|money|can|could|would|will|is|are|do|does|did|want|need|like|please|pls)\b|\?/i;
+  /\b(where|wheres|when|what|whats|how|why|which|status|track\w*|cancel\w*|refund\w*|return\w*|exchange|swap|change|update|address|ship\w*|deliver\w*|arriv\w*|send|money|can|could|would|will|is|are|do|does|did|want|need|like|please|pls)\b|\?/i;
 // A question about how the shop works, asked without an order.
 const GENERAL = /\b(do|does|can|how (long|much|many)|what('?s| is| are)?)\b[^?]*\b(ship\w*|deliver\w*|return\w*|refund\w*|exchange\w*|polic\w*|gift|warranty|sizes?|stock|price|cost)\b/i;
 const MAX_PARTS = 3;
