@@ -7,7 +7,9 @@ import { createStore, startTestSystem, type TestSystem } from './support/system'
 // Property: over generated conversations (seeded shoppers, orders, items, wordings and short
 // answers), the agent never acts (cancel, refund, return, exchange, address change) on an order the
 // shopper did not name, or pick from a list of their orders the agent showed by number; and never
-// on an item the shopper did not name or pick, unless it is the order's only item.
+// on an item the shopper did not name or pick, unless it is the order's only item. An order a
+// logged-in shopper did not number counts as named when it is the only one of theirs holding an
+// item they named.
 const SEED = Number(process.env.PROPERTY_SEED ?? 14);
 const CONVERSATIONS = Number(process.env.PROPERTY_CONVERSATIONS ?? 40);
 
@@ -81,7 +83,11 @@ test('no action on an order or item the shopper did not name or choose', async (
         const named = said.some((s) => new RegExp(`(^|[^\\d])${n}([^\\d]|$)`).test(s));
         // Listed as a choice of the shopper's own orders (not proposed for a yes): "Which order…" / "Is this about order…".
         const listed = replies.some((r) => /Which order is this about|Is this about order/.test(r) && r.includes(acted));
-        if (!named && !listed) violations.push(`${action.type} on ${acted} never named: ${JSON.stringify(said)}`);
+        // A logged-in shopper named an item that, of all their orders, only this one holds (docs/adr/0035).
+        const saidHeads = heads.filter((h) => said.some((s) => new RegExp(`\\b${h}s?\\b`, 'i').test(s)));
+        const holds = (name: string, head: string) => titlesOf(name).some((title) => headNoun(title) === head);
+        const byItem = loggedIn && saidHeads.some((h) => holds(acted, h) && mine.filter((o) => holds(o, h)).length === 1);
+        if (!named && !listed && !byItem) violations.push(`${action.type} on ${acted} never named: ${JSON.stringify(said)}`);
         const items = (action.data.items as { lineItemId: string }[] | undefined) ?? [];
         if (items.length > 0) {
           const onOrder = titlesOf(acted);

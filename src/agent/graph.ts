@@ -7,6 +7,7 @@ import { classifyNode } from './nodes/classify';
 import { fetchContextNode } from './nodes/fetch-context';
 import { humanHandoffNode } from './nodes/human-handoff';
 import { routeNode } from './nodes/route';
+import { nextRequestNode } from './nodes/next-request';
 import type { ReplyRenderer } from './prompts/render';
 import { afterEscalationCheck, afterContext, toSpecialist } from './routing';
 import { guardProviderDown } from './specialists/shared/provider-down';
@@ -38,7 +39,7 @@ function modelSteps(deps: AgentDeps) {
 
 const SPECIALISTS = ['wismo_agent', 'returns_agent', 'refunds_agent', 'order_changes_agent', 'product_agent', 'general_agent'] as const;
 
-/** Wiring only: classify → analyze_sentiment → fetch_context → route → specialist → build_response → check_escalation → human_handoff | END. */
+/** Wiring only: classify → analyze_sentiment → fetch_context → route → specialist → build_response → check_escalation → human_handoff | next_request (→ classify) | END. */
 export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer) {
   const model = modelSteps(deps);
   const tools = createTools(deps, model.prompts);
@@ -57,6 +58,7 @@ export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer)
     .addNode('build_response', buildResponseNode(renderer, model.phrase))
     .addNode('check_escalation', checkEscalationNode)
     .addNode('human_handoff', humanHandoffNode(renderer))
+    .addNode('next_request', nextRequestNode)
     .addEdge(START, 'classify')
     .addEdge('classify', 'analyze_sentiment')
     .addEdge('analyze_sentiment', 'fetch_context')
@@ -69,7 +71,8 @@ export function buildConversationGraph(deps: AgentDeps, renderer: ReplyRenderer)
     .addEdge('product_agent', 'build_response')
     .addEdge('general_agent', 'build_response')
     .addEdge('build_response', 'check_escalation')
-    .addConditionalEdges('check_escalation', afterEscalationCheck, ['human_handoff', END])
+    .addConditionalEdges('check_escalation', afterEscalationCheck, ['human_handoff', 'next_request', END])
+    .addEdge('next_request', 'classify')
     .addEdge('human_handoff', END);
   return { conversation: graph.compile({ checkpointer: deps.checkpointer, name: 'concierge' }), approvals };
 }

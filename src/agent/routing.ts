@@ -4,7 +4,15 @@ import { specialistOfRoute } from './nodes/route';
 /** Pure edge functions of state: a resumed checkpoint replays the same way. */
 export const toSpecialist = (state: ConversationStateType) => specialistOfRoute[state.selected_route];
 
-export const afterEscalationCheck = (state: ConversationStateType) => (state.requires_escalation ? 'human_handoff' : '__end__');
+// Requests handled in one turn at most: the rest wait for the next (each pass is eight graph steps).
+const REQUESTS_PER_TURN = 2;
+
+/** A human, or the next request of the shopper's message when the current one waits for nothing (docs/adr/0035). */
+export const afterEscalationCheck = (state: ConversationStateType) => {
+  if (state.requires_escalation) return 'human_handoff';
+  if (state.queued.length > 0 && state.awaiting === null && state.turn_replies.length < REQUESTS_PER_TURN) return 'next_request';
+  return '__end__';
+};
 
 /** Inside a specialist: stop at the first step that chose a reply (a question or an answer). */
 export const replyChosen = (state: ConversationStateType) => state.agent_outputs.reply !== undefined;

@@ -51,10 +51,12 @@ export type Awaiting =
 /** What the shopper has told us so far, kept across turns. */
 export interface Slots {
   orderRef?: string;
-  /** How the order came into focus: the shopper wrote its number, or chose it from orders listed by number. */
-  orderHow?: 'named' | 'chosen';
+  /** How the order came into focus: the shopper wrote its number, chose it from orders listed by number, or named an item only that order of theirs holds. */
+  orderHow?: 'named' | 'chosen' | 'item';
   /** How the items were chosen: named by the shopper, chosen from a list, or the order's only item. */
   itemsHow?: 'named' | 'chosen' | 'only';
+  /** The orders put in focus in this conversation, most recent last: "the other one" is read against them. */
+  ordersSeen?: string[];
   /** Products the shopper said the request is about ("the socks"), as head nouns, until checked against the order. */
   namedProducts?: string[];
   /** What the shopper said happened (damaged, wrong item, missing item…), until its next step is taken. */

@@ -80,6 +80,10 @@ export const ConversationState = Annotation.Root({
   topics: last<Intent[]>(() => []),
   /** A task set aside for a side question this turn: it picks up again after the answer. */
   suspended: last<{ intent: Intent; awaiting: Awaiting } | null>(() => null),
+  /** Requests of the shopper's message still to handle, in the order written (docs/adr/0035). */
+  queued: last<string[]>(() => []),
+  /** The replies already composed this turn, for the requests handled before the current one. */
+  turn_replies: last<string[]>(() => []),
 });
 
 /**

@@ -2,8 +2,8 @@ import type { Intent } from '../../core/ports/nlu';
 import type { ConversationStateType } from '../state';
 import type { Awaiting } from '../state-types';
 
-/** How the order or item in focus came to be there. Only these two may ever be acted on. */
-export type Established = 'named' | 'chosen' | 'only';
+/** How the order or item in focus came to be there: named, chosen from a list, the only one, or (an order) by the item it holds. */
+export type Established = 'named' | 'chosen' | 'only' | 'item';
 
 /**
  * The dialogue as a reader (an operator, a test, the next turn) can follow it: which order and
@@ -14,7 +14,7 @@ export type Established = 'named' | 'chosen' | 'only';
 export interface DialogueState {
   focus: {
     order: string | null;
-    /** named: the shopper wrote its number; chosen: picked from orders the agent listed by number. */
+    /** named: the shopper wrote its number; chosen: picked from orders the agent listed by number; item: the only order of theirs holding an item they named. */
     orderEstablished: Established | null;
     verified: boolean;
     items: { title: string; established: Established }[];

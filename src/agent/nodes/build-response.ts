@@ -16,14 +16,14 @@ export const buildResponseNode = (renderer: ReplyRenderer, phrase?: Phrase) => {
   if (!phrase)
     return (state: ConversationStateType, config: LangGraphRunnableConfig): ConversationUpdate => {
       const run = runContext(config);
-      return finish(state, run, draftOf(renderer, state, run));
+      return finish(renderer, state, run, draftOf(renderer, state, run));
     };
   return async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
     const run = runContext(config);
     const draft = draftOf(renderer, state, run);
     const phrased = state.agent_outputs.written ? null : await phrase(state, run, draft, state.agent_outputs.reply?.vars ?? {});
     const usage = run.model ? run.model.inputTokens + run.model.outputTokens : 0;
-    return { ...finish(state, run, phrased ?? draft), tokens_used: state.tokens_used + usage };
+    return { ...finish(renderer, state, run, phrased ?? draft), tokens_used: state.tokens_used + usage };
   };
 };
 
@@ -35,12 +35,16 @@ function draftOf(renderer: ReplyRenderer, state: ConversationStateType, run: Run
   if (chosen.template === 'general/greeting' && previous !== null) chosen = { template: 'general/anything_else', vars: chosen.vars };
   const signOff = settings.brandVoice.signOff.trim();
   const rendered = renderer.render(chosen, { ...settings, brandVoice: { ...settings.brandVoice, signOff: '' } }, now);
-  const upset = state.frustration || (state.sentiment === 'negative' && state.input.length > 25);
+  // Acknowledged once, before the first request's facts.
+  const upset = state.turn_replies.length === 0 && (state.frustration || (state.sentiment === 'negative' && state.input.length > 25));
   return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff });
 }
 
-/** Sources, the task picked up again after a side question, the sign-off; the reply is remembered. */
-function finish(state: ConversationStateType, run: RunContext, body: string): ConversationUpdate {
+/**
+ * Sources, the task picked up again after a side question, the replies to the message's earlier
+ * requests before it and a word on the request still queued, the sign-off; the reply is remembered.
+ */
+function finish(renderer: ReplyRenderer, state: ConversationStateType, run: RunContext, body: string): ConversationUpdate {
   const { settings } = run;
   const signOff = settings.brandVoice.signOff.trim();
   const previous = state.messages.findLast((m) => m.role === 'assistant')?.content ?? null;
@@ -53,6 +57,18 @@ function finish(state: ConversationStateType, run: RunContext, body: string): Co
   // A side question answered mid-task: the task picks up where it was, with its question asked again.
   const resume = state.suspended && previous !== null ? { awaiting: state.suspended.awaiting, active_intent: state.suspended.intent, suspended: null } : {};
   if (state.suspended && previous !== null) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
+  const parts = [...state.turn_replies, response];
+  const waiting = 'awaiting' in resume ? resume.awaiting : state.awaiting;
+  // The next request waits for the shopper's answer to this one: say so, so it is not taken as dropped.
+  const later = waiting && state.queued[0] ? queuedLine(renderer, run, state.queued[0]) : null;
+  response = [...parts, ...(later ? [later] : [])].join('\n\n');
   if (signOff) response = `${response}\n\n${signOff}`;
-  return { response, messages: [{ role: 'assistant', content: response }], ...resume };
+  return { response, turn_replies: parts, messages: [{ role: 'assistant', content: response }], ...resume };
+}
+
+/** "Then I'll come back to your other request: …", in the store's voice. */
+function queuedLine(renderer: ReplyRenderer, run: RunContext, request: string): string {
+  const { settings, now } = run;
+  const words = request.length > 90 ? `${request.slice(0, 87).trimEnd()}…` : request;
+  return renderer.render({ template: 'general/queued_request', vars: { request: words.replace(/[?.!\s]+$/, '') } }, { ...settings, brandVoice: { ...settings.brandVoice, signOff: '' } }, now);
 }

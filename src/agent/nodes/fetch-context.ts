@@ -18,11 +18,15 @@ import { findPostalCode } from '../understanding/postal-code';
 import { looksLikeAddressPart, readAddress } from '../understanding/address';
 import { headNoun, productsMentioned, productsNotOnOrder } from '../understanding/product-mentions';
 import { verificationLockout } from '../verification-lockout';
+import { ordersHoldingItems } from '../dialogue/order-of-item';
+import { asksOtherOne } from '../understanding/follow-up';
 
 /** An option of the product ("10", "Slate") said as a word of the message. */
 const optionSaid = (text: string, option: string) => new RegExp(`(^|[\\s,])${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text);
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
+// The shopper's orders searched for an item they named without an order number.
+const ITEM_SEARCH_ORDERS = 20;
 
 /**
  * A new shipping address, whole in one message or typed over several ("45 Elm Street apt 3", then
@@ -46,7 +50,7 @@ function readAddressParts(state: ConversationStateType, slots: Slots): void {
 }
 
 /** A different order comes into focus: what was chosen or told for the previous one no longer applies. */
-function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void {
+function focusOn(slots: Slots, orderRef: string, how: NonNullable<Slots['orderHow']>): void {
   if (orderRef.replace(/^#/, '') === slots.orderRef?.replace(/^#/, '')) {
     slots.orderHow = slots.orderHow === 'named' ? 'named' : how;
     return;
@@ -69,6 +73,7 @@ function focusOn(slots: Slots, orderRef: string, how: 'named' | 'chosen'): void 
   delete slots.postalCode;
   slots.orderRef = orderRef.replace(/^#/, '');
   slots.orderHow = how;
+  slots.ordersSeen = [...(slots.ordersSeen ?? []).filter((o) => o !== slots.orderRef), slots.orderRef].slice(-5);
   slots.failedVerifications = 0;
   delete slots.verificationLocked;
 }
@@ -113,6 +118,11 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
     } else {
       const own = await ownOrderNamed(state, deps, state.entities.emails?.[0] ?? slots.email);
       if (own) focusOn(slots, own, 'named');
+      else if (asksOtherOne(state.input) && slots.orderRef) {
+        // "and the other one?": the one other order the shopper named in this conversation; more than one, nothing is assumed.
+        const others = (slots.ordersSeen ?? []).filter((o) => o !== slots.orderRef);
+        if (others.length === 1) focusOn(slots, others[0]!, 'named');
+      }
     }
   }
   const email = state.entities.emails?.[0];
@@ -169,14 +179,19 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
 
   if (!slots.orderRef) {
     // Never the latest order in the shopper's stead: a shopper the channel vouches for is shown
-    // their orders by number and picks one.
+    // their orders by number and picks one; an item they named picks the order that holds it.
     if (!state.identity.verified || !state.identity.email) return { slots, order_data: null };
     const email = state.identity.email;
-    const mine = await recordToolCall(run, 'find_orders', () => deps.commerce.findOrders(state.store_id, { email, limit: 5 }));
-    return { slots, order_data: null, order_choices: mine.map((o) => ({ name: o.name, title: o.itemTitles.join(', '), createdAt: o.createdAt.toISOString() })) };
+    const mine = await recordToolCall(run, 'find_orders', () => deps.commerce.findOrders(state.store_id, { email, limit: ITEM_SEARCH_ORDERS }));
+    const holding = ordersHoldingItems(mine, slots.namedProducts ?? [], state.input);
+    if (holding.length === 1) focusOn(slots, holding[0]!.name, 'item');
+    else {
+      const choices = holding.length > 1 ? holding : mine;
+      return { slots, order_data: null, order_choices: choices.slice(0, 5).map((o) => ({ name: o.name, title: o.itemTitles.join(', '), createdAt: o.createdAt.toISOString() })) };
+    }
   }
 
-  const orderRef = slots.orderRef;
+  const orderRef = slots.orderRef!;
   const order = await recordToolCall(run, 'get_order', () => deps.commerce.getOrder(state.store_id, orderRef));
   if (!order) return { slots, order_data: null, policy_context: [`no order ${slots.orderRef} in this store`] };
   run.orders.set(order.id, order);
@@ -212,6 +227,13 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   if (partly) {
     slots.namedProducts = partly;
     slots.situation = 'missing_item';
+  }
+  // "what about the socks?": items named now that are not the ones chosen start the choice again.
+  const chosenTitles = (slots.itemIds ?? []).map((id) => view.items.find((i) => i.id === id)?.title.toLowerCase() ?? '');
+  if (mentioned.length > 0 && chosenTitles.length > 0 && !mentioned.some((head) => chosenTitles.some((t) => t.includes(head)))) {
+    delete slots.itemIds;
+    delete slots.itemsHow;
+    delete slots.confirmed;
   }
   const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));
   return {

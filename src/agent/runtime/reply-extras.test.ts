@@ -53,3 +53,11 @@ test('an order status answer carries an order card with its tracking link', () =
   });
   assert.equal(replyExtras({ template: 'general/thanks', vars: {} }, 'You are welcome!').card, undefined);
 });
+
+test('a size question offers the sizes as buttons, like the yes/no ones (issue 17)', () => {
+  const asked = replyExtras({ template: 'returns/ask_size', vars: { item: 'Camp Slip-On Shoes', options: ['8', '10', '11', '12'] } }, 'Which size would you like instead? In stock now: 8, 10, 11 and 12.');
+  assert.deepEqual(asked.quickReplies, ['8', '10', '11', '12']);
+  const soldOut = replyExtras({ template: 'returns/variant_sold_out', vars: { options: ['S', 'M', 'XL'] } }, 'The hoodie in size L is out of stock right now. Would one of those work, or would you rather return it for a refund?');
+  assert.deepEqual(soldOut.quickReplies, ['S', 'M', 'XL'], 'the sizes, not yes/no');
+  assert.deepEqual(replyExtras({ template: 'returns/variant_not_offered', vars: { options: ['7', '8', '9', '10', '11', '12', '13', '14', '15'] } }, 'Which one would you like instead?').quickReplies?.length, 8);
+});

@@ -22,6 +22,10 @@ export function replyExtras(reply: AgentReply | undefined, text: string): ReplyE
   if (template.endsWith('/choose_items') && Array.isArray(vars.options)) {
     const titles = (vars.options as { title?: unknown }[]).map((o) => str(o.title)).filter((t): t is string => t !== null);
     if (titles.length > 0) extras.quickReplies = [...titles.slice(0, 8), 'All'];
+  } else if ((template === 'returns/ask_size' || template === 'returns/variant_not_offered' || template === 'returns/variant_sold_out') && Array.isArray(vars.options)) {
+    // The sizes (or colours) the agent asked the shopper to pick from, as buttons like the yes/no ones.
+    const options = (vars.options as unknown[]).map(str).filter((o): o is string => o !== null);
+    if (options.length > 0) extras.quickReplies = options.slice(0, 8);
   } else if (YES_NO.test(text.trim())) extras.quickReplies = ['Yes', 'No'];
   if (template.startsWith('wismo/') && str(vars.order_name)) {
     extras.card = {

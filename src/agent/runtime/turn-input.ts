@@ -22,6 +22,7 @@ export function turnInput(conversation: Conversation, content: string, now: Date
     order_choices: [],
     unmatched_items: [],
     response: '',
+    turn_replies: [],
     requires_escalation: false,
     escalation_reason: null,
     handoff_summary: null,

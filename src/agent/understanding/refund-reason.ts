@@ -7,7 +7,7 @@ const CUES: [RefundReason, RegExp][] = [
   // Damage first: "it arrived chipped" is an item in hand, never a parcel that did not come.
   ['damaged', DAMAGE],
   ['defective', /\b(defective|faulty|doesn'?t work|does not work|not working|stopped working|won'?t (turn on|work|charge)|malfunction\w*|dead on arrival|broken zipper|falls apart|fell apart)\b/i],
-  ['not_received', /\b(never (came|arrived|got|received)|not (received|arrived|delivered)|didn'?t (get|receive|arrive|come)|hasn'?t (arrived|come)|haven'?t (received|got)|missing|lost|stolen|no package|never showed)\b/i],
+  ['not_received', /\b(never (came|arrived|got|received)|not (received|arrived|delivered)|didn'?t (get|receive|arrive|come)|(?<!\b(refund|money|credit)\s+(still\s+)?)hasn'?t (arrived|come|shown up|turned up)|(has|have|did) not (arrived|come|shown up|turned up)|haven'?t (received|got)|missing|lost|stolen|no package|never (showed|turned) up|never showed)\b/i],
   ['wrong_item', /\b(wrong (item|size|colou?r|product|one|thing|order)|not what i ordered|sent me the wrong|different (item|product))\b/i],
   ['not_as_described', /\b(not as (described|pictured|advertised)|looks nothing like|misleading|different from the (photo|picture|description))\b/i],
   ['late', /\b(too late|arrived late|took too long|late delivery|missed (the|my) (event|date))\b/i],

@@ -13,7 +13,7 @@ const CUES: [Situation, RegExp][] = [
   ['missing_item', /\b((was|were|is|are)n'?t in (it|there)|(was|were|is|are)n'?t in (the|my) (box|parcel|package|order|delivery)|(was|were) not in (the|my) (box|parcel|package)|missing from (the|my) (box|parcel|package|order|delivery)|only (got|received|came with)|(box|parcel|package) (was|came) (missing|without)|one (item|thing|of them) (is|was) missing|items? (is|are|was|were) missing)\b/i],
   ['damaged', DAMAGE],
   ['defective', /\b(defective|faulty|doesn'?t work|does not work|not working|stopped working|won'?t (turn on|work|charge|switch on|light)|wont (turn on|work|charge)|malfunction\w*|dead on arrival|\bDOA\b|falls apart|fell apart|came apart|zipper (broke|is broken|stuck))\b/i],
-  ['not_received', /\b(says? (it was |it'?s )?delivered|shows? (as )?delivered|marked (as )?delivered|delivered but|never (came|arrived|got it|received)|not (received|arrived)|didn'?t (get|receive|arrive)|haven'?t (received|got)|nothing (here|came|arrived))\b/i],
+  ['not_received', /\b(says? (it was |it'?s )?delivered|shows? (as )?delivered|marked (as )?delivered|delivered but|never (came|arrived|got it|received)|not (received|arrived)|didn'?t (get|receive|arrive)|haven'?t (received|got)|(?<!\b(refund|money|credit)\s+(still\s+)?)has ?n'?t (shown|turned) up|never (showed|turned) up|nothing (here|came|arrived))\b/i],
   ['lost', /\b(lost|stolen|disappeared|gone missing|vanished)\b/i],
   ['late', /\b(late|delayed|supposed to (be here|arrive|come)|should have (arrived|come|been here)|still waiting|taking (so|too) long|days ago|overdue)\b/i],
 ];

@@ -5,6 +5,7 @@ import type { AgentTools } from '../../tools/index';
 import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { readConfirmation } from '../../understanding/confirmation';
+import { shippingQuery } from '../../understanding/shipping-question';
 import { reply } from '../shared/reply';
 
 /**
@@ -18,7 +19,7 @@ export const answerFromKnowledgeStep = (tools: AgentTools, template: string, pre
     if (answer === false) return reply('general/thanks', {}, null);
   }
   const run = config?.configurable?.run as RunContext | undefined;
-  const result = await recordToolCall(run, tools.searchKnowledgeBase.name, () => tools.searchKnowledgeBase.invoke({ query: state.input, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id)));
+  const result = await recordToolCall(run, tools.searchKnowledgeBase.name, () => tools.searchKnowledgeBase.invoke({ query: state.intent === 'shipping_info' || state.intent === 'policy_question' ? shippingQuery(state.input) : state.input, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id)));
   if (!result.found) {
     return reply('knowledge/not_found', {}, { kind: 'confirmation', action: 'handoff' }, { unresolved_turns: state.unresolved_turns + 1 });
   }

@@ -1,6 +1,8 @@
 import type { AgentTools } from '../../tools/index';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
+import { alreadyRefundedStep } from '../shared/already-refunded';
+import { amountBackStep } from '../shared/amount-back';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { cancelOrderStep } from './cancel-order';
@@ -13,6 +15,8 @@ export const orderChangesAgent = (tools: AgentTools) =>
     ['find_order', requireOrderStep],
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
+    ['already_refunded', alreadyRefundedStep],
+    ['amount_back', amountBackStep],
     ['cancel_order', cancelOrderStep(tools)],
     ['change_address', changeAddressStep(tools)],
     ['modify_order', modifyOrderStep],

@@ -2,6 +2,8 @@ import type { AgentTools } from '../../tools/index';
 import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
+import { alreadyRefundedStep } from '../shared/already-refunded';
+import { amountBackStep } from '../shared/amount-back';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { declinedOfferStep } from '../situations/situation-step';
@@ -27,6 +29,8 @@ export const refundsAgent = (tools: AgentTools) =>
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
     ['refund_status', refundStatusStep],
+    ['already_refunded', alreadyRefundedStep],
+    ['amount_back', amountBackStep],
     ['ask_reason', askReasonStep],
     // An amount named without items is the request as asked: no question about items.
     ['choose_items', (state) => (state.slots.refundAmount ? {} : chooseItems(state))],

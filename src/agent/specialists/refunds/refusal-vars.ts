@@ -14,5 +14,8 @@ export function refundRefusalVars(view: OrderView, decision: RefundDecision, ref
     remaining: decision.remainingRefundableCents,
     window_days: refundWindowDays,
     items: listText((excluded ?? []).map((id) => view.items.find((i) => i.id === id)?.title ?? 'item')),
+    // A parcel not yet due: when it is expected, and with whom (facts of the shopper's own order).
+    expected_by: decision.reasons.find((r) => r.code === 'delivery_not_yet_due')?.facts?.expectedBy ?? null,
+    carrier: view.fulfillments.find((f) => f.shipmentStatus !== 'delivered')?.carrier ?? null,
   };
 }

@@ -31,7 +31,9 @@ export function pendingRefundReply(state: ConversationStateType, request: OrderR
     reasons,
     idempotencyKey: request.requestKey,
   };
-  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name, with_photo: state.evidence.length > 0 }, null, {
+  // A parcel that never came: the team checks with the carrier (a claim where it is due) and refunds or sends it again.
+  const lost = reason === 'not_received' || reason === 'late';
+  return reply('refunds/pending_review', { amount: request.amountCents, currency: view.currency, order_name: view.name, lost, with_photo: state.evidence.length > 0 }, null, {
     // The photos went with this claim: another claim needs its own.
     ...(state.evidence.length ? { evidence: { clear: true as const } } : {}),
     actions_taken: [...state.actions_taken, action],

@@ -2,6 +2,8 @@ import type { AgentTools } from '../../tools/index';
 import { chooseItemsStep } from '../shared/choose-items';
 import { requireOrderStep } from '../shared/require-order';
 import { stepChain } from '../shared/chain';
+import { alreadyRefundedStep } from '../shared/already-refunded';
+import { amountBackStep } from '../shared/amount-back';
 import { verifyOwnerStep } from '../shared/verify-owner';
 import { namedItemsStep } from '../shared/named-items';
 import { declinedOfferStep } from '../situations/situation-step';
@@ -22,6 +24,8 @@ export const returnsAgent = (tools: AgentTools) =>
     ['verify_owner', verifyOwnerStep],
     ['named_items', namedItemsStep],
     ['return_status', returnStatusStep],
+    ['already_refunded', alreadyRefundedStep],
+    ['amount_back', amountBackStep],
     ['choose_items', chooseItemsStep('returns/choose_items')],
     ['check_eligibility', checkReturnStep],
     ['exchange_variant', exchangeVariantStep(tools)],

@@ -162,7 +162,7 @@ export function generateDemoStore(now: Date, seed = 20261125): DemoStore {
         if (state === 'refunded' || state === 'partially_refunded') {
           const amount = state === 'refunded' ? total : (Number(lineItems[0]!.price) * 0.5).toFixed(2);
           financial = state === 'refunded' ? 'refunded' : 'partially_refunded';
-          refunds.push({ id: String(number * 1000 + 2), created_at: iso(delivered + DAY * 2), note: state === 'refunded' ? 'damaged' : 'partial refund: damaged', transactions: [{ amount, kind: 'refund', status: 'success' }], refund_line_items: [] });
+          refunds.push({ id: String(number * 1000 + 2), created_at: iso(Math.min(delivered + DAY * 2, now.getTime() - DAY * 0.1)), note: state === 'refunded' ? 'damaged' : 'partial refund: damaged', transactions: [{ amount, kind: 'refund', status: 'success' }], refund_line_items: [] });
         }
         if (state === 'returned' || state === 'return_in_transit') {
           returnsByOrder.set(`#${number}`, [{ rma: `RMA-${number}-1`, status: state === 'returned' ? 'received' : 'in_transit', reason: 'doesn\'t fit', lineItems: [{ lineItemExternalId: allIds[0]!, quantity: 1 }], carrier: 'UPS', trackingNumber: `1Z9RT${number}0300000001`, labelUrl: `https://labels.demo.concierge.invalid/RMA-${number}-1.pdf`, createdAt: new Date(delivered + DAY * 3) }]);
