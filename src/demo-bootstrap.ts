@@ -23,8 +23,9 @@ const DEMO_FILE = 'demo-store.json';
  */
 export async function ensureDemoStore(system: System, publicUrl: string): Promise<DemoCredentials | undefined> {
   if (system.mode !== 'embedded' || !system.env.CONCIERGE_DEMO) return undefined;
-  const path = join(resolve(system.env.CONCIERGE_DATA_DIR), DEMO_FILE);
-  if (existsSync(path)) {
+  // An in-memory database keeps nothing on disk: keys written beside it would name a store the next start lacks.
+  const path = system.env.CONCIERGE_DATA_DIR.startsWith('memory://') ? undefined : join(resolve(system.env.CONCIERGE_DATA_DIR), DEMO_FILE);
+  if (path && existsSync(path)) {
     const existing = JSON.parse(readFileSync(path, 'utf8')) as DemoCredentials;
     await ensureDemoKnowledge(system, existing.storeId);
     await allowDemoOrigins(system, existing.storeId, publicUrl);
@@ -44,7 +45,7 @@ export async function ensureDemoStore(system: System, publicUrl: string): Promis
     createdAt: new Date().toISOString(),
     operator,
   };
-  writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  if (path) writeFileSync(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
 }
 
