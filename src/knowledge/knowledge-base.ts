@@ -7,7 +7,6 @@ import type { WordVectors } from '../text/word-vectors';
 import { defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
 import { preparationWorker } from './ingest/preparation-worker';
 import type { DocumentPreparer } from './ingest/prepare-document';
-import { withoutNearDuplicates } from './retrieval/near-duplicates';
 import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
 import { rerank } from './retrieval/rerank';
 import { retrievalWords, stem } from './retrieval/retrieval-words';
@@ -46,18 +45,9 @@ const CANDIDATES = 20;
 // The local vectors are the weaker retriever (recall@5 0.77 against 0.94 for full text): they count half in the fusion.
 const VECTOR_WEIGHT = 0.5;
 const MAX_QUERY_CHARS = 500;
-// Reciprocal rank fusion's constant (Cormack et al.'s 60; 5–20 measured no different on the blind dev set).
-const RRF_K = 60;
 // Each term of the OR query adds every chunk containing it to the rows ranked: the commonest words of a
-// long question cost the most and tell the least, so only the few rarest in the store are searched (the rerank sees all).
-const MAX_LEXICAL_TERMS = 6;
-// Words counted per question (each is one index lookup): its own words first, then their synonyms.
-const MAX_COUNTED_WORDS = 24;
-// A synonym's weight against the question's own word.
-const EXPANSION_WEIGHT = 0.6;
-
-/** Robertson–Spärck Jones inverse document frequency (BM25's), never below a small positive floor. */
-const idf = (passages: number, df: number) => Math.max(0.05, Math.log(1 + (passages - df + 0.5) / (df + 0.5)));
+// long question cost the most and tell the least, so only the rarest few are searched (the rerank sees all).
+const MAX_LEXICAL_TERMS = 4;
 
 export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   const { index, embeddings, vectors } = deps;
@@ -115,11 +105,11 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const corrected = original.map((word) => correctSpelling(word, vectors));
     if (corrected.length === 0) return [];
     const correction = new Map(original.map((word, i) => [word, corrected[i]!]));
-    const [{ chunks: lexical, specificity }, semantic] = await Promise.all([
-      mode === 'vector' ? { chunks: [] as ScoredChunk[], specificity: undefined } : lexicalSearch(storeId, original, corrected),
+    const judge = { queryWords: original, corrected: (word: string) => correction.get(word) ?? word, related };
+    const [lexical, semantic] = await Promise.all([
+      mode === 'vector' ? [] : index.lexicalSearch(storeId, lexicalTerms(original, corrected), CANDIDATES),
       mode === 'lexical' ? [] : semanticSearch(storeId, embeddings.readsSentences ? query.slice(0, MAX_QUERY_CHARS) : corrected.join(' ')),
     ]);
-    const judge = { queryWords: original, corrected: (word: string) => correction.get(word) ?? word, related, ...(specificity ? { specificity } : {}) };
     if (mode !== 'hybrid')
       return (mode === 'lexical' ? lexical : semantic)
         .slice(0, k)
@@ -131,7 +121,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
             rerank(vectors, { ...judge, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance,
           ),
         );
-    const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id, RRF_K, [1, VECTOR_WEIGHT]).slice(0, CANDIDATES);
+    const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id, 60, [1, VECTOR_WEIGHT]).slice(0, CANDIDATES);
     const similarity = new Map(semantic.map((chunk) => [chunk.id, chunk.score]));
     const top = fused[0]?.score ?? 1;
     const scored = fused.map(({ item, score, ranks }) => {
@@ -150,40 +140,18 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
       };
     });
     scored.sort((a, b) => b.score - a.score);
-    return withoutNearDuplicates(scored, ({ chunk }) => chunk.content, k).map(({ chunk, score, ranks, relevance }) => toHit(chunk, score, ranks, relevance));
+    return scored.slice(0, k).map(({ chunk, score, ranks, relevance }) => toHit(chunk, score, ranks, relevance));
   }
 
   /**
-   * Full text over the question's words, their spelling corrections and a synonym of each from the
-   * shop's thesaurus, each weighted by how rare it is among the store's own passages (IDF):
-   * "klarna" in two passages says more than "payment" in twenty, and the store's own name in every
-   * page says nothing. A synonym counts less than a word of the question; words no passage holds are
-   * dropped.
+   * The rarest words of the question, each with its first thesaurus synonym of another stem ("sydney"
+   * also finds "Australia"). Every term adds the chunks containing it to the rows ranked, so few.
    */
-  async function lexicalSearch(storeId: string, original: string[], corrected: string[]): Promise<{ chunks: ScoredChunk[]; specificity?: (word: string) => number | undefined }> {
-    const asked = [...new Set([...original, ...corrected])].filter((word) => !/^\d{1,2}$/.test(word));
-    const stems = new Set(asked.map(stem));
-    const expansions = new Map<string, string>();
-    for (const word of asked)
-      // The thesaurus's first word of another stem ("sydney" also finds "Australia"); more, or WordNet's
-      // synonyms too, measured worse on the blind dev questions (ADR 0037).
-      for (const other of related(word).filter((other) => !stems.has(stem(other))).slice(0, 1)) if (!expansions.has(other)) expansions.set(other, word);
-    const words = [...asked, ...expansions.keys()].slice(0, MAX_COUNTED_WORDS);
-    const statistics = await index.termStatistics(storeId, words);
-    const weighted = words.flatMap((term, i) => {
-      const df = statistics.documentFrequency[i] ?? 0;
-      if (df === 0) return [];
-      return [{ term, weight: idf(statistics.passages, df) * (expansions.has(term) ? EXPANSION_WEIGHT : 1) }];
-    });
-    weighted.sort((a, b) => b.weight - a.weight);
-    const chunks = await index.lexicalSearch(storeId, weighted.slice(0, MAX_LEXICAL_TERMS), CANDIDATES);
-    const frequency = new Map(words.map((word, i) => [word, statistics.documentFrequency[i] ?? 0]));
-    // In (0, 1]: 1 for a word in one passage; undefined for a word in none (only its synonyms can match).
-    const specificity = (word: string) => {
-      const df = frequency.get(word);
-      return df ? idf(statistics.passages, df) / idf(statistics.passages, 1) : undefined;
-    };
-    return { chunks, specificity };
+  function lexicalTerms(original: string[], corrected: string[]): string[] {
+    const chosen = rarest([...new Set([...original, ...corrected])], vectors, MAX_LEXICAL_TERMS);
+    const stems = new Set(chosen.map(stem));
+    const synonyms = chosen.flatMap((word) => related(word).find((other) => !stems.has(stem(other))) ?? []);
+    return [...new Set([...chosen, ...synonyms])];
   }
 
   async function semanticSearch(storeId: string, text: string): Promise<ScoredChunk[]> {
@@ -246,4 +214,13 @@ async function embedInBatches(embeddings: Embeddings, texts: string[], size = 16
     out.push(...(await embeddings.embed(texts.slice(i, i + size))));
   }
   return out;
+}
+
+/** The `count` rarest words (short numbers left out) by frequency rank in the word vectors' corpus (unknown words, names and typos, first). */
+function rarest(all: string[], vectors: WordVectors, count: number): string[] {
+  // "2" or "30" matches a large share of any catalog; the rerank still reads them.
+  const words = all.filter((word) => !/^\d{1,2}$/.test(word));
+  if (words.length <= count) return words;
+  const rank = (word: string) => vectors.rank(word) ?? Number.MAX_SAFE_INTEGER;
+  return [...words].sort((a, b) => rank(b) - rank(a)).slice(0, count);
 }

@@ -11,18 +11,6 @@ export interface NewChunk {
   embedding: Float32Array;
 }
 
-export interface WeightedTerm {
-  term: string;
-  weight: number;
-}
-
-export interface TermStatistics {
-  /** The store's passages. */
-  passages: number;
-  /** Per word, in the order asked: passages holding it (counted up to a cap). */
-  documentFrequency: number[];
-}
-
 export interface ScoredChunk extends Passage {
   id: string;
   score: number;
@@ -65,13 +53,8 @@ export interface KnowledgeIndex {
   deleteDocument(storeId: string, documentId: string): Promise<boolean>;
   /** The embedding model and dimension the store's vectors were made with, if any. */
   space(storeId: string): Promise<StoreSpace | undefined>;
-  /**
-   * Full-text candidates for any of the terms, best first: each term's full-text rank times its
-   * weight, summed (a rare word of the store's documents counts more than a common one).
-   */
-  lexicalSearch(storeId: string, terms: WeightedTerm[], limit: number): Promise<ScoredChunk[]>;
-  /** How many of the store's passages hold each word (under the full-text stemmer), and how many passages it has. */
-  termStatistics(storeId: string, words: string[]): Promise<TermStatistics>;
+  /** Full-text candidates for any of the terms, best first. */
+  lexicalSearch(storeId: string, terms: string[], limit: number): Promise<ScoredChunk[]>;
   /** Nearest passages by cosine similarity, best first, in the store's space (as just read by `space`). */
   vectorSearch(storeId: string, space: StoreSpace, vector: Float32Array, limit: number): Promise<ScoredChunk[]>;
   /** Pages through the store's chunks for re-embedding. */

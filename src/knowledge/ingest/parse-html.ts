@@ -76,10 +76,6 @@ export function parseHtml(html: string): ParsedDocument {
         if (/^h[1-6]$/.test(name)) {
           flush();
           headingLevel = 0;
-        } else if ((name === 'summary' || name === 'dt') && headingLevel === 0 && text.trim().endsWith('?')) {
-          // An FAQ's question (<details><summary>, <dl><dt>): its answer is its own section.
-          builder.question(text);
-          text = '';
         } else if (BLOCKS.has(name)) flush();
       },
     },

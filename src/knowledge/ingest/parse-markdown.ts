@@ -29,11 +29,6 @@ export function parseMarkdown(markdown: string): ParsedDocument {
       builder.heading(heading[1]!.length, inline(withoutClosingHashes(heading[2]!)));
     } else if (line.trim() === '' || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(line)) {
       endParagraph();
-    } else if (faqQuestion(line)) {
-      endParagraph();
-      const { question, rest } = faqQuestion(line)!;
-      builder.question(inline(question));
-      if (rest) paragraph.push(rest);
     } else if (LIST_ITEM.test(line)) {
       endParagraph();
       paragraph.push(`- ${line.replace(LIST_ITEM, '')}`);
@@ -43,23 +38,6 @@ export function parseMarkdown(markdown: string): ParsedDocument {
   }
   endParagraph();
   return builder.finish();
-}
-
-/**
- * A FAQ's question line: wholly bold and ending in "?" ("**Can I return a gift?**", optionally followed
- * by the answer on the same line), or "Q: …?". String operations only (linear on any line).
- */
-function faqQuestion(line: string): { question: string; rest: string } | undefined {
-  const trimmed = line.trim();
-  for (const mark of ['**', '__']) {
-    if (!trimmed.startsWith(mark)) continue;
-    const close = trimmed.indexOf(mark, mark.length);
-    if (close < 0) return undefined;
-    const question = trimmed.slice(mark.length, close).trim();
-    return question.endsWith('?') ? { question, rest: trimmed.slice(close + mark.length).trim() } : undefined;
-  }
-  const prefix = /^(?:q|question)\s*[:.]\s*/i.exec(trimmed);
-  return prefix && trimmed.endsWith('?') ? { question: trimmed.slice(prefix[0].length), rest: '' } : undefined;
 }
 
 const tableRow = (line: string) =>

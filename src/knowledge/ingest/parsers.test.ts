@@ -36,46 +36,6 @@ describe('document parsing', () => {
     );
   });
 
-  test("an FAQ page: each question and its answer is one section, headed by the question", async () => {
-    const markdown = [
-      '# Help',
-      '## FAQ',
-      '**Can I return a gift?**',
-      'Yes, within 30 days, for store credit.',
-      '',
-      '**Do you ship to Norway?** We ship to Norway in 5 to 8 days.',
-      '',
-      'Q: How do I change my size?',
-      'Start an exchange from My Orders.',
-      '## Contact',
-      'Write to us any day.',
-    ].join('\n');
-    const parsed = await parseDocument('markdown', markdown);
-    assert.deepEqual(
-      parsed.sections.map((s) => [s.headings.join('/'), s.paragraphs]),
-      [
-        ['FAQ/Can I return a gift?', ['Yes, within 30 days, for store credit.']],
-        ['FAQ/Do you ship to Norway?', ['We ship to Norway in 5 to 8 days.']],
-        ['FAQ/How do I change my size?', ['Start an exchange from My Orders.']],
-        ['Contact', ['Write to us any day.']],
-      ],
-    );
-    const html = await parseDocument(
-      'html',
-      '<h2>FAQ</h2><details><summary>Can I return a gift?</summary><p>Yes, within 30 days.</p></details><dl><dt>Do you ship to Norway?</dt><dd>Yes, in 5 to 8 days.</dd></dl>',
-    );
-    assert.deepEqual(
-      html.sections.map((s) => [s.headings.join('/'), s.paragraphs]),
-      [
-        ['FAQ/Can I return a gift?', ['Yes, within 30 days.']],
-        ['FAQ/Do you ship to Norway?', ['Yes, in 5 to 8 days.']],
-      ],
-    );
-    // Bold that is not a question stays text.
-    const plain = await parseDocument('markdown', '## Care\n**Wash cold.** Dry flat.');
-    assert.deepEqual(plain.sections.map((s) => [s.headings.join('/'), s.paragraphs]), [['Care', ['Wash cold. Dry flat.']]]);
-  });
-
   test('PDF: text per page, each page a section', async () => {
     const pdf = minimalPdf([['Warranty terms', 'Every jacket has a two-year warranty.'], ['Repairs are offered at cost.']]);
     const parsed = await parseDocument('pdf', pdf);

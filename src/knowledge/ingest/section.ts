@@ -14,7 +14,7 @@ export interface ParsedDocument {
 
 /** Collects paragraphs under a heading stack; headings open new sections. */
 export class SectionBuilder {
-  private readonly stack: { level: number; text: string; question?: boolean }[] = [];
+  private readonly stack: { level: number; text: string }[] = [];
   private current: Section = { headings: [], paragraphs: [] };
   readonly sections: Section[] = [];
   title: string | undefined;
@@ -29,20 +29,6 @@ export class SectionBuilder {
     this.flush();
     while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text: clean });
-    this.current = { headings: this.stack.map((h) => h.text), paragraphs: [] };
-  }
-
-  /**
-   * A FAQ's question ("**Can I return a gift?**", `<summary>`): its answer becomes its own section under
-   * the current heading, with the question as its heading, so a question and its answer stay one passage
-   * and a page of twenty questions is not packed into chunks that mix them.
-   */
-  question(text: string): void {
-    const clean = collapse(text);
-    if (!clean) return;
-    this.flush();
-    if (this.stack[this.stack.length - 1]?.question) this.stack.pop();
-    this.stack.push({ level: (this.stack[this.stack.length - 1]?.level ?? 1) + 1, text: clean, question: true });
     this.current = { headings: this.stack.map((h) => h.text), paragraphs: [] };
   }
 

@@ -6,8 +6,6 @@ export interface RerankInput {
   corrected?: (word: string) => string;
   /** Related words of a query word (the e-commerce thesaurus). */
   related?: (word: string) => string[];
-  /** How specific a word is to few of the store's passages, in (0, 1] (undefined: no passage holds it). */
-  specificity?: (word: string) => number | undefined;
   /** The query's content words as written.  */
   queryWords: string[];
   titlePath: string[];
@@ -24,8 +22,6 @@ const RELATED = 0.35;
 const SYNONYM = 0.85;
 // What an unmatched word contributes to the geometric mean (0 would let one filler word veto a passage).
 const MATCH_FLOOR = 0.1;
-// A word in most of the store's passages still counts a little (it may be the topic of all of them).
-const MIN_SPECIFICITY = 0.2;
 
 /**
  * Scores how well a passage covers the question, in [0, 1]: every query word, weighted by its
@@ -40,8 +36,7 @@ export function rerank(vectors: WordVectors, input: RerankInput): { score: numbe
   let total = 0;
   let logRelevance = 0;
   for (const word of new Set(input.queryWords)) {
-    // Rare in English and rare in this store's documents: the shop's own name is in every page.
-    const weight = rarity(vectors, word) * Math.max(MIN_SPECIFICITY, input.specificity?.(word) ?? 1);
+    const weight = rarity(vectors, word);
     total += weight;
     // A word unknown to the vectors may be a typo or a name ("parka"): the better of the two counts.
     const correction = input.corrected?.(word) ?? word;

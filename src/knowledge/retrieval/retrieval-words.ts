@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { words } from '../../text/tokenize';
 
 // Function words and the filler of shoppers' questions: they match every passage.
@@ -20,19 +19,13 @@ export function retrievalWords(text: string): string[] {
     .filter((word) => word.length > 0 && !STOPWORDS.has(word));
 }
 
-// The Porter2 (Snowball English) stemmer that ships with wink-eng-lite-web-model (MIT): the same
-// algorithm as PostgreSQL's full-text 'english' configuration, so the rerank and the lexical
-// retriever agree on what a word's stem is ("guarantee"/"guaranteed", "decline"/"declined").
-const porter2 = createRequire(import.meta.url)('wink-eng-lite-web-model/dist/porter-stemmer.js') as (word: string) => string;
-const MAX_CACHED_STEMS = 50_000;
-const stems = new Map<string, string>();
-
-/** The word's English stem: "jackets" meets "jacket", "shipping" meets "ship", "declined" meets "decline". */
+/** A crude English stem, enough to let "jackets" meet "jacket" and "shipping" meet "ship". */
 export function stem(word: string): string {
-  let out = stems.get(word);
-  if (out !== undefined) return out;
-  out = porter2(word);
-  if (stems.size >= MAX_CACHED_STEMS) stems.clear();
-  stems.set(word, out);
-  return out;
+  if (word.length <= 4) return word.replace(/s$/, '');
+  return word
+    .replace(/(ies)$/, 'y')
+    .replace(/(sses)$/, 'ss')
+    .replace(/([^s])s$/, '$1')
+    .replace(/(ing|ed)$/, '')
+    .replace(/([^aeiou])\1$/, '$1');
 }
