@@ -42,12 +42,17 @@ export interface KnowledgeIndex {
   /** 'pgvector' uses an HNSW index; 'exact' scans the store's vectors (no pgvector on this PostgreSQL). */
   readonly vectorBackend: 'pgvector' | 'exact';
   findDocument(storeId: string, source: string): Promise<KnowledgeDocument | undefined>;
-  /** Replaces the document's chunks in one transaction (a reader sees the old set or the new one). */
+  /**
+   * Replaces the document's chunks in one transaction (a reader sees the old set or the new one).
+   * `into`: the row an accepted upload made (its id kept); another document of the same source is replaced by it.
+   * Throws `not_found` when that row was removed meanwhile.
+   */
   replaceDocument(
     storeId: string,
     document: DocumentWrite,
     chunks: NewChunk[],
     space: EmbeddingSpace,
+    into?: string,
   ): Promise<{ document: KnowledgeDocument; created: boolean }>;
   listDocuments(storeId: string, query: { kind?: KnowledgeKind; limit: number; after?: string }): Promise<KnowledgeDocument[]>;
   deleteDocument(storeId: string, documentId: string): Promise<boolean>;
