@@ -360,7 +360,6 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   hooks.settingsChanged = articles.refresh;
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const assist = modelAssistFor(env);
-  const shopifyWebhooks = shopify.webhooks(async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)));
   const agent = createAgent({
     nlu: createOfflineNlu(loadModel(undefined, vectors)),
     knowledge: groundedAnswerer(knowledge, vectors, {
@@ -410,10 +409,13 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     records: knowledgeUploadRecords(database, (run, kind, payload, options) => knowledgeJobs.queue.enqueueIn(run, kind, payload, options)),
     queue: knowledgeJobs.queue,
     syncCatalog,
+    syncProduct: async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)),
     ensureWorker: () => void (closing ? undefined : knowledgeJobs.worker.start().catch((error: unknown) => backgroundLog.warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'the ingestion worker could not start'))),
     log: backgroundLog,
   });
   ingestion.registerJobs(knowledgeJobs.worker);
+  // A product webhook is answered once its re-indexing is queued (docs/adr/0033).
+  const shopifyWebhooks = shopify.webhooks((storeId, productId, product) => ingestion.queueProductSync(storeId, productId, product));
   // One file store: e-mail attachments beside return labels.
   const storage = objectStorage;
   const email = emailChannel(

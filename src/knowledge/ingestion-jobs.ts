@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Product } from '../core/commerce';
 import { AppError, type ErrorCode } from '../core/errors';
 import type { JobQueue, JobRecord, JobWorker } from '../core/ports/jobs';
 import type { KnowledgeUploads } from '../core/ports/knowledge';
@@ -12,6 +13,8 @@ export interface IngestionDeps {
   queue: JobQueue;
   /** Re-indexes the store's product documents from its catalog. */
   syncCatalog(storeId: string): Promise<void>;
+  /** Re-indexes one product's document, or removes it (`product` undefined). */
+  syncProduct(storeId: string, productId: string, product: Product | undefined): Promise<void>;
   /** Starts this process's ingestion worker if it is not running (a process that never called startBackground: tests, the CLI). */
   ensureWorker(): void;
   log?: { warn(fields: Record<string, unknown>, message: string): void };
@@ -20,6 +23,8 @@ export interface IngestionDeps {
 export interface KnowledgeIngestion extends KnowledgeUploads {
   /** Queues the re-indexing of the store's products after a catalog import. */
   queueCatalogSync(storeId: string): Promise<void>;
+  /** Queues one product's re-indexing (or removal) after a platform's webhook; jobs of this kind run one at a time, in order. */
+  queueProductSync(storeId: string, productId: string, product: Product | undefined): Promise<void>;
   registerJobs(worker: JobWorker): void;
 }
 
@@ -87,7 +92,16 @@ export function knowledgeIngestion(deps: IngestionDeps): KnowledgeIngestion {
       await deps.queue.enqueue(knowledgeJobKinds.catalogSync, { storeId }, { storeId });
       deps.ensureWorker();
     },
+    async queueProductSync(storeId, productId, product) {
+      await deps.queue.enqueue(knowledgeJobKinds.productSync, { productId, product: product ?? null }, { storeId });
+      deps.ensureWorker();
+    },
     registerJobs(worker) {
+      worker.register<{ productId: string; product: Product | null }>(
+        knowledgeJobKinds.productSync,
+        (job) => deps.syncProduct(job.storeId!, job.payload.productId, job.payload.product ?? undefined),
+        { concurrency: 1, timeoutMs: INGEST_TIMEOUT_MS },
+      );
       worker.register<{ uploadId: string }>(knowledgeJobKinds.ingest, (job) => ingestJob(job), { concurrency: 2, timeoutMs: INGEST_TIMEOUT_MS });
       worker.register<{ storeId: string }>(knowledgeJobKinds.catalogSync, (job) => deps.syncCatalog(job.payload.storeId), { concurrency: 1, timeoutMs: INGEST_TIMEOUT_MS });
     },

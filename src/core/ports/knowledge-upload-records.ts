@@ -50,5 +50,5 @@ export interface KnowledgeUploadRecords {
   waiting(storeId: string): Promise<number>;
 }
 
-/** The job kinds of the knowledge base: one upload's ingestion, and a store's product documents after a catalog change. */
-export const knowledgeJobKinds = { ingest: 'knowledge.ingest', catalogSync: 'knowledge.catalog-sync' } as const;
+/** The job kinds of the knowledge base: one upload's ingestion, a store's product documents after a catalog change, one product after a platform's webhook. */
+export const knowledgeJobKinds = { ingest: 'knowledge.ingest', catalogSync: 'knowledge.catalog-sync', productSync: 'knowledge.product-sync' } as const;
