@@ -118,6 +118,22 @@ function knowledgeSuite(backend: 'pglite' | 'postgres') {
     assert.match((await search(a.apiKey, 'do you deliver to sydney')).data[0]!.content, /Australia/);
   });
 
+  test('two uploads of one document in a row: the later one is what ends indexed', async () => {
+    const send = (content: string) => t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(a.apiKey), payload: { format: 'markdown', source: 'returns.md', content } });
+    const first = await send('# Returns\n\nReturns are accepted within 14 days.');
+    const second = await send('# Returns\n\nReturns are accepted within 60 days.');
+    assert.equal(first.statusCode, 202);
+    assert.equal(second.statusCode, 202);
+    assert.equal(second.json().document.id, first.json().document.id, 'the same document');
+    assert.ok(await t.system.ingestion.settled(a.storeId));
+    const rows = await t.system.database.query<{ content: string; status: string }>(
+      'SELECT c.content, d.status FROM knowledge_chunks c JOIN knowledge_documents d ON d.id = c.document_id WHERE d.store_id = $1 AND d.source = $2',
+      [a.storeId, 'returns.md'],
+    );
+    assert.deepEqual(rows, [{ content: 'Returns are accepted within 60 days.', status: 'ready' }]);
+    assert.deepEqual(await t.system.database.query('SELECT id FROM knowledge_uploads WHERE store_id = $1', [a.storeId]), [], 'no upload is left behind');
+  });
+
   test('removing a document removes its passages from search', async () => {
     const list = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?limit=500', headers: bearer(a.apiKey) })).json().data as {
       id: string;

@@ -49,7 +49,7 @@ export function knowledgeIngestion(deps: IngestionDeps): KnowledgeIngestion {
     if (!latest) return records.discard(upload);
     const content = upload.format === 'pdf' ? Buffer.from(upload.content, 'base64') : upload.content;
     try {
-      await knowledge.ingest(upload.storeId, { format: upload.format, content, title: upload.title ?? undefined, source: upload.source ?? undefined }, upload.kind, upload.documentId);
+      await knowledge.ingest(upload.storeId, { format: upload.format, content, title: upload.title ?? undefined, source: upload.source ?? undefined }, upload.kind, { documentId: upload.documentId, uploadId: upload.id });
       await records.finish(upload);
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_found') return records.discard(upload);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../core/errors';
 import type { Embeddings } from '../core/ports/embeddings';
 import type { IngestInput, IngestResult, KnowledgeBase, KnowledgeHit, KnowledgeKind, RetrievalMode } from '../core/ports/knowledge';
-import type { KnowledgeIndex, ScoredChunk, StoreSpace } from '../core/ports/knowledge-index';
+import type { AcceptedRow, KnowledgeIndex, ScoredChunk, StoreSpace } from '../core/ports/knowledge-index';
 import type { WordVectors } from '../text/word-vectors';
 import { defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
 import { preparationWorker } from './ingest/preparation-worker';
@@ -35,7 +35,7 @@ export interface SearchOptions {
 
 export interface KnowledgeService extends KnowledgeBase {
   /** `into`: the row an accepted upload made, whose id the indexed document keeps (docs/adr/0033). */
-  ingest(storeId: string, input: IngestInput, kind?: KnowledgeKind, into?: string): Promise<IngestResult>;
+  ingest(storeId: string, input: IngestInput, kind?: KnowledgeKind, into?: AcceptedRow): Promise<IngestResult>;
   /** Refuses (409) when the store's vectors were made by another model than the configured one. */
   assertModel(storeId: string): Promise<void>;
   search(storeId: string, query: string, options?: SearchOptions): Promise<KnowledgeHit[]>;
@@ -82,12 +82,12 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     }
   }
 
-  async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload', into?: string): Promise<IngestResult> {
+  async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload', into?: AcceptedRow): Promise<IngestResult> {
     const { title, chunks } = await prepare(input, chunking);
     const source = (input.source ?? title).trim();
     const contentHash = createHash('sha256').update(`${input.format}\0${title}\0`).update(input.content).digest('hex');
     const [existing] = await Promise.all([index.findDocument(storeId, source), assertModel(storeId)]);
-    if (existing && existing.contentHash === contentHash && existing.kind === kind && (!into || existing.id === into)) return { document: existing, outcome: 'unchanged' as const };
+    if (existing && existing.contentHash === contentHash && existing.kind === kind && (!into || existing.id === into.documentId)) return { document: existing, outcome: 'unchanged' as const };
     if (chunks.length === 0) throw new AppError('unprocessable', 'the document has no text to index');
     const searchTexts = chunks.map((chunk) => `${chunk.titlePath.join(' › ')}\n${chunk.content}`);
     const vectorsOfChunks = await embedInBatches(embeddings, searchTexts);

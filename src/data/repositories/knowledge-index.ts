@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { AppError } from '../../core/errors';
 import type { KnowledgeDocument, KnowledgeFormat, KnowledgeKind, KnowledgeStatus } from '../../core/ports/knowledge';
-import type { DocumentWrite, EmbeddingSpace, KnowledgeIndex, ScoredChunk } from '../../core/ports/knowledge-index';
+import type { AcceptedRow, DocumentWrite, EmbeddingSpace, KnowledgeIndex, ScoredChunk } from '../../core/ports/knowledge-index';
 import type { Database } from '../database';
 import { catchUp, nearest, vectorTable, type VectorTable } from '../vectors/exact-vector-scan';
 import { assertDims, ensureVectorIndex } from '../vectors/vector-support';
@@ -309,15 +309,18 @@ export function knowledgeIndex(database: Database, options: { pgvector: boolean 
 type Transaction = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 
 /** Writes an accepted upload's document into the row made when it was accepted; another document of the source it turned out to have gives way. */
-async function intoAcceptedRow(tx: Transaction, storeId: string, document: DocumentWrite, into: string, chunkCount: number, tokenCount: number) {
-  await tx.execute(sql`DELETE FROM knowledge_documents WHERE store_id = ${storeId} AND source = ${document.source} AND id <> ${into}`);
+async function intoAcceptedRow(tx: Transaction, storeId: string, document: DocumentWrite, into: AcceptedRow, chunkCount: number, tokenCount: number) {
+  // First the row (locked until commit, so a newer upload's acceptance waits for this write), and only while its upload is current.
   const rows = (
     (await tx.execute(sql`
-      UPDATE knowledge_documents SET source = ${document.source}, title = ${document.title}, kind = ${document.kind}, format = ${document.format},
+      UPDATE knowledge_documents SET title = ${document.title}, kind = ${document.kind}, format = ${document.format},
         content_hash = ${document.contentHash}, chunk_count = ${chunkCount}, token_count = ${tokenCount}, updated_at = now()
-      WHERE store_id = ${storeId} AND id = ${into}
+      WHERE store_id = ${storeId} AND id = ${into.documentId}
+        AND EXISTS (SELECT 1 FROM knowledge_uploads WHERE id = ${into.uploadId} AND document_id = ${into.documentId})
       RETURNING id, false AS created`)) as unknown as { rows: { id: string; created: boolean }[] }
   ).rows;
-  if (rows.length === 0) throw new AppError('not_found', `document ${into} was removed before it was indexed`);
+  if (rows.length === 0) throw new AppError('not_found', `document ${into.documentId} was removed, or a newer upload replaced this one, before it was indexed`);
+  await tx.execute(sql`DELETE FROM knowledge_documents WHERE store_id = ${storeId} AND source = ${document.source} AND id <> ${into.documentId}`);
+  await tx.execute(sql`UPDATE knowledge_documents SET source = ${document.source} WHERE id = ${into.documentId}`);
   return rows;
 }

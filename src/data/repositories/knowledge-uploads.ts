@@ -64,14 +64,15 @@ const toUpload = (row: UploadRow): PendingUpload => ({
   inputHash: row.input_hash,
 });
 
-// A document's status after its upload settles: a newer upload of it still waiting keeps it processing.
+// A document's status after its upload settles: a newer upload of it still waiting keeps it processing; an upload
+// superseded meanwhile (deleted by the newer one's acceptance) changes nothing.
 const SETTLE = `
 UPDATE knowledge_documents SET
   status = CASE WHEN EXISTS (SELECT 1 FROM knowledge_uploads u WHERE u.document_id = $1 AND u.id <> $2) THEN 'processing' ELSE $3 END,
   status_reason = CASE WHEN EXISTS (SELECT 1 FROM knowledge_uploads u WHERE u.document_id = $1 AND u.id <> $2) THEN NULL ELSE $4 END,
   input_hash = CASE WHEN $3 = 'ready' THEN $5 ELSE input_hash END,
   updated_at = now()
-WHERE id = $1`;
+WHERE id = $1 AND EXISTS (SELECT 1 FROM knowledge_uploads u WHERE u.id = $2)`;
 
 /** Accepted uploads and the documents' status on PostgreSQL or PGlite; the upload and its job commit together. */
 export function knowledgeUploadRecords(database: Database, enqueueIn: EnqueueIn): KnowledgeUploadRecords {
@@ -101,6 +102,8 @@ export function knowledgeUploadRecords(database: Database, enqueueIn: EnqueueIn)
                VALUES ($1, COALESCE($2, 'upload:' || gen_random_uuid()::text), $3, $4, $5, '', 0, 0, 'processing') RETURNING ${DOCUMENT_COLUMNS}`,
               [storeId, upload.key ?? null, upload.provisionalTitle, upload.kind, upload.format],
             )) as DocumentRow[]);
+        // An older upload still waiting is superseded: its job finds nothing, and a run of it in progress cannot write (knowledge-index.ts).
+        await run('DELETE FROM knowledge_uploads WHERE document_id = $1', [row!.id]);
         const [saved] = (await run(
           `INSERT INTO knowledge_uploads (store_id, document_id, format, title, source, kind, content, input_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
           [storeId, row!.id, upload.format, upload.title ?? null, upload.source ?? null, upload.kind, upload.content, upload.inputHash],
