@@ -64,16 +64,20 @@ import { knowledgeChunkReader } from './data/repositories/knowledge-chunks';
 import { knowledgeChunksSurface } from './gateway/routes/knowledge/chunks';
 import { enableVectorSupport } from './data/vectors/vector-support';
 import { knowledgeIndex } from './data/repositories/knowledge-index';
+import { knowledgeUploadRecords } from './data/repositories/knowledge-uploads';
+
 import type { Embeddings } from './core/ports/embeddings';
 import type { StoreSettings } from './core/settings';
 import {
   defaultArticles,
   groundedAnswerer,
   knowledgeBase,
+  knowledgeIngestion,
   loadThesaurus,
   localWordVectorEmbeddings,
   syncOneProduct,
   syncProducts,
+  type KnowledgeIngestion,
   type KnowledgeService,
 } from './knowledge/index';
 import { knowledgeSurface } from './gateway/routes/knowledge/index';
@@ -181,8 +185,10 @@ export interface System {
   knowledge: KnowledgeService;
   /** The default articles (demo store), re-rendered when the settings they quote change. */
   articles: ReturnType<typeof defaultArticles>;
-  /** Re-indexes the store's products after a catalog change. */
+  /** Re-indexes the store's products after a catalog change (in process, awaited: the demo bootstrap and tests). */
   syncCatalog(storeId: string): Promise<void>;
+  /** Uploads accepted at once and indexed by durable jobs; `settled(storeId)` waits for a store's ingestion (docs/adr/0033). */
+  ingestion: KnowledgeIngestion;
   /** What the operator should know at start (e.g. no pgvector: exact vector search). */
   notices: string[];
   gatewayDeps: GatewayDeps;
@@ -399,7 +405,6 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   hooks.settingsChanged = articles.refresh;
   const syncCatalog = async (storeId: string) => void (await syncProducts(knowledge, commerce, storeId, (await stores.settings(storeId)).currency));
   const assist = modelAssistFor(env);
-  const shopifyWebhooks = shopify.webhooks(async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)));
   // Shoppers' photos for claims: checked, stripped, kept beside labels and e-mail attachments (docs/adr/0034).
   const evidence = evidenceService({ storage: objectStorage, attachments: conversationAttachmentRepository(database) });
   const agent = createAgent({
@@ -442,6 +447,23 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const { stream: logStream, ...logOptions } = loggerOptions({ level: env.LOG_LEVEL, file: env.CONCIERGE_LOG_FILE }) as LoggerOptions & { stream?: pino.DestinationStream };
   const backgroundLog = (logStream ? pino(logOptions, logStream) : pino(logOptions)).child({ component: 'background' });
   const jobs = databaseJobs(database, { log: backgroundLog });
+  // Knowledge ingestion has its own worker on the same queue (docs/adr/0033): started with the background work, or
+  // by the first upload in a process that did not start it (tests, the CLI). The embedded default has one process per
+  // database, so what it left running when it died is taken again at start.
+  const knowledgeJobs = databaseJobs(database, { log: backgroundLog, releaseOrphansOnStart: database.kind === 'pglite' });
+  let closing = false;
+  const ingestion = knowledgeIngestion({
+    knowledge,
+    records: knowledgeUploadRecords(database, (run, kind, payload, options) => knowledgeJobs.queue.enqueueIn(run, kind, payload, options)),
+    queue: knowledgeJobs.queue,
+    syncCatalog,
+    syncProduct: async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)),
+    ensureWorker: () => void (closing ? undefined : knowledgeJobs.worker.start().catch((error: unknown) => backgroundLog.warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'the ingestion worker could not start'))),
+    log: backgroundLog,
+  });
+  ingestion.registerJobs(knowledgeJobs.worker);
+  // A product webhook is answered once its re-indexing is queued (docs/adr/0033).
+  const shopifyWebhooks = shopify.webhooks((storeId, productId, product) => ingestion.queueProductSync(storeId, productId, product));
   // One file store: e-mail attachments beside return labels.
   const storage = objectStorage;
   const email = emailChannel(
@@ -517,8 +539,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
       conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence }),
-      catalogSurface(importer, syncCatalog),
-      knowledgeSurface(knowledge),
+      catalogSurface(importer, ingestion.queueCatalogSync),
+      knowledgeSurface(knowledge, ingestion),
       shopifyIntegrationSurface(shopify.connections, shopify.privacy),
       shopifyWebhookSurface(shopifyWebhooks),
       inboxSurface({ inbox: inboxRepository(database), pubsub, conversations: agent.conversations }),
@@ -562,6 +584,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     knowledge,
     articles,
     syncCatalog,
+    ingestion,
     notices,
     gatewayDeps,
     jobs,
@@ -572,6 +595,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     startBackground() {
       background ??= (async () => {
         await jobs.worker.start();
+        await knowledgeJobs.worker.start();
         watchSchedule.start();
         helpdesk.start();
         return { smtpPort: await email.start() };
@@ -579,6 +603,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
       return background;
     },
     async close() {
+      closing = true;
       if (background) {
         await background.catch(() => undefined);
         await email.stop();
@@ -586,6 +611,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
         await helpdesk.stop();
         await jobs.worker.stop();
       }
+      await knowledgeJobs.worker.stop();
       await pubsub.close();
       redis?.disconnect();
       await database.close();

@@ -96,6 +96,8 @@ describe('product and general questions answered from the knowledge base', () =>
       payload: { products: [product] },
     });
     assert.equal(imported.statusCode, 200, imported.body);
+    assert.equal(imported.json().knowledge, 'processing', 'the products are re-indexed in the background');
+    assert.ok(await t.system.ingestion.settled(s.storeId));
     const first = await ask('how heavy is the glacier ice axe?');
     assert.match(first.turn.reply!.content, /420 g/);
     await t.app.inject({
@@ -104,6 +106,7 @@ describe('product and general questions answered from the knowledge base', () =>
       headers: s.headers,
       payload: { products: [{ ...product, body_html: '<p>Forged steel pick, 50 cm shaft, weighs 390 g.</p>' }] },
     });
+    assert.ok(await t.system.ingestion.settled(s.storeId));
     const second = await ask('how heavy is the glacier ice axe?');
     assert.match(second.turn.reply!.content, /390 g/);
     const docs = (await t.app.inject({ method: 'GET', url: '/v1/knowledge/documents?kind=product&limit=500', headers: s.headers })).json().data as {

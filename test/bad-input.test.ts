@@ -12,6 +12,7 @@ describe('bad input is a 4xx, never a 500', () => {
     t = await startTestSystem();
     store = await createStore(t, 'Bad Input');
     await t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(store.apiKey), payload: { format: 'text', title: 'Shipping', content: 'We ship parcels to Canada in five days.' } });
+    await t.system.ingestion.settled(store.storeId);
   });
   after(() => t?.close());
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { skipWithoutPostgres } from './support/databases';
 import { demoStore } from './support/demo';
+import { documentSettled } from './support/knowledge';
 import { bearer, createStore, startTestSystem, type TestStore, type TestSystem } from './support/system';
 
 for (const backend of ['pglite', 'postgres'] as const) {
@@ -62,8 +63,9 @@ for (const backend of ['pglite', 'postgres'] as const) {
         headers: s.headers,
         payload: { format: 'markdown', source: 'gift.md', content: '# Gift wrap\n\nWe gift wrap any order for $5.\n\n## Cards\n\nA handwritten card is free.' },
       });
-      assert.equal(added.statusCode, 201, added.body);
+      assert.equal(added.statusCode, 202, added.body);
       const id = added.json().document.id;
+      assert.equal((await documentSettled(t, s.apiKey, id)).status, 'ready');
       const chunks = (await get(`/v1/knowledge/documents/${id}/chunks`)).json().data as { ordinal: number; content: string }[];
       assert.ok(chunks.length >= 1);
       assert.match(chunks.map((c) => c.content).join(' '), /handwritten card/);

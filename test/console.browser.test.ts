@@ -245,10 +245,12 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
       mimeType: 'text/markdown',
       buffer: Buffer.from('# Gift wrapping\n\nWe gift wrap any order for $5, with a handwritten card.\n'),
     });
+    // Answered at once and indexed in the background: the table shows it being indexed, then ready under its heading.
     await page
       .getByRole('status')
-      .filter({ hasText: /Gift wrapping: created/ })
+      .filter({ hasText: /gift-wrap\.md: accepted, being indexed/ })
       .waitFor();
+    await page.getByRole('row', { name: /Gift wrapping .*ready/ }).waitFor();
     await page.getByRole('button', { name: 'Gift wrapping', exact: true }).click();
     await page
       .getByRole('region', { name: /Passages of/ })

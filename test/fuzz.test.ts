@@ -65,6 +65,7 @@ describe('route fuzz: no 5xx, every refusal in the documented shape', () => {
     const conversation = started.json() as { id: string; messages?: { id: string }[] };
     const read = (await t.app.inject({ method: 'GET', url: `/v1/conversations/${conversation.id}`, headers: bearer(store.apiKey) })).json() as { messages?: { id: string }[] };
     const doc = await t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: bearer(store.apiKey), payload: { format: 'text', title: 'Shipping', content: 'We ship to Canada in five days.' } });
+    await t.system.ingestion.settled(store.storeId);
     real.storeId = [store.storeId, other.storeId];
     real.id = [conversation.id, (doc.json() as { id?: string; document?: { id: string } }).document?.id ?? (doc.json() as { id: string }).id];
     real.messageId = (read.messages ?? []).map((m) => m.id);

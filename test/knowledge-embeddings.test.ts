@@ -50,7 +50,8 @@ describe('OpenAI-compatible embeddings through the official SDK', () => {
           headers: bearer(store.apiKey),
           payload: { format: 'markdown', content: '# Shipping\n\nWe ship to Canada and the UK.' },
         });
-        assert.equal(ingest.statusCode, 201);
+        assert.equal(ingest.statusCode, 202);
+        assert.ok(await local.system.ingestion.settled(store.storeId));
         assert.equal(await local.system.knowledge.reembed(store.storeId), 1, 'reembed with the same model rewrites every chunk');
 
         // The same database, now configured for OpenAI-compatible embeddings of 64 dimensions.
@@ -85,8 +86,9 @@ describe('OpenAI-compatible embeddings through the official SDK', () => {
                 payload: { format: 'text', title: 'Hours', content: 'Open 9 to 5.' },
               })
             ).statusCode,
-            201,
+            202,
           );
+          assert.ok(await remote.system.ingestion.settled(store.storeId));
           const [space] = await remote.system.database.query<{ embedding_model: string; dims: number }>(
             'SELECT embedding_model, dims FROM knowledge_spaces WHERE store_id = $1',
             [store.storeId],

@@ -144,9 +144,11 @@ describe('Shopify end to end: connecting a store, the agent on Shopify, webhooks
     shop.products.set(id, { id, title: 'Alpine Rain Jacket', productType: 'Outerwear', tags: ['rain'], vendor: 'Acme', description: 'Fully waterproof with taped seams.', updatedAt: new Date().toISOString(), status: 'ACTIVE', variants: [{ id: 'gid://shopify/ProductVariant/1', title: 'M', sku: 'ARJ-M', price: '149.00', availableForSale: true, options: ['M'] }] });
     const response = await webhook('products/update', { id: 501, admin_graphql_api_id: id, title: 'Alpine Rain Jacket' });
     assert.equal(response.json().outcome, 'product_synced');
+    assert.ok(await t.system.ingestion.settled(a.storeId), 'indexed by a job after the webhook was answered');
     const documents = await t.system.knowledge.list(a.storeId, { kind: 'product' });
     assert.deepEqual(documents.map((d) => d.source), [`product:${id}`]);
     await webhook('products/delete', { id: 501 });
+    assert.ok(await t.system.ingestion.settled(a.storeId));
     assert.equal((await t.system.knowledge.list(a.storeId, { kind: 'product' })).length, 0);
   });
 

@@ -472,7 +472,10 @@ export interface paths {
         /** List documents (cursor pagination) */
         get: operations["listDocuments"];
         put?: never;
-        /** Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks */
+        /**
+         * Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks
+         * @description Answered at once: 202 with the document `processing` while a background job parses, chunks, embeds and indexes it; `GET /v1/knowledge/documents/{id}` then shows it `ready`, or `failed` with `statusReason` (a document that cannot be read). The same upload of a ready document again is 200 `unchanged`. The upload is kept durably until indexed: a restart loses nothing accepted.
+         */
         post: operations["addDocument"];
         delete?: never;
         options?: never;
@@ -487,7 +490,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One document with its status (processing, ready, failed) */
+        get: operations["getDocument"];
         put?: never;
         post?: never;
         /** Remove a document and its chunks */
@@ -3050,6 +3054,7 @@ export interface operations {
                     "application/json": {
                         data: {
                             chunkCount: number;
+                            /** @description empty until the first upload is indexed */
                             contentHash: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -3059,6 +3064,12 @@ export interface operations {
                             /** @enum {string} */
                             kind: "upload" | "product" | "builtin";
                             source: string;
+                            /**
+                             * @description processing: accepted, being indexed in the background; ready: searchable; failed: the last upload could not be indexed (statusReason says why; passages indexed before stay)
+                             * @enum {string}
+                             */
+                            status: "processing" | "ready" | "failed";
+                            statusReason: string | null;
                             title: string;
                             tokenCount: number;
                             /** Format: date-time */
@@ -3109,6 +3120,7 @@ export interface operations {
                     "application/json": {
                         document: {
                             chunkCount: number;
+                            /** @description empty until the first upload is indexed */
                             contentHash: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -3118,18 +3130,24 @@ export interface operations {
                             /** @enum {string} */
                             kind: "upload" | "product" | "builtin";
                             source: string;
+                            /**
+                             * @description processing: accepted, being indexed in the background; ready: searchable; failed: the last upload could not be indexed (statusReason says why; passages indexed before stay)
+                             * @enum {string}
+                             */
+                            status: "processing" | "ready" | "failed";
+                            statusReason: string | null;
                             title: string;
                             tokenCount: number;
                             /** Format: date-time */
                             updatedAt: string;
                         };
                         /** @enum {string} */
-                        outcome: "replaced" | "unchanged";
+                        outcome: "unchanged";
                     };
                 };
             };
             /** @description Default Response */
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3137,6 +3155,7 @@ export interface operations {
                     "application/json": {
                         document: {
                             chunkCount: number;
+                            /** @description empty until the first upload is indexed */
                             contentHash: string;
                             /** Format: date-time */
                             createdAt: string;
@@ -3146,13 +3165,19 @@ export interface operations {
                             /** @enum {string} */
                             kind: "upload" | "product" | "builtin";
                             source: string;
+                            /**
+                             * @description processing: accepted, being indexed in the background; ready: searchable; failed: the last upload could not be indexed (statusReason says why; passages indexed before stay)
+                             * @enum {string}
+                             */
+                            status: "processing" | "ready" | "failed";
+                            statusReason: string | null;
                             title: string;
                             tokenCount: number;
                             /** Format: date-time */
                             updatedAt: string;
                         };
                         /** @enum {string} */
-                        outcome: "created";
+                        outcome: "accepted";
                     };
                 };
             };
@@ -3162,7 +3187,57 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        chunkCount: number;
+                        /** @description empty until the first upload is indexed */
+                        contentHash: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @enum {string} */
+                        format: "markdown" | "html" | "text" | "pdf";
+                        id: string;
+                        /** @enum {string} */
+                        kind: "upload" | "product" | "builtin";
+                        source: string;
+                        /**
+                         * @description processing: accepted, being indexed in the background; ready: searchable; failed: the last upload could not be indexed (statusReason says why; passages indexed before stay)
+                         * @enum {string}
+                         */
+                        status: "processing" | "ready" | "failed";
+                        statusReason: string | null;
+                        title: string;
+                        tokenCount: number;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -3917,6 +3992,11 @@ export interface operations {
                             orders: number;
                             products: number;
                         };
+                        /**
+                         * @description processing: the product documents are re-indexed by a background job (GET /v1/knowledge/documents?kind=product); unchanged: no product was imported
+                         * @enum {string}
+                         */
+                        knowledge: "processing" | "unchanged";
                     };
                 };
             };

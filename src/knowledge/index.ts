@@ -6,3 +6,4 @@ export { defaultArticles } from './default-articles';
 export { syncOneProduct, syncProducts } from './catalog-sync';
 export { formatOfFile } from './ingest/parse-document';
 export { loadThesaurus } from './retrieval/thesaurus';
+export { knowledgeIngestion, type KnowledgeIngestion } from './ingestion-jobs';

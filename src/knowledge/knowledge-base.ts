@@ -1,8 +1,9 @@
+import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { AppError } from '../core/errors';
 import type { Embeddings } from '../core/ports/embeddings';
-import type { IngestInput, KnowledgeBase, KnowledgeHit, KnowledgeKind, RetrievalMode } from '../core/ports/knowledge';
-import type { KnowledgeIndex, ScoredChunk, StoreSpace } from '../core/ports/knowledge-index';
+import type { IngestInput, IngestResult, KnowledgeBase, KnowledgeHit, KnowledgeKind, RetrievalMode } from '../core/ports/knowledge';
+import type { AcceptedRow, KnowledgeIndex, ScoredChunk, StoreSpace } from '../core/ports/knowledge-index';
 import type { WordVectors } from '../text/word-vectors';
 import { defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
 import { preparationWorker } from './ingest/preparation-worker';
@@ -33,6 +34,10 @@ export interface SearchOptions {
 }
 
 export interface KnowledgeService extends KnowledgeBase {
+  /** `into`: the row an accepted upload made, whose id the indexed document keeps (docs/adr/0033). */
+  ingest(storeId: string, input: IngestInput, kind?: KnowledgeKind, into?: AcceptedRow): Promise<IngestResult>;
+  /** Refuses (409) when the store's vectors were made by another model than the configured one. */
+  assertModel(storeId: string): Promise<void>;
   search(storeId: string, query: string, options?: SearchOptions): Promise<KnowledgeHit[]>;
   /** Re-embeds every chunk of the store with the configured model; returns the number of chunks. */
   reembed(storeId: string): Promise<number>;
@@ -67,18 +72,22 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     return undefined;
   }
 
-  async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload') {
-    const { title, chunks } = await prepare(input, chunking);
-    const source = (input.source ?? title).trim();
-    const contentHash = createHash('sha256').update(`${input.format}\0${title}\0`).update(input.content).digest('hex');
-    const [existing, space] = await Promise.all([index.findDocument(storeId, source), index.space(storeId)]);
+  async function assertModel(storeId: string): Promise<void> {
+    const space = await index.space(storeId);
     if (space && space.model !== embeddings.model) {
       throw new AppError(
         'conflict',
         `this store's knowledge was embedded with ${space.model}, the configured model is ${embeddings.model}: run \`concierge kb reembed\` first`,
       );
     }
-    if (existing && existing.contentHash === contentHash && existing.kind === kind) return { document: existing, outcome: 'unchanged' as const };
+  }
+
+  async function ingest(storeId: string, input: IngestInput, kind: KnowledgeKind = 'upload', into?: AcceptedRow): Promise<IngestResult> {
+    const { title, chunks } = await prepare(input, chunking);
+    const source = (input.source ?? title).trim();
+    const contentHash = createHash('sha256').update(`${input.format}\0${title}\0`).update(input.content).digest('hex');
+    const [existing] = await Promise.all([index.findDocument(storeId, source), assertModel(storeId)]);
+    if (existing && existing.contentHash === contentHash && existing.kind === kind && (!into || existing.id === into.documentId)) return { document: existing, outcome: 'unchanged' as const };
     if (chunks.length === 0) throw new AppError('unprocessable', 'the document has no text to index');
     const searchTexts = chunks.map((chunk) => `${chunk.titlePath.join(' › ')}\n${chunk.content}`);
     const vectorsOfChunks = await embedInBatches(embeddings, searchTexts);
@@ -94,6 +103,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
         embedding: vectorsOfChunks[i]!,
       })),
       { model: embeddings.model, dims: embeddings.dims },
+      into,
     );
     return { document: saved.document, outcome: saved.created ? ('created' as const) : ('replaced' as const) };
   }
@@ -167,6 +177,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     embeddingModel: embeddings.model,
     vectorBackend: index.vectorBackend,
     ingest,
+    assertModel,
     search,
     list: (storeId, query = {}) =>
       index.listDocuments(storeId, { limit: query.limit ?? 100, ...(query.kind ? { kind: query.kind } : {}), ...(query.after ? { after: query.after } : {}) }),
@@ -206,12 +217,27 @@ const toHit = (chunk: ScoredChunk, score: number, ranks: KnowledgeHit['ranks'], 
   ranks,
 });
 
-/** Embeds a few chunks at a time, letting other requests run between batches (local embeddings are synchronous work). */
-async function embedInBatches(embeddings: Embeddings, texts: string[], size = 16): Promise<Float32Array[]> {
+// Local embeddings are synchronous work on this thread: each batch is sized to take about this long (docs/adr/0033).
+const EMBED_SLICE_MS = 15;
+const MAX_EMBED_BATCH = 64;
+
+/**
+ * Embeds the chunks in batches sized by the event loop's busy time, with a turn of the loop between them: a batch
+ * that kept it busy over the slice halves the next, one well under it doubles it.
+ */
+export async function embedInBatches(embeddings: Embeddings, texts: string[], initial = 4): Promise<Float32Array[]> {
   const out: Float32Array[] = [];
-  for (let i = 0; i < texts.length; i += size) {
+  let size = initial;
+  for (let i = 0; i < texts.length; ) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    out.push(...(await embeddings.embed(texts.slice(i, i + size))));
+    const before = performance.eventLoopUtilization();
+    const batch = texts.slice(i, i + size);
+    out.push(...(await embeddings.embed(batch)));
+    i += batch.length;
+    // The loop's busy time, not the wall time: a remote model's round trip leaves the loop free and keeps big batches.
+    const took = performance.eventLoopUtilization(before).active;
+    if (took > EMBED_SLICE_MS) size = Math.max(1, Math.floor(size / 2));
+    else if (took < EMBED_SLICE_MS / 3) size = Math.min(MAX_EMBED_BATCH, size * 2);
   }
   return out;
 }

@@ -1,5 +1,11 @@
 import type { KnowledgeDocument, KnowledgeFormat, KnowledgeKind, Passage } from './knowledge';
 
+/** The document row an accepted upload made, and the upload it is written for. */
+export interface AcceptedRow {
+  documentId: string;
+  uploadId: string;
+}
+
 /** A passage ready to store: its text, where it sits in the document, and its vector. */
 export interface NewChunk {
   ordinal: number;
@@ -42,12 +48,17 @@ export interface KnowledgeIndex {
   /** 'pgvector' uses an HNSW index; 'exact' scans the store's vectors (no pgvector on this PostgreSQL). */
   readonly vectorBackend: 'pgvector' | 'exact';
   findDocument(storeId: string, source: string): Promise<KnowledgeDocument | undefined>;
-  /** Replaces the document's chunks in one transaction (a reader sees the old set or the new one). */
+  /**
+   * Replaces the document's chunks in one transaction (a reader sees the old set or the new one).
+   * `into`: the row an accepted upload made (its id kept) and that upload; another document of the same source is
+   * replaced by it. Throws `not_found` when the row was removed or the upload superseded meanwhile (nothing written).
+   */
   replaceDocument(
     storeId: string,
     document: DocumentWrite,
     chunks: NewChunk[],
     space: EmbeddingSpace,
+    into?: AcceptedRow,
   ): Promise<{ document: KnowledgeDocument; created: boolean }>;
   listDocuments(storeId: string, query: { kind?: KnowledgeKind; limit: number; after?: string }): Promise<KnowledgeDocument[]>;
   deleteDocument(storeId: string, documentId: string): Promise<boolean>;

@@ -5,6 +5,8 @@ export type KnowledgeFormat = (typeof knowledgeFormats)[number];
 /** upload: sent by the store; product: synced from the commerce backend; builtin: the default articles rendered from settings. */
 export type KnowledgeKind = 'upload' | 'product' | 'builtin';
 export type RetrievalMode = 'lexical' | 'vector' | 'hybrid';
+/** processing: an upload is accepted and waits for its ingestion job; ready: indexed; failed: the last upload could not be indexed. */
+export type KnowledgeStatus = 'processing' | 'ready' | 'failed';
 
 export interface KnowledgeDocument {
   id: string;
@@ -15,6 +17,9 @@ export interface KnowledgeDocument {
   chunkCount: number;
   tokenCount: number;
   contentHash: string;
+  status: KnowledgeStatus;
+  /** Why the last upload failed (the document keeps the passages it had before, if any). */
+  statusReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -52,6 +57,29 @@ export interface IngestResult {
   document: KnowledgeDocument;
   /** created, replaced (content changed), or unchanged (same content and embedding model). */
   outcome: 'created' | 'replaced' | 'unchanged';
+}
+
+/** An upload accepted for ingestion in the background (`accepted`), or already indexed with the same content (`unchanged`). */
+export interface AcceptedUpload {
+  document: KnowledgeDocument;
+  outcome: 'accepted' | 'unchanged';
+}
+
+/** An upload as the API takes it: text, or a PDF as base64. */
+export interface UploadInput {
+  format: KnowledgeFormat;
+  content: string;
+  title?: string | undefined;
+  source?: string | undefined;
+}
+
+/** Uploads answered at once and indexed by a durable job (docs/adr/0033): no document holds the request or the event loop. */
+export interface KnowledgeUploads {
+  accept(storeId: string, input: UploadInput): Promise<AcceptedUpload>;
+  /** The document as it stands (its status included). */
+  get(storeId: string, documentId: string): Promise<KnowledgeDocument | undefined>;
+  /** Resolves once the store has no ingestion waiting or running (tests, the demo bootstrap, the CLI); false on timeout. */
+  settled(storeId: string, timeoutMs?: number): Promise<boolean>;
 }
 
 export interface KnowledgeBase {

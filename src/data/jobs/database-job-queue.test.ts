@@ -116,6 +116,27 @@ function suite(name: string, open: () => Promise<{ open: () => Promise<Database>
       await place.cleanup();
     });
 
+    test("the embedded default's start takes its kinds left running by a dead process at once, not after their lease; other kinds keep theirs", async () => {
+      const place = await open();
+      const database = await place.open();
+      await migrate(database);
+      const queue = databaseJobs(database, fast).queue;
+      const { id } = await queue.enqueue('ingest-like', {});
+      const other = await queue.enqueue('someone-elses', {});
+      // A process claimed both with a lease of an hour, then died.
+      await database.query(`UPDATE jobs SET status = 'running', attempts = 1, lease = 'dead-process', locked_until = now() + interval '1 hour' WHERE id = ANY($1::bigint[])`, [[id, other.id]]);
+      const jobs = databaseJobs(database, { ...fast, releaseOrphansOnStart: true });
+      const attempts: number[] = [];
+      jobs.worker.register('ingest-like', async (job) => void attempts.push(job.attempt));
+      await jobs.worker.start();
+      assert.ok(await eventually(async () => ((await statusOf(database, id)).status === 'done' ? true : undefined), 5_000));
+      assert.deepEqual(attempts, [2]);
+      assert.equal((await statusOf(database, other.id)).status, 'running', 'a kind this worker does not run is left to its lease');
+      await jobs.worker.stop();
+      await database.close();
+      await place.cleanup();
+    });
+
     test('concurrent workers never run one job twice', async () => {
       const place = await open();
       const database = await place.open();

@@ -111,6 +111,19 @@ export function jobTable(query: RunSql) {
       return rows.length > 0;
     },
 
+    /**
+     * The embedded default's start: its database has one process, so a `running` job of these kinds was left by
+     * a process that died; it is due again now rather than when its lease runs out.
+     */
+    async releaseOrphans(kinds: string[]): Promise<number> {
+      const rows = await query(
+        `UPDATE jobs SET status = 'pending', run_at = now(), locked_until = NULL, lease = NULL
+         WHERE status = 'running' AND kind = ANY($1::text[]) RETURNING id`,
+        [kinds],
+      );
+      return rows.length;
+    },
+
     /** Jobs whose last attempt's worker died (lease expired, no attempt left) go to the dead letter; done jobs past retention go. */
     async sweep(retentionMs: number): Promise<void> {
       await query(

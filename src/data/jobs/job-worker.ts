@@ -18,6 +18,8 @@ export interface WorkerOptions {
   /** Done jobs are deleted after this long (their dedupe keys free again). */
   retentionMs?: number;
   log?: JobLog;
+  /** The embedded default only (one process per database): at start, this worker's kinds left `running` are taken again at once. */
+  releaseOrphansOnStart?: boolean;
 }
 
 interface Registration {
@@ -42,6 +44,7 @@ export function databaseJobWorker(table: JobTable, options: WorkerOptions = {}):
   const inFlight = new Set<Promise<void>>();
   const controllers = new Set<AbortController>();
   let started = false;
+  let startup: Promise<void> | undefined;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let ticking = false;
@@ -146,13 +149,21 @@ export function databaseJobWorker(table: JobTable, options: WorkerOptions = {}):
       });
       wake();
     },
-    async start() {
-      if (started) return;
-      started = true;
-      stopping = false;
-      await loop();
+    start() {
+      if (started) return Promise.resolve();
+      // Orphans are released before this worker claims anything, so it never releases its own claims.
+      startup ??= (async () => {
+        if (options.releaseOrphansOnStart && registrations.size > 0) await table.releaseOrphans([...registrations.keys()]);
+        started = true;
+        stopping = false;
+        await loop();
+      })().finally(() => {
+        startup = undefined;
+      });
+      return startup;
     },
     async stop() {
+      await startup?.catch(() => undefined);
       if (!started) return;
       stopping = true;
       clearTimeout(timer);

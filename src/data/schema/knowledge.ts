@@ -33,6 +33,11 @@ export const knowledgeDocuments = pgTable(
     contentHash: text('content_hash').notNull(),
     chunkCount: integer('chunk_count').notNull(),
     tokenCount: integer('token_count').notNull(),
+    /** processing (an upload waits for its job), ready, or failed (the last upload could not be indexed; `statusReason` says why). */
+    status: text('status').notNull().default('ready'),
+    statusReason: text('status_reason'),
+    /** Hash of the last upload as sent (format, title, source, content): the same upload again changes nothing. */
+    inputHash: text('input_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -67,4 +72,27 @@ export const knowledgeChunks = pgTable(
     index('knowledge_chunks_document_idx').on(t.documentId),
     index('knowledge_chunks_tsv_idx').using('gin', t.tsv),
   ],
+);
+
+/** An upload as sent, kept until its ingestion job has indexed it (docs/adr/0033): nothing accepted is lost across a crash. */
+export const knowledgeUploads = pgTable(
+  'knowledge_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => knowledgeDocuments.id, { onDelete: 'cascade' }),
+    format: text('format').notNull(),
+    title: text('title'),
+    source: text('source'),
+    kind: text('kind').notNull(),
+    /** The text, or a PDF as base64. */
+    content: text('content').notNull(),
+    inputHash: text('input_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('knowledge_uploads_document_idx').on(t.documentId, t.createdAt)],
 );

@@ -8,7 +8,7 @@ const body = z
   .object({ customers: z.array(z.record(z.string(), z.unknown())).optional(), products: z.array(z.record(z.string(), z.unknown())).optional(), orders: z.array(z.record(z.string(), z.unknown())).optional() })
   .describe('Shopify Admin REST shapes: Customer, Product (with variants), Order (with line_items, fulfillments, refunds). Unknown fields are kept but ignored.');
 
-/** POST /v1/stores/{storeId}/catalog/import: load customers, products and orders into the built-in demo backend. */
+/** POST /v1/stores/{storeId}/catalog/import: load customers, products and orders into the built-in demo backend; `afterImport` queues the products' re-indexing. */
 export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId: string) => Promise<void>) {
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().post(
@@ -22,14 +22,22 @@ export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId
           security: [{ bearer: [] }],
           params: storeIdParams,
           body,
-          response: { 200: z.object({ imported: z.object({ customers: z.number(), products: z.number(), orders: z.number() }) }) },
+          response: {
+            200: z.object({
+              imported: z.object({ customers: z.number(), products: z.number(), orders: z.number() }),
+              knowledge: z
+                .enum(['processing', 'unchanged'])
+                .describe('processing: the product documents are re-indexed by a background job (GET /v1/knowledge/documents?kind=product); unchanged: no product was imported'),
+            }),
+          },
         },
       },
       async (request) => {
         const imported = await importer.import(request.params.storeId, request.body);
-        // Products changed: the knowledge base re-indexes them before answering (unchanged ones cost a lookup).
-        if (imported.products > 0) await afterImport?.(request.params.storeId);
-        return { imported };
+        // Products changed: a durable job re-indexes them (docs/adr/0033); long descriptions never hold this request.
+        if (imported.products === 0 || !afterImport) return { imported, knowledge: 'unchanged' as const };
+        await afterImport(request.params.storeId);
+        return { imported, knowledge: 'processing' as const };
       },
     );
   };

@@ -2,41 +2,60 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../../core/errors';
-import type { KnowledgeBase } from '../../../core/ports/knowledge';
+import type { KnowledgeBase, KnowledgeUploads } from '../../../core/ports/knowledge';
 import { callerStore } from '../conversations/access';
 import { documentSchema, hitSchema, ingestBody, kindSchema } from './schema';
 
-/** /v1/knowledge/documents (add, list, remove) and /v1/knowledge/search: the store's knowledge base. */
-export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: string }) {
+/** /v1/knowledge/documents (add, get, list, remove) and /v1/knowledge/search: the store's knowledge base. Uploads are indexed in the background. */
+export function knowledgeSurface(knowledge: KnowledgeBase & { vectorBackend?: string }, uploads: KnowledgeUploads) {
   return async (app: FastifyInstance) => {
     const typed = app.withTypeProvider<ZodTypeProvider>();
     typed.post(
       '/v1/knowledge/documents',
       {
         bodyLimit: 20 * 1024 * 1024,
-        config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.ingest', idempotent: true }, errors: ['unprocessable'] },
+        config: { auth: { mode: 'store', scope: 'knowledge:write', action: 'knowledge.ingest', idempotent: true }, errors: ['conflict'] },
         schema: {
           tags: ['knowledge'],
-          operationId: 'addDocument', summary: 'Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks',
+          operationId: 'addDocument',
+          summary: 'Add a document (Markdown, HTML, plain text, or PDF as base64); the same source again replaces its chunks',
+          description:
+            'Answered at once: 202 with the document `processing` while a background job parses, chunks, embeds and indexes it; ' +
+            '`GET /v1/knowledge/documents/{id}` then shows it `ready`, or `failed` with `statusReason` (a document that cannot be read). ' +
+            'The same upload of a ready document again is 200 `unchanged`. The upload is kept durably until indexed: a restart loses nothing accepted.',
           security: [{ bearer: [] }],
           body: ingestBody,
           response: {
-            200: z.object({ document: documentSchema, outcome: z.enum(['replaced', 'unchanged']) }),
-            201: z.object({ document: documentSchema, outcome: z.literal('created') }),
+            200: z.object({ document: documentSchema, outcome: z.literal('unchanged') }),
+            202: z.object({ document: documentSchema, outcome: z.literal('accepted') }),
           },
         },
       },
       async (request, reply) => {
         const { format, content, title, source } = request.body;
         if (format === 'pdf' && !/^[A-Za-z0-9+/=\s]+$/.test(content)) throw new AppError('validation_failed', 'a PDF is sent as base64 in `content`');
-        const result = await knowledge.ingest(callerStore(request), {
-          format,
-          content: format === 'pdf' ? Buffer.from(content, 'base64') : content,
-          title,
-          source,
-        });
-        if (result.outcome === 'created') return reply.code(201).send({ document: result.document, outcome: 'created' as const });
-        return { document: result.document, outcome: result.outcome };
+        const result = await uploads.accept(callerStore(request), { format, content, title, source });
+        if (result.outcome === 'accepted') return reply.code(202).send({ document: result.document, outcome: 'accepted' as const });
+        return { document: result.document, outcome: 'unchanged' as const };
+      },
+    );
+    typed.get(
+      '/v1/knowledge/documents/:id',
+      {
+        config: { auth: { mode: 'store', scope: 'conversations:read' } },
+        schema: {
+          tags: ['knowledge'],
+          operationId: 'getDocument',
+          summary: 'One document with its status (processing, ready, failed)',
+          security: [{ bearer: [] }],
+          params: z.strictObject({ id: z.uuid() }),
+          response: { 200: documentSchema },
+        },
+      },
+      async (request) => {
+        const document = await uploads.get(callerStore(request), request.params.id);
+        if (!document) throw new AppError('not_found', `document ${request.params.id} not found`);
+        return document;
       },
     );
     typed.get(

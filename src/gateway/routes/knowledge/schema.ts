@@ -11,7 +11,9 @@ export const documentSchema = z.object({
   format: z.enum(knowledgeFormats),
   chunkCount: z.number().int(),
   tokenCount: z.number().int(),
-  contentHash: z.string(),
+  contentHash: z.string().describe('empty until the first upload is indexed'),
+  status: z.enum(['processing', 'ready', 'failed']).describe('processing: accepted, being indexed in the background; ready: searchable; failed: the last upload could not be indexed (statusReason says why; passages indexed before stay)'),
+  statusReason: z.string().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

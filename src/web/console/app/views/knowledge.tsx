@@ -25,6 +25,13 @@ export function KnowledgeView() {
   const [opened, setOpened] = useState<{ doc: Document; chunks: Chunk[] } | undefined>();
   const load = useCallback(async () => setDocuments((await ok(api.GET('/v1/knowledge/documents', { params: { query: { limit: 200 } } }))).data), []);
   useEffect(() => void load(), [load]);
+  // Uploads are indexed in the background: while one is processing, the list is read again every second.
+  const processing = documents.some((doc) => doc.status === 'processing');
+  useEffect(() => {
+    if (!processing) return undefined;
+    const timer = setInterval(() => void load(), 1000);
+    return () => clearInterval(timer);
+  }, [processing, load]);
 
   const upload = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -33,7 +40,7 @@ export function KnowledgeView() {
     const format = formatOf(file.name);
     try {
       const result = await ok(api.POST('/v1/knowledge/documents', { body: { format, content: await fileContent(file, format), source: file.name } }));
-      setMessage(`${result.document.title}: ${result.outcome} (${result.document.chunkCount} passages)`);
+      setMessage(result.outcome === 'unchanged' ? `${result.document.title}: unchanged (${result.document.chunkCount} passages)` : `${result.document.title}: accepted, being indexed`);
       await load();
     } catch (caught) {
       setMessage(caught instanceof ConciergeApiError ? caught.message : 'The upload failed.');
@@ -109,6 +116,7 @@ export function KnowledgeView() {
             <th scope="col">Title</th>
             <th scope="col">Kind</th>
             <th scope="col">Passages</th>
+            <th scope="col">Status</th>
             <th scope="col">Updated</th>
             <th scope="col">
               <span class="sr-only">Actions</span>
@@ -125,6 +133,7 @@ export function KnowledgeView() {
               </td>
               <td>{doc.kind}</td>
               <td>{doc.chunkCount}</td>
+              <td>{doc.status === 'failed' ? `failed: ${doc.statusReason ?? 'unknown reason'}` : doc.status === 'processing' ? 'being indexed…' : 'ready'}</td>
               <td>{new Date(doc.updatedAt).toLocaleDateString()}</td>
               <td>
                 {canChangeSettings() && doc.kind === 'upload' && (
