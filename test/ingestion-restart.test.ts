@@ -17,9 +17,9 @@ const freePort = () =>
     });
   });
 
-/** The embedded default as `npm start` runs it, in its own process (so it can be killed without warning). */
+/** The embedded default as `npm start` runs it, in its own process (so it can be killed without warning); CI's DATABASE_URL/REDIS_URL would make it server mode. */
 async function startServerProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server stopped with code ${child.exitCode}`);

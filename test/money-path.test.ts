@@ -53,7 +53,8 @@ describe('the money path', () => {
   after(async () => database?.close());
 
   // One shopper owns every order here: the per-shopper abuse limits (test/abuse covers them) are off, so each case tests the money path alone.
-  const ctx = (conversationId: string, settings = { ...defaultSettings, refundLimits: [] }): RequestContext => ({ storeId, conversationId, channel: 'api', claimed: { email: RACE_EMAIL }, settings, now: new Date(), opened: [] });
+  // The money path's own rules, not the photo rule for damage claims (test/abuse/evidence.test.ts has those): photos off.
+  const ctx = (conversationId: string, settings = { ...defaultSettings, refundLimits: [], evidence: { ...defaultSettings.evidence, photo: 'never' as const } }): RequestContext => ({ storeId, conversationId, channel: 'api', claimed: { email: RACE_EMAIL }, settings, now: new Date(), opened: [] });
   const orderOf = async (name: string) => (await deps.commerce.getOrder(storeId, name))!;
   const refundRows = async (name: string) => database.query<{ amount: string; idempotency_key: string }>('SELECT r.amount, r.idempotency_key FROM refunds r JOIN orders o ON o.id = r.order_id WHERE o.store_id = $1 AND o.name = $2', [storeId, name]);
 
