@@ -458,7 +458,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     queue: knowledgeJobs.queue,
     syncCatalog,
     syncProduct: async (storeId, productId, product) => void (await syncOneProduct(knowledge, storeId, productId, product, (await stores.settings(storeId)).currency)),
-    ensureWorker: () => void (closing ? undefined : knowledgeJobs.worker.start().catch((error: unknown) => backgroundLog.warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'the ingestion worker could not start'))),
+    // An API instance of a deployment with `concierge worker` processes (CONCIERGE_BACKGROUND=off) leaves ingestion to them.
+    ensureWorker: () => void (closing || env.CONCIERGE_BACKGROUND === 'off' ? undefined : knowledgeJobs.worker.start().catch((error: unknown) => backgroundLog.warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'the ingestion worker could not start'))),
     log: backgroundLog,
   });
   ingestion.registerJobs(knowledgeJobs.worker);

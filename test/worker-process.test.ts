@@ -36,10 +36,15 @@ describe('concierge worker: background work in its own process', { skip: skipWit
   test('a job accepted by the web process waits for a worker, which runs it and sends its e-mail; SIGTERM stops it cleanly', async () => {
     const s = await demoStore(t);
     assert.equal((await t.app.inject({ method: 'PATCH', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers, payload: { proactive: { shipmentExceptions: true } } })).statusCode, 200);
+    const upload = await t.app.inject({ method: 'POST', url: '/v1/knowledge/documents', headers: s.headers, payload: { source: 'returns-faq.md', title: 'Returns FAQ', format: 'markdown', content: '# Returns\n\nWe take returns within 30 days of delivery.' } });
+    assert.equal(upload.statusCode, 202, upload.body);
+    const documentId = upload.json().document.id as string;
+    const documentStatus = async () => (await t.app.inject({ method: 'GET', url: `/v1/knowledge/documents/${documentId}`, headers: s.headers })).json().status as string;
     const { id } = await t.system.jobs.queue.enqueue(SHIPMENT_SCAN_JOB, { storeId: s.storeId }, { storeId: s.storeId, dedupeKey: 'worker-test' });
     const statusOf = async () => (await t.system.database.query<{ status: string }>(`SELECT status FROM jobs WHERE id = $1`, [id]))[0]?.status;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.equal(await statusOf(), 'pending', 'the web process runs no background work');
+    assert.equal(await documentStatus(), 'processing', 'not even the ingestion of an upload it accepted');
 
     worker = spawn(process.execPath, ['bin/concierge.js', 'worker'], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
     worker.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -50,6 +55,7 @@ describe('concierge worker: background work in its own process', { skip: skipWit
     // The worker's e-mail sweep sends what the scan wrote.
     assert.ok(await eventually(async () => (sink.received.length >= opened[0]!.n ? true : undefined), 30_000), `sent ${sink.received.length} of ${opened[0]!.n}`);
     assert.match(output, /concierge worker: running background jobs on postgres/);
+    assert.equal(await eventually(async () => ((await documentStatus()) === 'ready' ? 'ready' : undefined), 30_000), 'ready', 'the worker indexed the upload');
 
     const exited = new Promise<number | null>((resolve) => worker!.once('exit', (code) => resolve(code)));
     worker.kill('SIGTERM');
