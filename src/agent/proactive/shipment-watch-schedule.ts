@@ -1,4 +1,5 @@
 import type { JobQueue } from '../../core/ports/jobs';
+import { errorType, repeatEvery } from '../../core/repeat-every';
 import type { StoreSettings } from '../../core/settings';
 import { SHIPMENT_SCAN_JOB } from './shipment-watch';
 
@@ -15,9 +16,6 @@ export interface WatchScheduleDeps {
  * period, so however many instances run this timer, a store is scanned once a period.
  */
 export function shipmentWatchSchedule(deps: WatchScheduleDeps, intervalMs: number) {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-
   async function enqueueDue(): Promise<number> {
     const period = Math.floor(deps.now().getTime() / intervalMs);
     let queued = 0;
@@ -29,25 +27,14 @@ export function shipmentWatchSchedule(deps: WatchScheduleDeps, intervalMs: numbe
     return queued;
   }
 
-  const tick = () => {
-    running = enqueueDue()
-      .then(() => undefined)
-      .catch((error: unknown) => deps.log.warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'shipment watch: scheduling failed; trying next period'))
-      .finally(() => {
-        running = undefined;
-        if (timer) timer = setTimeout(tick, intervalMs).unref();
-      });
-  };
 
+  // Off (0): nothing is scheduled; a scan can still be run by hand.
+  const loop = repeatEvery(intervalMs, enqueueDue, (error) => deps.log.warn({ errorType: errorType(error) }, 'shipment watch: scheduling failed; trying next period'));
   return {
     enqueueDue,
     start() {
-      if (intervalMs > 0) timer = setTimeout(tick, 0).unref();
+      if (intervalMs > 0) loop.start();
     },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    stop: loop.stop,
   };
 }

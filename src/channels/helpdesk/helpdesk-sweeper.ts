@@ -1,4 +1,5 @@
 import { POST_JOB, postJobKey, type HelpdeskChannelDeps } from './helpdesk-channel-deps';
+import { errorType, repeatEvery } from '../../core/repeat-every';
 
 const FIRST_WINDOW_MS = 24 * 3_600_000;
 const WINDOW_MS = 15 * 60_000;
@@ -11,9 +12,7 @@ const BATCH = 200;
  * looks back a day, later ones a quarter of an hour.
  */
 export function helpdeskSweeper(deps: Pick<HelpdeskChannelDeps, 'records' | 'queue' | 'log'>, intervalMs = 1_000) {
-  let timer: NodeJS.Timeout | undefined;
   let window = FIRST_WINDOW_MS;
-  let running: Promise<void> | undefined;
 
   async function sweep(): Promise<void> {
     for (const reply of await deps.records.unpostedReplies(window, BATCH))
@@ -21,24 +20,6 @@ export function helpdeskSweeper(deps: Pick<HelpdeskChannelDeps, 'records' | 'que
     window = WINDOW_MS;
   }
 
-  const tick = () => {
-    running = sweep()
-      .catch((error: unknown) => deps.log.warn({ errorType: error instanceof Error ? error.name : 'unknown' }, 'helpdesk sweep failed; trying again'))
-      .finally(() => {
-        running = undefined;
-        if (timer) timer = setTimeout(tick, intervalMs);
-      });
-  };
-
-  return {
-    sweep,
-    start() {
-      timer = setTimeout(tick, 0);
-    },
-    async stop() {
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
-  };
+  const loop = repeatEvery(intervalMs, sweep, (error) => deps.log.warn({ errorType: errorType(error) }, 'helpdesk sweep failed; trying again'));
+  return { sweep, start: loop.start, stop: loop.stop };
 }
