@@ -3,6 +3,17 @@ import type { StoreRepository, StoredStore } from '../../core/ports/store-reposi
 import type { Db } from '../database';
 import { apiKeys, stores } from '../schema/index';
 
+/** A store row as the port sees it (credentials still sealed). */
+const storedStore = (row: typeof stores.$inferSelect): StoredStore => ({
+  id: row.id,
+  name: row.name,
+  platform: row.platform,
+  createdAt: row.createdAt,
+  settings: row.settings,
+  credentials: row.apiCredentials as StoredStore['credentials'],
+  inboundEmailKey: row.inboundEmailKey,
+});
+
 /** Stores and their settings in PostgreSQL/PGlite. */
 export function storeRepository(db: Db): StoreRepository {
   return {
@@ -16,29 +27,13 @@ export function storeRepository(db: Db): StoreRepository {
     async get(storeId) {
       const [row] = await db.select().from(stores).where(eq(stores.id, storeId)).limit(1);
       if (!row) return undefined;
-      return {
-        id: row.id,
-        name: row.name,
-        platform: row.platform,
-        createdAt: row.createdAt,
-        settings: row.settings,
-        credentials: row.apiCredentials as StoredStore['credentials'],
-        inboundEmailKey: row.inboundEmailKey,
-      };
+      return storedStore(row);
     },
     async changeSettings(storeId, change) {
       return db.transaction(async (tx) => {
         const [row] = await tx.select().from(stores).where(eq(stores.id, storeId)).for('update');
         if (!row) return undefined;
-        const current = {
-          id: row.id,
-          name: row.name,
-          platform: row.platform,
-          createdAt: row.createdAt,
-          settings: row.settings,
-          credentials: row.apiCredentials as StoredStore['credentials'],
-          inboundEmailKey: row.inboundEmailKey,
-        };
+        const current = storedStore(row);
         const { settings, credentials } = change(current);
         await tx.update(stores).set({ settings, apiCredentials: credentials, updatedAt: new Date() }).where(eq(stores.id, storeId));
         return { ...current, settings, credentials };
