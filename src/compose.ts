@@ -25,7 +25,6 @@ import { storeRepository } from './data/repositories/store-repository';
 import { shipmentNotices } from './data/repositories/shipment-notices';
 import { shipmentWatch, type ShipmentWatch } from './agent/proactive/shipment-watch';
 import { shipmentWatchSchedule } from './agent/proactive/shipment-watch-schedule';
-import { createReplyRenderer } from './agent/prompts/render';
 import { tieredCache } from './data/tiered-cache';
 import { readOrCreateKeyFile } from './data/secrets/keyring-file';
 import { createKeyring, type Keyring } from './data/secrets/keyring';
@@ -281,8 +280,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const db = database.db;
   // Late-bound: the articles that quote settings are built after the store service.
   const hooks: { settingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void> } = {};
+  const storeRows = storeRepository(db);
   const stores = storeService({
-    stores: storeRepository(db),
+    stores: storeRows,
     cache,
     sealer: keyring,
     onSettingsChanged: (storeId, settings) => hooks.settingsChanged?.(storeId, settings) ?? Promise.resolve(),
@@ -467,10 +467,11 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const shopifyWebhooks = shopify.webhooks((storeId, productId, product) => ingestion.queueProductSync(storeId, productId, product));
   // One file store: e-mail attachments beside return labels.
   const storage = objectStorage;
+  const mailRecords = emailRecords(database);
   const email = emailChannel(
     {
       domain: env.CONCIERGE_EMAIL_DOMAIN,
-      records: emailRecords(database),
+      records: mailRecords,
       queue: jobs.queue,
       storage,
       stores,
@@ -495,13 +496,13 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     shipping,
     notices: shipmentNotices(database),
     conversations: agent.conversations,
-    emailThreads: emailRecords(database),
-    renderer: createReplyRenderer(),
+    emailThreads: mailRecords,
+    renderer: agent.renderer,
     now: () => new Date(),
   });
   watch.registerJobs(jobs.worker);
   const watchSchedule = shipmentWatchSchedule(
-    { storeIds: () => storeRepository(db).listIds(), settings: (storeId) => stores.settings(storeId), queue: jobs.queue, now: () => new Date(), log: backgroundLog },
+    { storeIds: () => storeRows.listIds(), settings: (storeId) => stores.settings(storeId), queue: jobs.queue, now: () => new Date(), log: backgroundLog },
     env.CONCIERGE_SHIPMENT_WATCH_MINUTES * 60_000,
   );
   const helpdesk = helpdeskChannel({ providers: { zendesk, gorgias }, records: helpdeskRecords(database), queue: jobs.queue, conversations: agent.conversations, log: backgroundLog }, [
