@@ -11,9 +11,9 @@ export function shipmentNotices(database: Database): ShipmentNotices {
         [input.storeId, input.fulfillmentId, input.kind, input.orderId],
       );
       if (fresh.length > 0) return true;
-      // A claim whose sender never finished: taken again once it is old enough that no sender is still at work on it.
+      // A claim whose sender never finished: taken again once it is at least `staleAfterMs` old (`<=`: two statements in the same microsecond read the same now()).
       const reclaimed = await q(
-        `UPDATE shipment_notices SET created_at = now() WHERE store_id = $1 AND fulfillment_id = $2 AND kind = $3 AND conversation_id IS NULL AND created_at < now() - ($4::int * interval '1 millisecond') RETURNING 1`,
+        `UPDATE shipment_notices SET created_at = now() WHERE store_id = $1 AND fulfillment_id = $2 AND kind = $3 AND conversation_id IS NULL AND created_at <= now() - ($4::int * interval '1 millisecond') RETURNING 1`,
         [input.storeId, input.fulfillmentId, input.kind, staleAfterMs],
       );
       return reclaimed.length > 0;
