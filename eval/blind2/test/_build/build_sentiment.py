@@ -10,10 +10,13 @@ for line in open(os.path.join(here, 'sentiment.txt'), encoding='utf-8'):
 rng = random.Random(20261208)
 ids = list(range(1, len(rows) + 1)); rng.shuffle(ids)
 items = [(k, {'id': f'b2s{n:03d}', 'text': t, 'sentiment': kinds[k][0], 'frustration': kinds[k][1]}) for n, (k, t) in zip(ids, rows)]
-dev, test = [], []
+dev, test, odd = [], [], 0
 for k in kinds:
     group = [r for kk, r in items if kk == k]; rng.shuffle(group)
-    dev += group[:len(group) // 2]; test += group[len(group) // 2:]
+    n = len(group) // 2
+    if len(group) % 2:  # odd classes give their extra line to dev and test in turn
+        n += odd % 2 == 0; odd += 1
+    dev += group[:n]; test += group[n:]
 for name, part in (('dev', dev), ('test', test)):
     part.sort(key=lambda r: r['id'])
     with open(os.path.join(root, name, 'sentiment.jsonl'), 'w', encoding='utf-8') as f:
