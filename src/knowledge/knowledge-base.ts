@@ -60,6 +60,8 @@ const SENTENCE_SIMILARITY_WEIGHT = 0.3;
 const LOCAL_SIMILARITY_WEIGHT = 0.1;
 // A sentence encoder's nearest passages by whole-passage vector, re-scored with their sentences: the pool read.
 const UNIT_POOL = 50;
+// Passages whose sentence vectors stay in memory: about 12 KB each (six sentences of 512 floats), ~25 MB in all.
+const MAX_CACHED_UNIT_PASSAGES = 2_000;
 const MAX_QUERY_CHARS = 500;
 // Each term of the OR query adds every chunk containing it to the rows ranked: the commonest words of a
 // long question cost the most and tell the least, so only the rarest few are searched (the rerank sees all).
@@ -71,6 +73,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   const chunking = deps.chunking ?? defaultChunkOptions;
   const related = deps.thesaurus ?? loadThesaurus();
   const warned = new Set<string>();
+  const unitCache = new Map<string, Float32Array[]>();
   const bySentence = embeddings.readsSentences === true;
   const vectorWeight = bySentence ? SENTENCE_VECTOR_WEIGHT : VECTOR_WEIGHT;
   const similarityWeight = bySentence ? SENTENCE_SIMILARITY_WEIGHT : LOCAL_SIMILARITY_WEIGHT;
@@ -190,14 +193,42 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     if (!bySentence) return index.vectorSearch(storeId, space, vector!, CANDIDATES);
     // The nearest passages by their whole vector, then each scored with its best sentence too (docs/adr/0040).
     const pool = await index.vectorSearch(storeId, space, vector!, UNIT_POOL);
-    const units = await index.unitVectors(
-      storeId,
-      pool.map((chunk) => chunk.id),
-    );
+    const units = await unitsOf(storeId, space.epoch, pool);
     return pool
       .map((chunk) => ({ ...chunk, score: passageSimilarity(vector!, chunk.score, units.get(chunk.id)) }))
       .sort((a, b) => b.score - a.score)
       .slice(0, CANDIDATES);
+  }
+
+  /**
+   * The pool's sentence vectors, read once per passage: a chunk id is never reused and its vectors change only
+   * with the store's epoch (re-embedding), so the passages searched most stay in memory (the read is the
+   * costliest step of a search on PGlite).
+   */
+  async function unitsOf(storeId: string, epoch: number, pool: ScoredChunk[]): Promise<Map<string, Float32Array[]>> {
+    const key = (id: string) => `${storeId}:${epoch}:${id}`;
+    const found = new Map<string, Float32Array[]>();
+    const missing: string[] = [];
+    for (const { id } of pool) {
+      const cached = unitCache.get(key(id));
+      if (!cached) missing.push(id);
+      else {
+        // Most recently used last: the first key is the one to evict.
+        unitCache.delete(key(id));
+        unitCache.set(key(id), cached);
+        found.set(id, cached);
+      }
+    }
+    if (missing.length === 0) return found;
+    const read = await index.unitVectors(storeId, missing);
+    for (const id of missing) {
+      // A passage stored without units (another model, before re-embedding) is remembered as having none.
+      const units = read.get(id) ?? [];
+      found.set(id, units);
+      unitCache.set(key(id), units);
+      if (unitCache.size > MAX_CACHED_UNIT_PASSAGES) unitCache.delete(unitCache.keys().next().value!);
+    }
+    return found;
   }
 
   /** Each passage's sentence vectors (with its heading), embedded in the same loop-sized batches as the passages. */

@@ -67,7 +67,7 @@ export const knowledgeChunks = pgTable(
       .generatedAlwaysAs(sql`to_tsvector('english', search_text)`),
     dims: integer('dims').notNull(),
     embedding: real('embedding').array().notNull(),
-    /** The passage's sentence vectors, `dims` float32 each, little-endian (a sentence encoder only; migration 0130). */
+    /** The passage's sentence vectors, quantised to a byte a dimension (a sentence encoder only; migration 0130, `packUnits`). */
     unitEmbeddings: bytea('unit_embeddings'),
   },
   (t) => [
