@@ -154,7 +154,7 @@ describe('the pretrained sentence encoder as the knowledge base embeddings (CONC
         assert.equal(hit?.source, 'shipping.md', mode);
       }
       const stored = async () =>
-        (await system.system.database.query<{ n: number }>('SELECT octet_length(unit_embeddings) / (4 * dims) AS n FROM knowledge_chunks ORDER BY id')).map((row) => Number(row.n));
+        (await system.system.database.query<{ n: number }>('SELECT octet_length(unit_embeddings) / (4 + dims) AS n FROM knowledge_chunks ORDER BY id')).map((row) => Number(row.n));
       // Seven sentences and the heading; one sentence and the heading for each other passage.
       assert.deepEqual((await stored()).sort(), [2, 2, 2, 8]);
       await system.system.database.query('UPDATE knowledge_chunks SET unit_embeddings = NULL');
