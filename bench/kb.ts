@@ -2,7 +2,8 @@
 // the whole pipeline: parse, chunk, embed, index) and hybrid query latency p50/p99 at 10,000 and
 // 100,000 chunks, on PGlite (pgvector HNSW) and, when DATABASE_URL is set, on PostgreSQL (exact
 // scan where pgvector is missing). One store; synthetic catalog-like articles of ~100-token
-// sections; queries are the shopper questions of the evaluation set.
+// sections; queries are the shopper questions of the evaluation set. BENCH_KB_EMBEDDINGS=encoder for the
+// sentence encoder (default: local word vectors).
 import { createSystem, type System } from '../src/compose';
 import { freshPostgresDatabase } from '../test/support/databases';
 import { percentile } from './support/percentile';
@@ -15,6 +16,8 @@ import { readFileSync } from 'node:fs';
 const SIZES = (process.env.BENCH_KB_SIZES ?? '10000,100000').split(',').map(Number);
 const QUERIES = Number(process.env.BENCH_KB_QUERIES ?? 600);
 const BACKENDS = (process.env.BENCH_KB_BACKENDS ?? 'pglite,postgres').split(',');
+// `encoder` measures the sentence encoder (its passages scored by their sentences too, docs/adr/0040).
+const EMBEDDINGS = process.env.BENCH_KB_EMBEDDINGS ?? 'local';
 const SECTIONS_PER_DOCUMENT = 20;
 
 // A seeded generator: the same corpus every run.
@@ -55,10 +58,11 @@ async function run(backend: 'pglite' | 'postgres') {
     LOG_LEVEL: 'silent',
     CONCIERGE_ENCRYPTION_KEY: generateKey(),
     CONCIERGE_ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef',
+    CONCIERGE_EMBEDDINGS: EMBEDDINGS,
     ...(fresh ? { DATABASE_URL: fresh.url } : {}),
   });
   const system = await createSystem(env);
-  const figures: Record<string, number | string> = { vectorBackend: system.knowledge.vectorBackend };
+  const figures: Record<string, number | string> = { vectorBackend: system.knowledge.vectorBackend, embeddings: system.knowledge.embeddingModel };
   try {
     const { store } = await system.stores.create({ name: 'Bench' });
     let chunks = 0;

@@ -128,4 +128,40 @@ describe('the pretrained sentence encoder as the knowledge base embeddings (CONC
       await system.close();
     }
   });
+  test("a passage's sentences are embedded with its heading, kept beside its vector and re-embedded; a detail past the 128 word pieces the encoder reads of a passage is found", async () => {
+    const system = await startTestSystem({ env: { CONCIERGE_EMBEDDINGS: 'encoder' } });
+    try {
+      const store = await createStore(system);
+      const carriers = [
+        'We ship with UPS and USPS, and we pick whichever carrier is faster for your address.',
+        'You cannot choose the carrier at checkout, and we cannot change it once the label is printed.',
+        'A shipping confirmation with a tracking link is e-mailed as soon as the parcel leaves our warehouse.',
+        'Tracking can take up to a day to show the first scan, so please do not worry if it looks empty at first.',
+        'If your tracking has not moved for five business days, contact us and we will open an investigation with the carrier.',
+        'We cannot be held responsible for delays caused by weather or peak season, but we will always help you chase a parcel.',
+        'Orders over $500 need a signature when they are delivered, and the driver will not leave them on the doorstep.',
+      ].join(' ');
+      for (const [source, content] of [
+        ['shipping.md', `# Shipping\n\n## Carriers and tracking\n\n${carriers}`],
+        ['returns.md', '# Returns\n\n## Furniture\n\nFurniture can be returned within 30 days in its original packaging; a collection fee applies.'],
+        ['payments.md', '# Payments\n\n## Methods\n\nWe accept Visa, Mastercard, PayPal and Klarna; you can split the cost into four payments.'],
+        ['gift-cards.md', '# Gift cards\n\n## Using a gift card\n\nGift cards never expire and can be used online and in our stores.'],
+      ] as const) {
+        await system.system.knowledge.ingest(store.storeId, { source, format: 'markdown', content });
+      }
+      for (const mode of ['vector', 'hybrid'] as const) {
+        const [hit] = await system.system.knowledge.search(store.storeId, 'can the driver just leave my expensive order at the door', { mode, k: 1 });
+        assert.equal(hit?.source, 'shipping.md', mode);
+      }
+      const stored = async () =>
+        (await system.system.database.query<{ n: number }>('SELECT octet_length(unit_embeddings) / (4 + dims) AS n FROM knowledge_chunks ORDER BY id')).map((row) => Number(row.n));
+      // Seven sentences and the heading; one sentence and the heading for each other passage.
+      assert.deepEqual((await stored()).sort(), [2, 2, 2, 8]);
+      await system.system.database.query('UPDATE knowledge_chunks SET unit_embeddings = NULL');
+      assert.equal(await system.system.knowledge.reembed(store.storeId), 4);
+      assert.deepEqual((await stored()).sort(), [2, 2, 2, 8]);
+    } finally {
+      await system.close();
+    }
+  });
 });

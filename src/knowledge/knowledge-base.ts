@@ -9,6 +9,7 @@ import { defaultChunkOptions, type ChunkOptions } from './ingest/chunker';
 import { preparationWorker } from './ingest/preparation-worker';
 import type { DocumentPreparer } from './ingest/prepare-document';
 import { reciprocalRankFusion } from './retrieval/reciprocal-rank-fusion';
+import { passageSimilarity, passageUnits } from './retrieval/passage-units';
 import { rerank } from './retrieval/rerank';
 import { retrievalWords, stem } from './retrieval/retrieval-words';
 import { correctSpelling } from './retrieval/spelling';
@@ -49,6 +50,18 @@ export interface KnowledgeService extends KnowledgeBase {
 const CANDIDATES = 20;
 // The local vectors are the weaker retriever (recall@5 0.77 against 0.94 for full text): they count half in the fusion.
 const VECTOR_WEIGHT = 0.5;
+/**
+ * A sentence encoder scored by its best sentence is the stronger retriever on others' wording (blind sets:
+ * recall@5 0.84 and 0.71 against 0.69 and 0.61 for full text, docs/adr/0040): it counts fully in the fusion,
+ * and its similarity weighs 0.3 of the rerank score instead of 0.1.
+ */
+const SENTENCE_VECTOR_WEIGHT = 1;
+const SENTENCE_SIMILARITY_WEIGHT = 0.3;
+const LOCAL_SIMILARITY_WEIGHT = 0.1;
+// A sentence encoder's nearest passages by whole-passage vector, re-scored with their sentences: the pool read.
+const UNIT_POOL = 50;
+// Passages whose sentence vectors stay in memory: about 12 KB each (six sentences of 512 floats), ~25 MB in all.
+const MAX_CACHED_UNIT_PASSAGES = 2_000;
 const MAX_QUERY_CHARS = 500;
 // Each term of the OR query adds every chunk containing it to the rows ranked: the commonest words of a
 // long question cost the most and tell the least, so only the rarest few are searched (the rerank sees all).
@@ -60,6 +73,10 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
   const chunking = deps.chunking ?? defaultChunkOptions;
   const related = deps.thesaurus ?? loadThesaurus();
   const warned = new Set<string>();
+  const unitCache = new Map<string, Float32Array[]>();
+  const bySentence = embeddings.readsSentences === true;
+  const vectorWeight = bySentence ? SENTENCE_VECTOR_WEIGHT : VECTOR_WEIGHT;
+  const similarityWeight = bySentence ? SENTENCE_SIMILARITY_WEIGHT : LOCAL_SIMILARITY_WEIGHT;
 
   /** The store's space when its vectors were made by the configured model (told once per store otherwise). */
   async function matchingSpace(storeId: string): Promise<StoreSpace | undefined> {
@@ -91,6 +108,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     if (chunks.length === 0) throw new AppError('unprocessable', 'the document has no text to index');
     const searchTexts = chunks.map((chunk) => `${chunk.titlePath.join(' › ')}\n${chunk.content}`);
     const vectorsOfChunks = await embedInBatches(embeddings, searchTexts);
+    const unitsOfChunks = bySentence ? await embedUnits(chunks) : undefined;
     const saved = await index.replaceDocument(
       storeId,
       { source, title, kind, format: input.format, contentHash },
@@ -101,6 +119,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
         tokenCount: chunk.tokenCount,
         searchText: searchTexts[i]!,
         embedding: vectorsOfChunks[i]!,
+        units: unitsOfChunks?.[i],
       })),
       { model: embeddings.model, dims: embeddings.dims },
       into,
@@ -131,7 +150,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
             rerank(vectors, { ...judge, titlePath: chunk.titlePath, content: chunk.content, prior: 0 }).relevance,
           ),
         );
-    const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id, 60, [1, VECTOR_WEIGHT]).slice(0, CANDIDATES);
+    const fused = reciprocalRankFusion([lexical, semantic], (chunk) => chunk.id, 60, [1, vectorWeight]).slice(0, CANDIDATES);
     const similarity = new Map(semantic.map((chunk) => [chunk.id, chunk.score]));
     const top = fused[0]?.score ?? 1;
     const scored = fused.map(({ item, score, ranks }) => {
@@ -141,6 +160,7 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
         content: item.content,
         prior: score / top,
         similarity: similarity.get(item.id) ?? 0,
+        similarityWeight,
       });
       return {
         chunk: item,
@@ -170,7 +190,57 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
     const [vector] = await embeddings.embed([text]);
     // No known word ("qwzxvbnm"): a zero vector has no direction, its cosine distance is NaN. Nothing is near it.
     if (!vector!.some((value) => value !== 0 && Number.isFinite(value))) return [];
-    return index.vectorSearch(storeId, space, vector!, CANDIDATES);
+    if (!bySentence) return index.vectorSearch(storeId, space, vector!, CANDIDATES);
+    // The nearest passages by their whole vector, then each scored with its best sentence too (docs/adr/0040).
+    const pool = await index.vectorSearch(storeId, space, vector!, UNIT_POOL);
+    const units = await unitsOf(storeId, space.epoch, pool);
+    return pool
+      .map((chunk) => ({ ...chunk, score: passageSimilarity(vector!, chunk.score, units.get(chunk.id)) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, CANDIDATES);
+  }
+
+  /**
+   * The pool's sentence vectors, read once per passage: a chunk id is never reused and its vectors change only
+   * with the store's epoch (re-embedding), so the passages searched most stay in memory (the read is the
+   * costliest step of a search on PGlite).
+   */
+  async function unitsOf(storeId: string, epoch: number, pool: ScoredChunk[]): Promise<Map<string, Float32Array[]>> {
+    const key = (id: string) => `${storeId}:${epoch}:${id}`;
+    const found = new Map<string, Float32Array[]>();
+    const missing: string[] = [];
+    for (const { id } of pool) {
+      const cached = unitCache.get(key(id));
+      if (!cached) missing.push(id);
+      else {
+        // Most recently used last: the first key is the one to evict.
+        unitCache.delete(key(id));
+        unitCache.set(key(id), cached);
+        found.set(id, cached);
+      }
+    }
+    if (missing.length === 0) return found;
+    const read = await index.unitVectors(storeId, missing);
+    for (const id of missing) {
+      // A passage stored without units (another model, before re-embedding) is remembered as having none.
+      const units = read.get(id) ?? [];
+      found.set(id, units);
+      unitCache.set(key(id), units);
+      if (unitCache.size > MAX_CACHED_UNIT_PASSAGES) unitCache.delete(unitCache.keys().next().value!);
+    }
+    return found;
+  }
+
+  /** Each passage's sentence vectors (with its heading), embedded in the same loop-sized batches as the passages. */
+  async function embedUnits(passages: { titlePath: string[]; content: string }[]): Promise<Float32Array[][]> {
+    const texts = passages.map((passage) => passageUnits(passage.titlePath, passage.content));
+    const flat = await embedInBatches(embeddings, texts.flat());
+    let next = 0;
+    return texts.map((units) => {
+      const vectors = flat.slice(next, next + units.length);
+      next += units.length;
+      return vectors;
+    });
   }
 
   return {
@@ -190,9 +260,10 @@ export function knowledgeBase(deps: KnowledgeBaseDeps): KnowledgeService {
         const page = await index.chunksAfter(storeId, after, 256);
         if (page.length === 0) break;
         const made = await embeddings.embed(page.map((row) => row.searchText));
+        const units = bySentence ? await embedUnits(page) : undefined;
         await index.setEmbeddings(
           storeId,
-          page.map((row, i) => ({ id: row.id, embedding: made[i]! })),
+          page.map((row, i) => ({ id: row.id, embedding: made[i]!, units: units?.[i] })),
           space,
         );
         count += page.length;

@@ -15,6 +15,11 @@ export interface NewChunk {
   /** What the full-text index sees: the title path and the passage. */
   searchText: string;
   embedding: Float32Array;
+  /**
+   * Vectors of the passage's sentences, each with its heading (a sentence encoder only, docs/adr/0040): a
+   * question is compared with its best sentence as well as with the whole passage.
+   */
+  units?: Float32Array[] | undefined;
 }
 
 export interface ScoredChunk extends Passage {
@@ -68,7 +73,9 @@ export interface KnowledgeIndex {
   lexicalSearch(storeId: string, terms: string[], limit: number): Promise<ScoredChunk[]>;
   /** Nearest passages by cosine similarity, best first, in the store's space (as just read by `space`). */
   vectorSearch(storeId: string, space: StoreSpace, vector: Float32Array, limit: number): Promise<ScoredChunk[]>;
+  /** The sentence vectors of these chunks of the store (chunks stored without them are absent). */
+  unitVectors(storeId: string, chunkIds: string[]): Promise<Map<string, Float32Array[]>>;
   /** Pages through the store's chunks for re-embedding. */
-  chunksAfter(storeId: string, afterId: string | undefined, limit: number): Promise<{ id: string; searchText: string }[]>;
-  setEmbeddings(storeId: string, rows: { id: string; embedding: Float32Array }[], space: EmbeddingSpace): Promise<void>;
+  chunksAfter(storeId: string, afterId: string | undefined, limit: number): Promise<{ id: string; searchText: string; titlePath: string[]; content: string }[]>;
+  setEmbeddings(storeId: string, rows: { id: string; embedding: Float32Array; units?: Float32Array[] | undefined }[], space: EmbeddingSpace): Promise<void>;
 }

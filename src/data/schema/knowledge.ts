@@ -3,6 +3,7 @@ import { bigserial, customType, index, integer, pgTable, real, text, timestamp, 
 import { stores } from './stores';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 /** Per store: the embedding model and dimension its vectors were made with. */
 export const knowledgeSpaces = pgTable('knowledge_spaces', {
@@ -66,6 +67,8 @@ export const knowledgeChunks = pgTable(
       .generatedAlwaysAs(sql`to_tsvector('english', search_text)`),
     dims: integer('dims').notNull(),
     embedding: real('embedding').array().notNull(),
+    /** The passage's sentence vectors, quantised to a byte a dimension (a sentence encoder only; migration 0130, `packUnits`). */
+    unitEmbeddings: bytea('unit_embeddings'),
   },
   (t) => [
     index('knowledge_chunks_store_idx').on(t.storeId, t.id),

@@ -14,6 +14,8 @@ export interface RerankInput {
   prior: number;
   /** The passage's embedding similarity to the query, when the vector retriever returned it. */
   similarity?: number;
+  /** The similarity's share of the score (default 0.1; a sentence encoder's is worth more, docs/adr/0040). */
+  similarityWeight?: number;
 }
 
 // Below this cosine two words are unrelated; above it they count in proportion.
@@ -45,8 +47,10 @@ export function rerank(vectors: WordVectors, input: RerankInput): { score: numbe
     logRelevance += weight * Math.log(Math.max(match, MATCH_FLOOR));
   }
   const coverage = total > 0 ? covered / total : 0;
+  const similarityWeight = input.similarityWeight ?? 0.1;
   return {
-    score: 0.6 * coverage + 0.3 * input.prior + 0.1 * Math.max(0, input.similarity ?? 0),
+    // Coverage and fused rank share the rest 2:1 (0.6 and 0.3 beside the default 0.1).
+    score: (1 - similarityWeight) * ((2 / 3) * coverage + (1 / 3) * input.prior) + similarityWeight * Math.max(0, input.similarity ?? 0),
     // A weighted geometric mean: one important word of the question missing from the passage sinks it.
     relevance: total > 0 ? Math.exp(logRelevance / total) : 0,
   };
