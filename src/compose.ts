@@ -36,6 +36,7 @@ import { DbCheckpointSaver } from './data/checkpoint/db-checkpoint-saver';
 import { MemoryConversationLock } from './data/memory/memory-lock';
 import { RedisConversationLock } from './data/redis/redis-lock';
 import { conversationStore } from './data/repositories/conversation-store';
+import { knowledgeJobKinds } from './core/ports/knowledge-upload-records';
 import { catalogWriter } from './data/repositories/demo-commerce/catalog-writer';
 import { demoCommerce } from './data/repositories/demo-commerce/demo-commerce';
 import { demoPayments } from './data/repositories/demo-commerce/demo-payments';
@@ -365,7 +366,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     zendesk: helpdeskCheck('zendesk', zendeskCredentials, zendesk),
     gorgias: helpdeskCheck('gorgias', gorgiasCredentials, gorgias),
   };
-  const catalog = catalogWriter(db);
+  // A catalog import queues its products' re-indexing in its own transaction (docs/adr/0041); the queue is built below.
+  const catalog = catalogWriter(db, (run, storeId) => knowledgeJobs.queue.enqueueIn(run, knowledgeJobKinds.catalogSync, { storeId }, { storeId }));
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
   // Money and order changes: one at a time per order, across instances in server mode (docs/adr/0011).
@@ -541,7 +543,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
       conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence }),
-      catalogSurface(importer, ingestion.queueCatalogSync),
+      catalogSurface(importer, () => ingestion.ensureWorker()),
       knowledgeSurface(knowledge, ingestion),
       shopifyIntegrationSurface(shopify.connections, shopify.privacy),
       shopifyWebhookSurface(shopifyWebhooks),
