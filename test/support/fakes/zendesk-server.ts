@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
  * uses, as Zendesk documents it: Basic `{email}/token:{api_token}` or an OAuth bearer per account,
  * `GET /api/v2/users/me.json` (an anonymous user without valid credentials, as Zendesk answers),
  * `GET /api/v2/users/{id}.json`, `GET /api/v2/tickets/{id}.json`,
- * `GET /api/v2/tickets/{id}/comments.json?include=users` (users side-loaded),
+ * `GET /api/v2/tickets/{id}/comments.json?include=users` (users side-loaded, for the page's authors; offset
+ * pagination by default, 100 a page, and cursor pagination with `page[size]` ≤ 100: `page[after]`, `meta.has_more`,
+ * `meta.after_cursor`, `links.next`; `sort_order=desc`),
  * `PUT /api/v2/tickets/{id}.json` with `comment{body, public, author_id}`, `status`, `assignee_id`,
  * `group_id`, `additional_tags`, `remove_tags` (answering the ticket and its audit), 401, 404,
  * 422, and 429 with Retry-After. Several accounts on one server (told apart by their credentials),
@@ -91,6 +93,7 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
   const accounts = new Map<string, ZendeskAccount>();
   const requests: RecordedRequest[] = [];
   const faults: ZendeskFault[] = [];
+  let baseUrl = '';
 
   function account(subdomain: string): ZendeskAccount {
     let found = accounts.get(subdomain);
@@ -172,8 +175,38 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
     const ticket = m ? a.tickets.get(Number(m[1])) : undefined;
     if (m && !ticket) return send(404, { error: 'RecordNotFound', description: 'Not found' });
     if (m && ticket && m[2] && method === 'GET') {
-      const users = url.searchParams.get('include') === 'users' ? [...new Set(ticket.comments.map((c) => c.author_id))].map((uid) => a.users.get(uid)).filter(Boolean) : undefined;
-      return send(200, { comments: ticket.comments.map((c) => ({ ...c, type: 'Comment', plain_body: c.body, html_body: `<p>${c.body}</p>` })), ...(users ? { users } : {}), next_page: null, count: ticket.comments.length });
+      const ordered = url.searchParams.get('sort_order') === 'desc' ? ticket.comments.slice().reverse() : ticket.comments;
+      const sized = url.searchParams.get('page[size]');
+      let slice: ZendeskComment[];
+      let paging: Record<string, unknown>;
+      const link = (params: Record<string, string>) => {
+        const next = new URL(url.pathname, baseUrl);
+        for (const [key, value] of url.searchParams) if (!key.startsWith('page')) next.searchParams.set(key, value);
+        for (const [key, value] of Object.entries(params)) next.searchParams.set(key, value);
+        return next.toString();
+      };
+      if (sized !== null) {
+        // Cursor pagination: page[size] ≤ 100, page[after] the cursor of the previous page's last item.
+        const size = Number(sized);
+        if (!Number.isInteger(size) || size < 1 || size > 100) return send(400, { error: 'InvalidPaginationParameter', description: 'page[size] must be between 1 and 100' });
+        const after = url.searchParams.get('page[after]');
+        const start = after ? Number(Buffer.from(after, 'base64url').toString()) + 1 : 0;
+        slice = ordered.slice(start, start + size);
+        const hasMore = start + size < ordered.length;
+        const cursor = (index: number) => Buffer.from(String(index)).toString('base64url');
+        paging = {
+          meta: { has_more: hasMore, after_cursor: slice.length ? cursor(start + slice.length - 1) : null, before_cursor: slice.length ? cursor(start) : null },
+          links: { next: hasMore ? link({ 'page[size]': String(size), 'page[after]': cursor(start + slice.length - 1) }) : null, prev: start > 0 ? link({ 'page[size]': String(size), 'page[before]': cursor(start) }) : null },
+        };
+      } else {
+        // Offset pagination, Zendesk's default when page[size] is absent: 100 a page.
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 100) || 100, 100);
+        const pageNumber = Math.max(Number(url.searchParams.get('page') ?? 1) || 1, 1);
+        slice = ordered.slice((pageNumber - 1) * perPage, pageNumber * perPage);
+        paging = { next_page: pageNumber * perPage < ordered.length ? link({ page: String(pageNumber + 1), per_page: String(perPage) }) : null, previous_page: pageNumber > 1 ? link({ page: String(pageNumber - 1), per_page: String(perPage) }) : null, count: ordered.length };
+      }
+      const users = url.searchParams.get('include') === 'users' ? [...new Set(slice.map((c) => c.author_id))].map((uid) => a.users.get(uid)).filter(Boolean) : undefined;
+      return send(200, { comments: slice.map((c) => ({ ...c, type: 'Comment', plain_body: c.body, html_body: `<p>${c.body}</p>` })), ...(users ? { users } : {}), ...paging });
     }
     if (m && ticket && !m[2] && method === 'GET') return send(200, { ticket: view(ticket) });
     if (m && ticket && !m[2] && method === 'PUT') {
@@ -201,9 +234,10 @@ export async function startFakeZendesk(): Promise<FakeZendesk> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}`;
 
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     requests,
     faults,
     account,

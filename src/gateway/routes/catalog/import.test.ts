@@ -20,7 +20,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
     });
     after(() => t?.close());
 
-    const importCatalog = (body: unknown) => t.app.inject({ method: 'POST', url: `/v1/stores/${store.storeId}/catalog/import`, headers: bearer(store.apiKey), payload: body });
+    const importCatalog = (body: object) => t.app.inject({ method: 'POST', url: `/v1/stores/${store.storeId}/catalog/import`, headers: bearer(store.apiKey), payload: body as Record<string, unknown> });
     const count = async (sql: string) => Number((await t.system.database.query<{ n: string | number }>(sql, [store.storeId]))[0]!.n);
     const products = () => count('SELECT count(*) AS n FROM products WHERE store_id = $1');
     const customers = () => count('SELECT count(*) AS n FROM customers WHERE store_id = $1');
