@@ -145,6 +145,7 @@ import { easyPostClients, type ShippingCredentials } from './integrations/shippi
 import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
 import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { emailAttachmentLinks } from './core/email-attachments';
 import { evidenceService } from './core/evidence-service';
 import { conversationAttachmentRepository } from './data/repositories/conversation-attachments';
 import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
@@ -542,7 +543,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logLevel: env.LOG_LEVEL,
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
-      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence }),
+      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence, emailAttachments: emailAttachmentLinks({ records: mailRecords, storage }) }),
       catalogSurface(importer, () => ingestion.ensureWorker()),
       knowledgeSurface(knowledge, ingestion),
       shopifyIntegrationSurface(shopify.connections, shopify.privacy),
