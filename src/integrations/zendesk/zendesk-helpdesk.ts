@@ -44,17 +44,23 @@ const COMMENTS_PAGE_SIZE = 100;
 const MAX_COMMENT_PAGES = 60;
 
 /** `links.next` as a path under the API root: a link elsewhere is refused (the credentials stay on the account's host). */
-function nextPath(t: HelpdeskTarget, next: string): string {
+export function nextPath(t: HelpdeskTarget, next: string, keep: Record<string, string> = {}): string {
   const root = new URL(t.baseUrl);
   const url = new URL(next, `${t.baseUrl}/`);
   if (url.origin !== root.origin || !url.pathname.startsWith(`${root.pathname}/`)) throw new HelpdeskCallError('zendesk', undefined, 'Zendesk named a next page on another host');
-  if (!url.searchParams.has('include')) url.searchParams.set('include', 'users');
+  for (const [name, value] of Object.entries(keep)) if (!url.searchParams.has(name)) url.searchParams.set(name, value);
   return `${url.pathname.slice(root.pathname.length)}${url.search}`;
 }
 const MARKER = (key: string) => `[concierge:${key}]`;
 
 /** The body as posted: an internal note carries its job key (for the team, harmless; for us, how a retry finds it). */
 const postedBody = (post: HelpdeskPost) => (post.visibility === 'internal' ? `${post.body.trim()}\n\n${MARKER(post.key)}` : post.body);
+
+/** Where and as whom one Zendesk account's API (v2) is called. */
+export function zendeskTarget(o: { baseUrlTemplate: string; fetchApi?: FetchApi; timeoutMs?: number }, credentials: ZendeskCredentials): HelpdeskTarget {
+  const authorization = credentials.oauthToken ? `Bearer ${credentials.oauthToken}` : `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`;
+  return { provider: 'zendesk', baseUrl: `${accountBase(o.baseUrlTemplate, credentials.subdomain)}/api/v2`, authorization, fetchApi: o.fetchApi ?? fetch, timeoutMs: o.timeoutMs ?? 10_000 };
+}
 
 export interface ZendeskHelpdeskOptions {
   credentials(storeId: string): Promise<ZendeskCredentials | undefined>;
@@ -71,13 +77,7 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
   async function target(storeId: string): Promise<{ target: HelpdeskTarget; credentials: ZendeskCredentials }> {
     const credentials = await o.credentials(storeId);
     if (!credentials) throw new HelpdeskCallError('zendesk', 401, 'Zendesk is not connected for this store');
-    const authorization = credentials.oauthToken
-      ? `Bearer ${credentials.oauthToken}`
-      : `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`;
-    return {
-      credentials,
-      target: { provider: 'zendesk', baseUrl: `${accountBase(o.baseUrlTemplate, credentials.subdomain)}/api/v2`, authorization, fetchApi: o.fetchApi ?? fetch, timeoutMs: o.timeoutMs ?? 10_000 },
-    };
+    return { credentials, target: zendeskTarget(o, credentials) };
   }
 
   /** The user the credentials act as: the author of every comment Concierge writes (cached briefly). */
@@ -109,7 +109,7 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
       const next = answer.meta?.has_more ? answer.links?.next : undefined;
       if (!next) break;
       if (page >= MAX_COMMENT_PAGES) throw new HelpdeskCallError('zendesk', undefined, `Zendesk kept answering more comments after ${page} pages`);
-      path = nextPath(t, next);
+      path = nextPath(t, next, { include: 'users' });
     }
     return { comments: all, users: [...users.values()] };
   }
