@@ -143,6 +143,7 @@ import { AppError } from './core/errors';
 import { helpdeskRecords } from './data/repositories/helpdesk-records';
 import { helpdeskWebhookSetup } from './channels/helpdesk/webhook-setup';
 import { zendeskWebhookPort, zendeskWebhookSetup } from './integrations/zendesk/zendesk-webhooks';
+import { gorgiasWebhookSetup } from './integrations/gorgias/gorgias-webhooks';
 import { easyPostClients, type ShippingCredentials } from './integrations/shipping/easypost-client';
 import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
@@ -521,7 +522,7 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const hookContext = (storeId: string, provider: string) => `hooks:${storeId}:${provider}`;
   const webhookSetup = helpdeskWebhookSetup({
     publicUrl: env.CONCIERGE_PUBLIC_URL,
-    setups: { zendesk: zendeskWebhookPort(zendeskWebhookSetup({ baseUrlTemplate: helpdeskBases.zendesk })) },
+    setups: { zendesk: zendeskWebhookPort(zendeskWebhookSetup({ baseUrlTemplate: helpdeskBases.zendesk })), gorgias: gorgiasWebhookSetup({ baseUrlTemplate: helpdeskBases.gorgias }) },
     queue: jobs.queue,
     credentials: (storeId, provider) => stores.channelCredentials<Record<string, unknown>>(storeId, provider),
     keepSecret: async (storeId, provider, credentials) => void (await stores.updateSettings(storeId, { channels: { [provider]: credentials } })),

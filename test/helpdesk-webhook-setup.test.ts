@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { demoStore } from './support/demo';
 import { eventually } from './support/eventually';
+import { startFakeGorgias, type FakeGorgias, type GorgiasAccount } from './support/fakes/gorgias-server';
 import { startFakeZendesk, type FakeZendesk, type ZendeskAccount } from './support/fakes/zendesk-server';
 import { recordSent } from './support/log-capture';
 import { startTestSystem, type TestSystem } from './support/system';
@@ -117,5 +118,70 @@ describe('Zendesk: the webhook and trigger are made on connect, found again on r
     assert.deepEqual(calls.map((r) => r.status), [403], 'one refused call, no retry');
     assert.equal(hooli.webhooks.size, 0);
     assert.equal(await storedSecret(), 'hooli-manual-secret-0001', 'the secret the store set by hand is kept');
+  });
+});
+
+// Gorgias has no signature: its HTTP integration carries a shared secret in a header. Connecting makes the integration
+// through Gorgias' API with a secret generated for the store (or the one it gave), kept sealed; disconnecting removes it.
+describe('Gorgias: the HTTP integration is made on connect, found again on reconnect, removed on disconnect', () => {
+  let t: TestSystem;
+  let gg: FakeGorgias;
+  let s: Awaited<ReturnType<typeof demoStore>>;
+  let acme: GorgiasAccount;
+  let publicUrl: string;
+
+  before(async () => {
+    gg = await startFakeGorgias();
+    const port = await freePort();
+    publicUrl = `http://127.0.0.1:${port}`;
+    t = await startTestSystem({ env: { GORGIAS_API_BASE: gg.baseUrl, CONCIERGE_PUBLIC_URL: publicUrl } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    s = await demoStore(t);
+    acme = gg.account('acme');
+    recordSent('secret', acme.apiKey);
+    await t.system.startBackground();
+  });
+  after(async () => {
+    await t?.close();
+    await gg?.close();
+  });
+
+  const connect = async (gorgias: unknown) => {
+    const response = await t.app.inject({ method: 'PATCH', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers, payload: { channels: { gorgias } } });
+    assert.equal(response.statusCode, 200, response.body);
+  };
+  const storedSecret = async () => (await t.system.stores.channelCredentials<{ webhookSecret?: string }>(s.storeId, 'gorgias'))?.webhookSecret;
+  const idle = () =>
+    eventually(async () => ((await t.system.database.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind = 'helpdesk.hooks' AND status <> 'done'"))[0]!.n === 0 ? true : undefined), 15_000);
+
+  test('connect without a secret: one integration to this store\'s URL with a generated secret header, the secret kept sealed; Gorgias then reaches the agent', async () => {
+    await connect({ domain: 'acme', email: acme.agent.email, apiKey: acme.apiKey });
+    const made = await eventually(async () => [...acme.integrations.values()][0], 15_000);
+    assert.ok(made, 'an HTTP integration');
+    assert.equal(made.http.url, `${publicUrl}/webhooks/gorgias/${s.storeId}`);
+    assert.deepEqual(made.http.triggers, { 'ticket-created': true, 'ticket-updated': true, 'ticket-message-created': true });
+    const secret = made.http.headers['X-Concierge-Webhook-Secret']!;
+    recordSent('secret', secret);
+    assert.ok(secret.length >= 32, 'a generated secret');
+    assert.ok(await eventually(async () => ((await storedSecret()) === secret ? true : undefined), 15_000), 'kept as the store\'s secret');
+    await idle();
+
+    const ticket = gg.newTicket('acme', { email: 'gina@shopper.example', name: 'Gina' }, 'Shipping', 'do you ship to canada?');
+    assert.deepEqual(await gg.fire('acme', ticket, 'ticket-created'), [{ url: made.http.url, status: 200 }]);
+    assert.ok(await eventually(async () => ticket.messages.find((m) => m.from_agent), 15_000), 'answered on the ticket');
+  });
+
+  test('reconnect keeps one integration; a secret the store sets is written into its header; disconnect removes it', async () => {
+    const chosen = 'store-chosen-secret-4d1f9a2b7c';
+    recordSent('secret', chosen);
+    await connect({ domain: 'acme', email: acme.agent.email, apiKey: acme.apiKey, webhookSecret: chosen });
+    await idle();
+    assert.equal(acme.integrations.size, 1, 'found again, not duplicated');
+    assert.equal([...acme.integrations.values()][0]!.http.headers['X-Concierge-Webhook-Secret'], chosen, 'the header follows the store\'s secret');
+    assert.equal(await storedSecret(), chosen);
+    assert.equal(gg.requests.filter((r) => r.method === 'POST' && r.path === '/api/integrations').length, 1, 'created once, ever');
+
+    await connect(null);
+    assert.ok(await eventually(async () => (acme.integrations.size === 0 ? true : undefined), 15_000), 'removed with the credentials that were');
   });
 });

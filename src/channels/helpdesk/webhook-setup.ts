@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ChannelChange } from '../../core/store-service';
 import { HelpdeskCallError, helpdeskNames, type HelpdeskName, type HelpdeskWebhookSetup } from '../../core/ports/helpdesk';
 import type { JobQueue, JobRecord, JobWorker } from '../../core/ports/jobs';
@@ -28,17 +29,16 @@ export interface WebhookSetupDeps {
   log: { info(fields: Record<string, unknown>, message: string): void; warn(fields: Record<string, unknown>, message: string): void };
 }
 
-const withoutSecret = (c: Record<string, unknown>) => JSON.stringify({ ...c, webhookSecret: undefined });
-/** Only the secret changed, to a value: our own write of it after `ensure` (or the store setting one by hand). */
-const onlySecretSet = (before: Record<string, unknown>, after: Record<string, unknown>) =>
-  withoutSecret(before) === withoutSecret(after) && Boolean(after.webhookSecret) && before.webhookSecret !== after.webhookSecret;
-
 /**
  * Connecting a helpdesk makes its webhook at the provider, through the job queue (docs/adr/0041): on connect (and on
  * every re-connect, which finds what is there) `ensure`, then the secret the provider reveals is kept in the store's
  * sealed credentials; on disconnect, or a move to another account, `remove` with the credentials that were.
  */
 export function helpdeskWebhookSetup(deps: WebhookSetupDeps) {
+  // The secrets this process is writing after `ensure`: that change of the credentials needs nothing more (the same
+  // process writes and is told, so memory is enough); any other change, a secret the store sets included, is acted on.
+  const ownWrites = new Set<string>();
+  const ownWrite = (storeId: string, provider: HelpdeskName, secret: unknown) => `${storeId}:${provider}:${createHash('sha256').update(String(secret)).digest('hex')}`;
   const endpoint = (provider: HelpdeskName, storeId: string) => `${deps.publicUrl!.replace(/\/+$/, '')}/webhooks/${provider}/${storeId}`;
 
   async function run(job: JobRecord<HooksJob>, signal: AbortSignal): Promise<void> {
@@ -57,7 +57,15 @@ export function helpdeskWebhookSetup(deps: WebhookSetupDeps) {
       const { secret, created } = await providerCall(() => setup.ensure(credentials, endpoint(provider, storeId), signal));
       // Written only onto the same account's credentials as they are now (the store may have changed them meanwhile).
       const now = await deps.credentials(storeId, provider);
-      if (now && setup.account(now) === setup.account(credentials) && now.webhookSecret !== secret) await deps.keepSecret(storeId, provider, { ...now, webhookSecret: secret });
+      if (now && setup.account(now) === setup.account(credentials) && now.webhookSecret !== secret) {
+        const key = ownWrite(storeId, provider, secret);
+        ownWrites.add(key);
+        try {
+          await deps.keepSecret(storeId, provider, { ...now, webhookSecret: secret });
+        } finally {
+          ownWrites.delete(key);
+        }
+      }
       deps.log.info({ storeId, provider, created }, created.length ? 'helpdesk webhook created' : 'helpdesk webhook found, nothing created');
     } catch (error) {
       // Credentials refused or a request the provider will never take: retrying cannot help; the connection test says why.
@@ -85,7 +93,7 @@ export function helpdeskWebhookSetup(deps: WebhookSetupDeps) {
         if (before && (!after || setup.account(before) !== setup.account(after))) {
           await deps.queue.enqueue<HooksJob>(HOOKS_JOB, { storeId, provider, action: 'remove', sealed: deps.seal(storeId, provider, JSON.stringify(before)) }, { storeId });
         }
-        if (after && !(before && onlySecretSet(before, after))) await deps.queue.enqueue<HooksJob>(HOOKS_JOB, { storeId, provider, action: 'ensure' }, { storeId });
+        if (after && !ownWrites.has(ownWrite(storeId, provider, after.webhookSecret))) await deps.queue.enqueue<HooksJob>(HOOKS_JOB, { storeId, provider, action: 'ensure' }, { storeId });
       }
     },
     registerJobs(worker: JobWorker) {
