@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /**
  * A stateful server on 127.0.0.1 that speaks the part of Gorgias' REST API Concierge uses, as
  * Gorgias documents it: Basic `{email}:{api_key}` per account, `GET /api/tickets?limit=`,
- * `GET /api/tickets/{id}`, `GET /api/tickets/{id}/messages` (`{data, meta}`),
+ * `GET /api/tickets/{id}`, `GET /api/tickets/{id}/messages` (`{data, meta}`, cursor pages: `limit` 30 by default and ≤ 100, `cursor`, `meta.next_cursor`),
  * `POST /api/tickets/{id}/messages` (`channel`, `via`, `from_agent` required; `internal-note` for a
  * note; a public message needs a receiver), `PUT /api/tickets/{id}` (`status`, `tags[{name}]`,
  * `assignee_user`, `assignee_team`), HTTP integrations (`GET /api/integrations?type=&limit=&cursor=`, `POST`,
@@ -179,7 +179,15 @@ export async function startFakeGorgias(): Promise<FakeGorgias> {
     const ticket = m ? a.tickets.get(Number(m[1])) : undefined;
     if (!m || !ticket) return send(404, { error: { msg: 'Not found' } });
     if (!m[2] && method === 'GET') return send(200, view(ticket));
-    if (m[2] && method === 'GET') return send(200, { data: ticket.messages, meta: { next_cursor: null } });
+    if (m[2] && method === 'GET') {
+      // Cursor pagination as Gorgias documents it: `limit` (30 by default, at most 100), `cursor`, `meta.next_cursor`.
+      const limit = Number(url.searchParams.get('limit') ?? 30);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100) return send(400, { error: { msg: 'limit must be between 1 and 100' } });
+      const start = url.searchParams.get('cursor') ? Number(Buffer.from(url.searchParams.get('cursor')!, 'base64url').toString()) : 0;
+      const page = ticket.messages.slice(start, start + limit);
+      const more = start + limit < ticket.messages.length;
+      return send(200, { data: page, meta: { next_cursor: more ? Buffer.from(String(start + limit)).toString('base64url') : null, prev_cursor: null } });
+    }
     if (m[2] && method === 'POST') {
       if (!body || typeof body.channel !== 'string' || typeof body.via !== 'string' || typeof body.from_agent !== 'boolean' || typeof body.body_text !== 'string')
         return send(400, { error: { msg: 'channel, via, from_agent and a body are required' } });
