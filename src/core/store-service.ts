@@ -116,7 +116,14 @@ export function storeService({ stores, cache, sealer, onSettingsChanged, inbound
       await onSettingsChanged?.(storeId, settings).catch(() => undefined); // re-done lazily before the next answer
       const touched = (Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]).filter(([, value]) => value !== undefined);
       if (onChannelsChanged && touched.length > 0) {
-        const opened = (channel: ChannelName) => (previous[channel] ? JSON.parse(sealer.open(previous[channel]!, credentialContext(storeId, channel))) : undefined) as unknown;
+        // A value that no longer opens (its key rotated away) counts as not connected before.
+        const opened = (channel: ChannelName): unknown => {
+          try {
+            return previous[channel] ? JSON.parse(sealer.open(previous[channel]!, credentialContext(storeId, channel))) : undefined;
+          } catch {
+            return undefined;
+          }
+        };
         await onChannelsChanged(storeId, touched.map(([channel, after]) => ({ channel, before: opened(channel), after }))).catch(() => undefined);
       }
       return present(changed);
