@@ -48,7 +48,7 @@ export function emailRecords(database: Database): EmailRecords {
     async attachmentsOf(storeId, conversationId) {
       const rows = await q<{ id: string; created_at: Date | string; attachments: InboundRecord['body']['attachments'] }>(
         `SELECT id, created_at, body->'attachments' AS attachments FROM email_messages
-          WHERE store_id = $1 AND conversation_id = $2 AND direction = 'in' AND jsonb_typeof(body->'attachments') = 'array' AND jsonb_array_length(body->'attachments') > 0
+          WHERE store_id = $1 AND conversation_id = $2 AND direction = 'in' AND (CASE WHEN jsonb_typeof(body->'attachments') = 'array' THEN jsonb_array_length(body->'attachments') ELSE 0 END) > 0
           ORDER BY created_at, id`,
         [storeId, conversationId],
       );
