@@ -8,7 +8,7 @@ import type { Cache } from './core/ports/cache';
 import type { PubSub } from './core/ports/pubsub';
 import type { RateLimiter } from './core/ports/rate-limiter';
 import type { SessionStore } from './core/ports/session-store';
-import { storeService } from './core/store-service';
+import { storeService, type ChannelChange } from './core/store-service';
 import { ConfigError, type Env } from './config/env';
 import { openDatabase, type Database } from './data/database';
 import { cacheSessionStore, MemoryCache } from './data/memory/memory-cache';
@@ -36,6 +36,7 @@ import { DbCheckpointSaver } from './data/checkpoint/db-checkpoint-saver';
 import { MemoryConversationLock } from './data/memory/memory-lock';
 import { RedisConversationLock } from './data/redis/redis-lock';
 import { conversationStore } from './data/repositories/conversation-store';
+import { knowledgeJobKinds } from './core/ports/knowledge-upload-records';
 import { catalogWriter } from './data/repositories/demo-commerce/catalog-writer';
 import { demoCommerce } from './data/repositories/demo-commerce/demo-commerce';
 import { demoPayments } from './data/repositories/demo-commerce/demo-payments';
@@ -140,10 +141,14 @@ import { zendeskHelpdesk, type ZendeskCredentials } from './integrations/zendesk
 import { gorgiasHelpdesk, type GorgiasCredentials } from './integrations/gorgias/gorgias-helpdesk';
 import { AppError } from './core/errors';
 import { helpdeskRecords } from './data/repositories/helpdesk-records';
+import { helpdeskWebhookSetup } from './channels/helpdesk/webhook-setup';
+import { zendeskWebhookPort, zendeskWebhookSetup } from './integrations/zendesk/zendesk-webhooks';
+import { gorgiasWebhookSetup } from './integrations/gorgias/gorgias-webhooks';
 import { easyPostClients, type ShippingCredentials } from './integrations/shipping/easypost-client';
 import { easyPostShipping } from './integrations/shipping/easypost-shipping';
 import { linkSigner } from './core/signed-link';
 import { signedFileSurface } from './gateway/routes/files/signed-file';
+import { emailAttachmentLinks } from './core/email-attachments';
 import { evidenceService } from './core/evidence-service';
 import { conversationAttachmentRepository } from './data/repositories/conversation-attachments';
 import { integrationTestSurface } from './gateway/routes/integrations/test-connection';
@@ -279,13 +284,14 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   const adminTokenOrigin: AdminTokenOrigin = tokenFile ? { from: 'file', path: tokenFile.path, created: tokenFile.created } : { from: 'env' };
   const db = database.db;
   // Late-bound: the articles that quote settings are built after the store service.
-  const hooks: { settingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void> } = {};
+  const hooks: { settingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void>; channelsChanged?: (storeId: string, changes: ChannelChange[]) => Promise<void> } = {};
   const storeRows = storeRepository(db);
   const stores = storeService({
     stores: storeRows,
     cache,
     sealer: keyring,
     onSettingsChanged: (storeId, settings) => hooks.settingsChanged?.(storeId, settings) ?? Promise.resolve(),
+    onChannelsChanged: (storeId, changes) => hooks.channelsChanged?.(storeId, changes) ?? Promise.resolve(),
     inboundEmailDomain: env.CONCIERGE_EMAIL_DOMAIN,
   });
   // With Redis, key records also sit in a local tier, trusted up to the cluster's revocation epoch.
@@ -334,8 +340,9 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
   // Helpdesks: every store's own account, its credentials sealed with the store's settings (docs/adr/0036).
   const zendeskCredentials = (storeId: string) => stores.channelCredentials<ZendeskCredentials>(storeId, 'zendesk');
   const gorgiasCredentials = (storeId: string) => stores.channelCredentials<GorgiasCredentials>(storeId, 'gorgias');
-  const zendesk = zendeskHelpdesk({ credentials: zendeskCredentials, baseUrlTemplate: env.ZENDESK_API_BASE?.replace(/\/+$/, '') ?? 'https://{account}.zendesk.com' });
-  const gorgias = gorgiasHelpdesk({ credentials: gorgiasCredentials, baseUrlTemplate: env.GORGIAS_API_BASE?.replace(/\/+$/, '') ?? 'https://{account}.gorgias.com' });
+  const helpdeskBases = { zendesk: env.ZENDESK_API_BASE?.replace(/\/+$/, '') ?? 'https://{account}.zendesk.com', gorgias: env.GORGIAS_API_BASE?.replace(/\/+$/, '') ?? 'https://{account}.gorgias.com' };
+  const zendesk = zendeskHelpdesk({ credentials: zendeskCredentials, baseUrlTemplate: helpdeskBases.zendesk });
+  const gorgias = gorgiasHelpdesk({ credentials: gorgiasCredentials, baseUrlTemplate: helpdeskBases.gorgias });
   // A webhook for a store that does not exist reads like one without a secret (401): the URL tells nothing.
   const storeSecret = (read: (storeId: string) => Promise<{ webhookSecret?: string } | undefined>) => async (storeId: string) =>
     (await read(storeId).catch((error: unknown) => {
@@ -365,7 +372,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     zendesk: helpdeskCheck('zendesk', zendeskCredentials, zendesk),
     gorgias: helpdeskCheck('gorgias', gorgiasCredentials, gorgias),
   };
-  const catalog = catalogWriter(db);
+  // A catalog import queues its products' re-indexing in its own transaction (docs/adr/0041); the queue is built below.
+  const catalog = catalogWriter(db, (run, storeId) => knowledgeJobs.queue.enqueueIn(run, knowledgeJobKinds.catalogSync, { storeId }, { storeId }));
   const importer: CatalogImporter = demoCatalogImporter(catalog);
   const saver = new DbCheckpointSaver(db);
   // Money and order changes: one at a time per order, across instances in server mode (docs/adr/0011).
@@ -510,6 +518,20 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     gorgiasWebhookReader({ webhookSecret: storeSecret(gorgiasCredentials) }),
   ]);
   helpdesk.registerJobs(jobs.worker);
+  // Connecting a helpdesk makes its webhook there (docs/adr/0041); only with a public URL the helpdesk can reach.
+  const hookContext = (storeId: string, provider: string) => `hooks:${storeId}:${provider}`;
+  const webhookSetup = helpdeskWebhookSetup({
+    publicUrl: env.CONCIERGE_PUBLIC_URL,
+    setups: { zendesk: zendeskWebhookPort(zendeskWebhookSetup({ baseUrlTemplate: helpdeskBases.zendesk })), gorgias: gorgiasWebhookSetup({ baseUrlTemplate: helpdeskBases.gorgias }) },
+    queue: jobs.queue,
+    credentials: (storeId, provider) => stores.channelCredentials<Record<string, unknown>>(storeId, provider),
+    keepSecret: async (storeId, provider, credentials) => void (await stores.updateSettings(storeId, { channels: { [provider]: credentials } })),
+    seal: (storeId, provider, plaintext) => keyring.seal(plaintext, hookContext(storeId, provider)),
+    open: (storeId, provider, sealed) => keyring.open(sealed, hookContext(storeId, provider)),
+    log: backgroundLog,
+  });
+  webhookSetup.registerJobs(jobs.worker);
+  hooks.channelsChanged = webhookSetup.onChannelsChanged;
   let background: Promise<{ smtpPort: number | undefined }> | undefined;
 
   const readiness: GatewayDeps['readiness'] = {
@@ -540,8 +562,8 @@ export async function createSystem(env: Env, options: SystemOptions = {}): Promi
     logLevel: env.LOG_LEVEL,
     logFile: env.CONCIERGE_LOG_FILE,
     surfaces: [
-      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence }),
-      catalogSurface(importer, ingestion.queueCatalogSync),
+      conversationSurface({ conversations: agent.conversations, actions: agent.actions, pubsub, feedback: shopperFeedbackRepository(database), evidence, emailAttachments: emailAttachmentLinks({ records: mailRecords, storage }) }),
+      catalogSurface(importer, () => ingestion.ensureWorker()),
       knowledgeSurface(knowledge, ingestion),
       shopifyIntegrationSurface(shopify.connections, shopify.privacy),
       shopifyWebhookSurface(shopifyWebhooks),

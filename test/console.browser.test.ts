@@ -10,6 +10,7 @@ import { startTestSystem, type TestSystem } from './support/system';
 
 const OWNER = { email: 'olive@store.example', password: 'owner password 1' };
 const AGENT = { email: 'abe@store.example', password: 'agent password 1' };
+const EMAIL_TOKEN = 'wh_console_email_token_5b1d0c7e9a';
 
 // One browser for the file; each operator gets a fresh context (cookies, storage).
 describe('the operator console in Chromium', { skip: skipWithoutChromium }, () => {
@@ -21,7 +22,7 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
   let page: Page;
 
   before(async () => {
-    t = await startTestSystem();
+    t = await startTestSystem({ env: { CONCIERGE_EMAIL_WEBHOOK_TOKEN: EMAIL_TOKEN } });
     s = await demoStore(t);
     for (const [who, role] of [
       [OWNER, 'owner'],
@@ -304,6 +305,53 @@ describe('the operator console in Chromium', { skip: skipWithoutChromium }, () =
     assert.equal(status, 403);
     assert.equal((await t.system.stores.settings(s.storeId)).refundAutoApproveLimit, 100000);
     await context.close();
+  });
+
+  test("an e-mail's attachments show in the conversation: each file through a signed link, an image as a thumbnail", async () => {
+    const inbound = (await t.app.inject({ method: 'GET', url: `/v1/stores/${s.storeId}/settings`, headers: s.headers })).json().email.inboundAddress as string;
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    const delivered = await t.app.inject({
+      method: 'POST',
+      url: `/webhooks/email/inbound?provider=postmark&token=${EMAIL_TOKEN}`,
+      payload: {
+        MessageID: 'pm-console-files',
+        From: 'erin@example.com',
+        FromFull: { Email: 'erin@example.com', Name: 'Erin Email' },
+        To: inbound,
+        ToFull: [{ Email: inbound }],
+        Subject: 'Invoice question',
+        TextBody: 'Hello, my invoice is attached, can you check the total?',
+        Headers: [{ Name: 'Message-ID', Value: '<console-files@client.example>' }],
+        Attachments: [
+          { Name: 'invoice-1044.pdf', Content: pdf.toString('base64'), ContentType: 'application/pdf' },
+          { Name: 'parcel.png', Content: Buffer.from(pngWithGps()).toString('base64'), ContentType: 'image/png' },
+        ],
+      },
+    });
+    assert.equal(delivered.statusCode, 200, delivered.body);
+    await t.system.startBackground();
+    const id = await eventually(
+      async () => (await t.system.database.query<{ conversation_id: string | null }>("SELECT conversation_id FROM email_messages WHERE rfc_message_id = 'console-files@client.example'"))[0]?.conversation_id ?? undefined,
+      20_000,
+    );
+    assert.ok(id, 'the e-mail became a conversation');
+    await page.goto(`${base}/console#/conversations/${id}`);
+    const section = page.getByRole('region', { name: 'Files the shopper e-mailed' });
+    await section.waitFor();
+    const link = section.getByRole('link', { name: 'invoice-1044.pdf' });
+    const href = await link.getAttribute('href');
+    assert.match(href ?? '', /\/files\/[0-9a-f-]+\/email\/[0-9a-f]+\/1-invoice-1044\.pdf\?expires=\d+&signature=/, 'a signed link');
+    // The link is on the instance's public URL (CONCIERGE_PUBLIC_URL); this test's server listens on another port.
+    const served = await page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    }, href!.replace(/^https?:\/\/[^/]+/, base));
+    assert.deepEqual(served, { status: 200, type: 'application/pdf', body: pdf.toString() });
+    await section.getByRole('link', { name: 'parcel.png' }).waitFor();
+    assert.equal(await section.locator('img').count(), 1, 'the image as a thumbnail');
+    assert.equal(await section.locator('img').getAttribute('src'), await section.getByRole('link', { name: 'parcel.png' }).getAttribute('href'), 'the thumbnail through the same signed link');
+    await cleanAxe(page, 'a conversation with e-mailed files');
+    await shot('conversation-email-files');
   });
 
   test('logging out ends the session: a reload shows the login page', async () => {

@@ -108,6 +108,21 @@ describe('the Gorgias channel', () => {
     assert.deepEqual(ticket.tags, []);
   });
 
+  test('a ticket past Gorgias\' first page of messages (30) is read whole: the newest message is answered', async () => {
+    const ticket = gg.newTicket('acme', { email: 'lou@shopper.example', name: 'Lou' }, 'Order', 'hello, a question about my order');
+    await deliver(s.storeId, ticket);
+    assert.ok(await eventually(async () => ours(ticket)[0], 15_000));
+    const person = { id: 98, email: 'kim@acme.example', name: 'Kim' };
+    for (let i = 0; i < 70; i += 1) gg.message('acme', ticket.id, { party: person, agent: true }, `checked the warehouse, note ${i}`, 'internal-note');
+    gg.message('acme', ticket.id, { party: ticket.customer, agent: false }, 'and how long do I have to return a jacket?');
+    await deliver(s.storeId, ticket);
+    assert.ok(await eventually(async () => ours(ticket, 'email')[1], 15_000), 'the message on the third page was answered');
+    const c = await conversation(ticket);
+    assert.match(c.messages.at(-2).content, /how long do I have to return a jacket/);
+    await settle();
+    assert.equal(ours(ticket, 'email').length, 2, 'once');
+  });
+
   test('a handoff is an internal note with the context, the handoff tag, status open, unassigned, the store\'s team', async () => {
     const ticket = gg.newTicket('acme', { email: 'ann@shopper.example', name: 'Ann' }, 'Complaint', 'let me talk to a real person, this is ridiculous');
     await deliver(s.storeId, ticket);

@@ -183,6 +183,34 @@ describe('the Zendesk channel', () => {
     assert.ok(await eventually(async () => byAgent(ticket)[1], 15_000), 'answering again');
   });
 
+  test('a ticket past Zendesk\'s first 100 comments is read whole: the newest message is answered, and a retried post is found past the first page', async () => {
+    const ticket = zd.newTicket('acme', { email: 'long@shopper.example', name: 'Lena' }, 'Order question', 'hello, I have a few questions');
+    await deliver(s.storeId, ticket);
+    assert.ok(await eventually(async () => byAgent(ticket)[0], 15_000));
+    // A long history: the team's internal notes (no takeover), well past one page of comments.
+    const sam = zd.addUser('acme', 'agent', 'sam@acme.example', 'Sam');
+    for (let i = 0; i < 230; i += 1) zd.comment('acme', ticket.id, sam.id, `internal: checked the warehouse log, entry ${i}`, false);
+    const asked = zd.comment('acme', ticket.id, ticket.requester_id, 'ok thanks, and how long do I have to return a jacket?');
+    assert.ok(ticket.comments.indexOf(asked) >= 200, 'the question is on the third page');
+    // The reply's PUT is applied and answered 500: the retry must find it (past the first page) rather than post again.
+    zd.faults.push({ method: 'PUT', path: `/api/v2/tickets/${ticket.id}.json`, status: 500, afterApply: true });
+    await deliver(s.storeId, ticket);
+    assert.equal(await outcome(ticket, asked.id), 'answered');
+    assert.ok(await eventually(async () => byAgent(ticket, true)[1], 15_000), 'the newest question was answered');
+    const c = await conversation(ticket);
+    assert.deepEqual(c.messages.map((m: { role: string }) => m.role), ['customer', 'assistant', 'customer', 'assistant']);
+    assert.match(c.messages[2].content, /how long do I have to return a jacket/, 'the agent read the comment on the third page');
+    await eventually(
+      async () => (await t.system.database.query<{ status: string }>("SELECT status FROM helpdesk_posts WHERE ticket_id = $1 AND kind = 'reply' AND status = 'posted'", [String(ticket.id)])).length === 2 || undefined,
+      15_000,
+    );
+    await settle();
+    assert.equal(byAgent(ticket, true).length, 2, 'posted once');
+    const reads = zd.requests.filter((r) => r.method === 'GET' && r.path.startsWith(`/api/v2/tickets/${ticket.id}/comments.json`));
+    assert.ok(reads.some((r) => r.path.includes('page%5Bafter%5D') || r.path.includes('page[after]')), 'followed links.next');
+    assert.ok(reads.every((r) => /page(%5B|\[)size(%5D|\])=100/.test(r.path)), 'cursor pagination, 100 a page');
+  });
+
   test('an operator\'s answer in the console is posted on the ticket as the agent user, once', async () => {
     const ticket = zd.newTicket('acme', { email: 'console@shopper.example', name: 'Cole' }, 'Gift wrap', 'do you offer gift wrapping?');
     await deliver(s.storeId, ticket);

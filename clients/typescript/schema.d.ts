@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files/{storeId}/{folder}/{sub}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a stored file kept one folder deeper (e.g. an e-mail's attachment) through a signed, expiring link */
+        get: operations["getSignedNestedFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -252,6 +269,23 @@ export interface paths {
         put?: never;
         /** Attach a photo to a conversation (PNG, JPEG or WebP, at most 5 MB, base64); send it with the next message */
         post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{id}/email-attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files the shopper e-mailed into the conversation, with signed links that expire in 10 minutes (operators and the store's own keys) */
+        get: operations["listEmailAttachments"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1167,7 +1201,41 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description the file, with its content type */
+            /** @description the file: images, PDFs and plain text with their content type; anything else as a download of bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getSignedNestedFile: {
+        parameters: {
+            query?: {
+                expires?: string;
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                file: string;
+                folder: string;
+                storeId: string;
+                sub: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file: images, PDFs and plain text with their content type; anything else as a download of bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2218,6 +2286,50 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listEmailAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description as the e-mail declared it; images, PDFs and plain text open in the browser, anything else downloads */
+                            contentType: string;
+                            /** @description the inbound e-mail the file came with */
+                            emailId: string;
+                            expiresAt: string;
+                            /** @description the name the sender gave the file: text to show, never a path */
+                            filename: string;
+                            /** Format: date-time */
+                            receivedAt: string;
+                            size: number;
+                            /** @description a signed link to the file that stops working at expiresAt; never a public address */
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -15,6 +15,18 @@ export interface StoreServiceDeps {
   onSettingsChanged?: (storeId: string, settings: StoreSettings) => Promise<void>;
   /** The domain of the stores' inbound e-mail addresses (CONCIERGE_EMAIL_DOMAIN). */
   inboundEmailDomain?: string;
+  /**
+   * Told after a patch set or removed channel credentials, with the values before and after (opened): what a connection
+   * makes at the provider (a helpdesk's webhook, docs/adr/0041) is queued from here. Its failure does not undo the change.
+   */
+  onChannelsChanged?: (storeId: string, changes: ChannelChange[]) => Promise<void>;
+}
+
+/** One channel's credentials around a settings change: `before` undefined when it was not connected, `after` null when removed. */
+export interface ChannelChange {
+  channel: ChannelName;
+  before: unknown;
+  after: unknown;
 }
 
 export interface CreatedStore {
@@ -29,7 +41,7 @@ const settingsKey = (storeId: string) => `settings:${storeId}`;
 const credentialContext = (storeId: string, channel: string) => `${storeId}:${channel}`;
 
 /** Tenants: creation with their first keys, settings read (cached) and changed, credentials sealed. */
-export function storeService({ stores, cache, sealer, onSettingsChanged, inboundEmailDomain }: StoreServiceDeps) {
+export function storeService({ stores, cache, sealer, onSettingsChanged, inboundEmailDomain, onChannelsChanged }: StoreServiceDeps) {
   async function load(storeId: string): Promise<StoredStore> {
     const stored = await stores.get(storeId);
     if (!stored) throw new AppError('not_found', `store ${storeId} not found`);
@@ -90,7 +102,9 @@ export function storeService({ stores, cache, sealer, onSettingsChanged, inbound
       for (const [channel, value] of Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]) {
         if (value !== undefined && value !== null) sealed[channel] = { ...sealer.seal(JSON.stringify(value), credentialContext(storeId, channel)), updatedAt: new Date().toISOString() };
       }
+      let previous: StoredStore['credentials'] = {};
       const changed = await stores.changeSettings(storeId, (current) => {
+        previous = current.credentials;
         const credentials = { ...current.credentials, ...sealed };
         for (const [channel, value] of Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]) if (value === null) delete credentials[channel];
         return { settings: applySettingsPatch(normaliseSettings(current.settings), patch), credentials };
@@ -100,6 +114,18 @@ export function storeService({ stores, cache, sealer, onSettingsChanged, inbound
       await cache.delete('origins:all');
       const settings = normaliseSettings(changed.settings);
       await onSettingsChanged?.(storeId, settings).catch(() => undefined); // re-done lazily before the next answer
+      const touched = (Object.entries(patch.channels ?? {}) as [ChannelName, unknown][]).filter(([, value]) => value !== undefined);
+      if (onChannelsChanged && touched.length > 0) {
+        // A value that no longer opens (its key rotated away) counts as not connected before.
+        const opened = (channel: ChannelName): unknown => {
+          try {
+            return previous[channel] ? JSON.parse(sealer.open(previous[channel]!, credentialContext(storeId, channel))) : undefined;
+          } catch {
+            return undefined;
+          }
+        };
+        await onChannelsChanged(storeId, touched.map(([channel, after]) => ({ channel, before: opened(channel), after }))).catch(() => undefined);
+      }
       return present(changed);
     },
 

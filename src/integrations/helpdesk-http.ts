@@ -18,7 +18,7 @@ export interface HelpdeskTarget {
  * becomes a `HelpdeskCallError` with the status and the Retry-After in milliseconds (a 429's wait);
  * the credentials never appear in an error. Redirects are refused (credentials stay on the host).
  */
-export async function helpdeskRequest<T>(target: HelpdeskTarget, method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+export async function helpdeskRequest<T>(target: HelpdeskTarget, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   const signals = [AbortSignal.timeout(target.timeoutMs), ...(signal ? [signal] : [])];
   let response: Response;
   try {

@@ -21,8 +21,10 @@ export interface IngestionDeps {
 }
 
 export interface KnowledgeIngestion extends KnowledgeUploads {
-  /** Queues the re-indexing of the store's products after a catalog import. */
+  /** Queues the re-indexing of the store's products (a catalog import queues its own, in its transaction: docs/adr/0041). */
   queueCatalogSync(storeId: string): Promise<void>;
+  /** Starts this process's ingestion worker if it is not running (after a job was queued by another path). */
+  ensureWorker(): void;
   /** Queues one product's re-indexing (or removal) after a platform's webhook; jobs of this kind run one at a time, in order. */
   queueProductSync(storeId: string, productId: string, product: Product | undefined): Promise<void>;
   registerJobs(worker: JobWorker): void;
@@ -92,6 +94,7 @@ export function knowledgeIngestion(deps: IngestionDeps): KnowledgeIngestion {
       await deps.queue.enqueue(knowledgeJobKinds.catalogSync, { storeId }, { storeId });
       deps.ensureWorker();
     },
+    ensureWorker: () => deps.ensureWorker(),
     async queueProductSync(storeId, productId, product) {
       await deps.queue.enqueue(knowledgeJobKinds.productSync, { productId, product: product ?? null }, { storeId });
       deps.ensureWorker();

@@ -58,12 +58,22 @@ export interface CatalogCounts {
   orders: number;
 }
 
-/** Writes catalog records into a store's demo backend: all of them or, on any error, none. Upserts by external id. */
-export interface CatalogWriter {
-  write(storeId: string, records: CatalogRecords): Promise<CatalogCounts>;
+export interface CatalogWriteOptions {
+  /** Queue the re-indexing of the store's products in the write's own transaction (when products were written): both commit or neither. */
+  reindexProducts?: boolean;
 }
 
-/** Validates a Shopify-shaped catalog payload and loads it; a malformed element is a 400 naming its index and reason. */
+export interface CatalogWriteResult extends CatalogCounts {
+  /** True when the products' re-indexing job was queued with the write. */
+  reindexQueued: boolean;
+}
+
+/** Writes catalog records into a store's demo backend: all of them or, on any error, none. Upserts by external id. */
+export interface CatalogWriter {
+  write(storeId: string, records: CatalogRecords, options?: CatalogWriteOptions): Promise<CatalogWriteResult>;
+}
+
+/** Validates a Shopify-shaped catalog payload and loads it (its products' re-indexing queued with it); a malformed element is a 400 naming its index and reason. */
 export interface CatalogImporter {
-  import(storeId: string, payload: unknown): Promise<CatalogCounts>;
+  import(storeId: string, payload: unknown): Promise<CatalogWriteResult>;
 }

@@ -39,7 +39,16 @@ export interface UnsentReply {
   messageId: string;
 }
 
+/** The files of one e-mail a shopper sent into a conversation, as kept in object storage. */
+export interface ConversationEmailFiles {
+  emailId: string;
+  receivedAt: Date;
+  attachments: InboundBody['attachments'];
+}
+
 export interface EmailRecords {
+  /** The e-mails of a conversation that came with attachments, oldest first (every file, photo or not). */
+  attachmentsOf(storeId: string, conversationId: string): Promise<ConversationEmailFiles[]>;
   /** Records a delivery once: `created` false when its Message-ID or provider id was seen (the first record's id is returned). */
   recordInbound(input: { storeId: string; rfcMessageId: string; provider: string; providerId: string | null; status: InboundStatus; reason: string | null; body: InboundBody }): Promise<{ id: string; created: boolean }>;
   inbound(storeId: string, id: string): Promise<InboundRecord | undefined>;

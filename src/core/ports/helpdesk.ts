@@ -129,3 +129,16 @@ export interface HelpdeskRecords {
   /** Replies (agent's or an operator's) in helpdesk conversations with no post record yet: the outbox. */
   unpostedReplies(withinMs: number, limit: number): Promise<{ storeId: string; messageId: string }[]>;
 }
+
+/**
+ * What connecting a helpdesk makes at the provider so that it calls Concierge: Zendesk's webhook and trigger, Gorgias'
+ * HTTP integration (docs/adr/0041). Credentials are the store's own for that helpdesk, as stored (sealed) in its settings.
+ */
+export interface HelpdeskWebhookSetup {
+  /** The account the credentials name: what was made stays with a change of anything else (mode, group, token). */
+  account(credentials: Record<string, unknown>): string;
+  /** Makes what is missing (found again by this endpoint, never twice); answers the secret its deliveries carry. */
+  ensure(credentials: Record<string, unknown>, endpoint: string, signal?: AbortSignal): Promise<{ secret: string; created: string[] }>;
+  /** Removes what calls this endpoint; answers how many things were removed. */
+  remove(credentials: Record<string, unknown>, endpoint: string, signal?: AbortSignal): Promise<{ removed: number }>;
+}

@@ -45,6 +45,15 @@ export function emailRecords(database: Database): EmailRecords {
       if (!first) throw new Error('an e-mail record conflicted but none was found');
       return { id: first.id, created: false };
     },
+    async attachmentsOf(storeId, conversationId) {
+      const rows = await q<{ id: string; created_at: Date | string; attachments: InboundRecord['body']['attachments'] }>(
+        `SELECT id, created_at, body->'attachments' AS attachments FROM email_messages
+          WHERE store_id = $1 AND conversation_id = $2 AND direction = 'in' AND (CASE WHEN jsonb_typeof(body->'attachments') = 'array' THEN jsonb_array_length(body->'attachments') ELSE 0 END) > 0
+          ORDER BY created_at, id`,
+        [storeId, conversationId],
+      );
+      return rows.map((row) => ({ emailId: row.id, receivedAt: new Date(row.created_at), attachments: row.attachments }));
+    },
     async inbound(storeId, id) {
       const [row] = await q<InboundRow>(`SELECT id, store_id, conversation_id, rfc_message_id, status, reason, body FROM email_messages WHERE store_id = $1 AND id = $2 AND direction = 'in'`, [storeId, id]);
       return row ? { id: row.id, storeId: row.store_id, conversationId: row.conversation_id, rfcMessageId: row.rfc_message_id, status: row.status, reason: row.reason, body: row.body } : undefined;

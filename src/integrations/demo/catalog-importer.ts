@@ -14,7 +14,7 @@ export function demoCatalogImporter(writer: CatalogWriter, now: () => Date = () 
         const problems = parsed.error.issues.slice(0, 10).map((issue) => `${pathText(issue.path) || 'body'}: ${issue.message}`);
         throw new AppError('validation_failed', `invalid catalog: ${problems.join('; ')}`, { issues: problems });
       }
-      return writer.write(storeId, toCatalogRecords(parsed.data, now()));
+      return writer.write(storeId, toCatalogRecords(parsed.data, now()), { reindexProducts: true });
     },
   };
 }

@@ -47,6 +47,9 @@ export interface GorgiasHelpdeskOptions {
   timeoutMs?: number;
 }
 
+const MESSAGES_PAGE_SIZE = 100;
+const MAX_MESSAGE_PAGES = 100;
+
 const lower = (value: string | null | undefined) => (value ?? '').trim().toLowerCase();
 const messagesOf = (answer: { data?: GorgiasMessage[] } | GorgiasMessage[]) => (Array.isArray(answer) ? answer : (answer.data ?? [])).slice().sort((a, b) => a.id - b.id);
 
@@ -68,7 +71,24 @@ export function gorgiasHelpdesk(o: GorgiasHelpdeskOptions) {
   }
 
   const readTicket = (t: HelpdeskTarget, id: string, signal?: AbortSignal) => helpdeskRequest<GorgiasTicket>(t, 'GET', `/tickets/${id}`, undefined, signal);
-  const readMessages = async (t: HelpdeskTarget, id: string, signal?: AbortSignal) => messagesOf(await helpdeskRequest<{ data?: GorgiasMessage[] }>(t, 'GET', `/tickets/${id}/messages`, undefined, signal));
+  /** Every message of the ticket, oldest first: Gorgias' cursor pages (`limit` ≤ 100, `meta.next_cursor`), not only the first 30. */
+  async function readMessages(t: HelpdeskTarget, id: string, signal?: AbortSignal): Promise<GorgiasMessage[]> {
+    const all: GorgiasMessage[] = [];
+    let cursor: string | undefined;
+    for (let page = 1; ; page++) {
+      const answer = await helpdeskRequest<{ data?: GorgiasMessage[]; meta?: { next_cursor?: string | null } }>(
+        t,
+        'GET',
+        `/tickets/${id}/messages?limit=${MESSAGES_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        undefined,
+        signal,
+      );
+      all.push(...(Array.isArray(answer) ? (answer as GorgiasMessage[]) : (answer.data ?? [])));
+      cursor = Array.isArray(answer) ? undefined : (answer.meta?.next_cursor ?? undefined);
+      if (!cursor) return messagesOf(all);
+      if (page >= MAX_MESSAGE_PAGES) throw new HelpdeskCallError('gorgias', undefined, `Gorgias kept answering more messages after ${page} pages`);
+    }
+  }
 
   /** A message already on the ticket with this post's key (Gorgias keeps `external_id`). */
   async function existing(t: HelpdeskTarget, ticketId: string, key: string, signal?: AbortSignal): Promise<string | undefined> {

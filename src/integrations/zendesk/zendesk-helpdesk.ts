@@ -30,11 +30,37 @@ interface ZendeskComment {
   public: boolean;
 }
 
+interface CommentsPage {
+  comments?: ZendeskComment[];
+  users?: ZendeskUser[];
+  meta?: { has_more?: boolean; after_cursor?: string | null };
+  links?: { next?: string | null };
+}
+
 const ME_TTL_MS = 10 * 60_000;
+/** Zendesk's largest cursor page. */
+const COMMENTS_PAGE_SIZE = 100;
+/** Zendesk keeps at most 5,000 comments on a ticket: 50 pages; more is a server that never ends its list. */
+const MAX_COMMENT_PAGES = 60;
+
+/** `links.next` as a path under the API root: a link elsewhere is refused (the credentials stay on the account's host). */
+export function nextPath(t: HelpdeskTarget, next: string, keep: Record<string, string> = {}): string {
+  const root = new URL(t.baseUrl);
+  const url = new URL(next, `${t.baseUrl}/`);
+  if (url.origin !== root.origin || !url.pathname.startsWith(`${root.pathname}/`)) throw new HelpdeskCallError('zendesk', undefined, 'Zendesk named a next page on another host');
+  for (const [name, value] of Object.entries(keep)) if (!url.searchParams.has(name)) url.searchParams.set(name, value);
+  return `${url.pathname.slice(root.pathname.length)}${url.search}`;
+}
 const MARKER = (key: string) => `[concierge:${key}]`;
 
 /** The body as posted: an internal note carries its job key (for the team, harmless; for us, how a retry finds it). */
 const postedBody = (post: HelpdeskPost) => (post.visibility === 'internal' ? `${post.body.trim()}\n\n${MARKER(post.key)}` : post.body);
+
+/** Where and as whom one Zendesk account's API (v2) is called. */
+export function zendeskTarget(o: { baseUrlTemplate: string; fetchApi?: FetchApi; timeoutMs?: number }, credentials: ZendeskCredentials): HelpdeskTarget {
+  const authorization = credentials.oauthToken ? `Bearer ${credentials.oauthToken}` : `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`;
+  return { provider: 'zendesk', baseUrl: `${accountBase(o.baseUrlTemplate, credentials.subdomain)}/api/v2`, authorization, fetchApi: o.fetchApi ?? fetch, timeoutMs: o.timeoutMs ?? 10_000 };
+}
 
 export interface ZendeskHelpdeskOptions {
   credentials(storeId: string): Promise<ZendeskCredentials | undefined>;
@@ -51,13 +77,7 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
   async function target(storeId: string): Promise<{ target: HelpdeskTarget; credentials: ZendeskCredentials }> {
     const credentials = await o.credentials(storeId);
     if (!credentials) throw new HelpdeskCallError('zendesk', 401, 'Zendesk is not connected for this store');
-    const authorization = credentials.oauthToken
-      ? `Bearer ${credentials.oauthToken}`
-      : `Basic ${Buffer.from(`${credentials.email}/token:${credentials.apiToken}`).toString('base64')}`;
-    return {
-      credentials,
-      target: { provider: 'zendesk', baseUrl: `${accountBase(o.baseUrlTemplate, credentials.subdomain)}/api/v2`, authorization, fetchApi: o.fetchApi ?? fetch, timeoutMs: o.timeoutMs ?? 10_000 },
-    };
+    return { credentials, target: zendeskTarget(o, credentials) };
   }
 
   /** The user the credentials act as: the author of every comment Concierge writes (cached briefly). */
@@ -72,8 +92,27 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
     return user as ZendeskUser & { id: number };
   }
 
-  const comments = async (t: HelpdeskTarget, ticketId: string, signal?: AbortSignal) =>
-    helpdeskRequest<{ comments: ZendeskComment[]; users?: ZendeskUser[] }>(t, 'GET', `/tickets/${ticketId}/comments.json?include=users`, undefined, signal);
+  /**
+   * Every comment of the ticket, oldest first, with their authors: Zendesk's cursor pagination (`page[size]`, then
+   * `links.next` while `meta.has_more`), 100 a page. The whole ticket, not its newest page: the sync takes each
+   * comment in once and in order (a requester's burst, a person's takeover between two of theirs), and a retried post
+   * is looked for among all of them (docs/adr/0041).
+   */
+  async function comments(t: HelpdeskTarget, ticketId: string, signal?: AbortSignal): Promise<{ comments: ZendeskComment[]; users: ZendeskUser[] }> {
+    const all: ZendeskComment[] = [];
+    const users = new Map<number, ZendeskUser>();
+    let path = `/tickets/${ticketId}/comments.json?include=users&page%5Bsize%5D=${COMMENTS_PAGE_SIZE}`;
+    for (let page = 1; ; page++) {
+      const answer = await helpdeskRequest<CommentsPage>(t, 'GET', path, undefined, signal);
+      all.push(...(answer.comments ?? []));
+      for (const user of answer.users ?? []) if (user.id !== null) users.set(user.id, user);
+      const next = answer.meta?.has_more ? answer.links?.next : undefined;
+      if (!next) break;
+      if (page >= MAX_COMMENT_PAGES) throw new HelpdeskCallError('zendesk', undefined, `Zendesk kept answering more comments after ${page} pages`);
+      path = nextPath(t, next, { include: 'users' });
+    }
+    return { comments: all, users: [...users.values()] };
+  }
 
   /** A post already on the ticket: a public reply by the agent with the same text, or a note with its key. */
   async function existing(t: HelpdeskTarget, ticketId: string, agentId: number, post: HelpdeskPost, signal?: AbortSignal): Promise<string | undefined> {
@@ -101,7 +140,7 @@ export function zendeskHelpdesk(o: ZendeskHelpdeskOptions) {
       const agent = await agentUser(storeId, t, signal);
       const { ticket } = await helpdeskRequest<{ ticket: { id: number; subject?: string | null; requester_id: number; tags?: string[] } }>(t, 'GET', `/tickets/${ticketId}.json`, undefined, signal);
       const page = await comments(t, ticketId, signal);
-      const users = new Map((page.users ?? []).filter((u) => u.id !== null).map((u) => [u.id!, u]));
+      const users = new Map(page.users.map((u) => [u.id!, u]));
       const requester = users.get(ticket.requester_id) ?? (await helpdeskRequest<{ user: ZendeskUser }>(t, 'GET', `/users/${ticket.requester_id}.json`, undefined, signal)).user;
       const authorOf = (c: ZendeskComment): HelpdeskComment['author'] => {
         if (c.author_id === agent.id) return 'self';

@@ -3,6 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { toMajor } from '../../../core/money';
 import type { CatalogRecords, CatalogWriter } from '../../../core/ports/catalog';
 import type { Db } from '../../database';
+import { runSqlIn } from '../../jobs/drizzle-run-sql';
+import type { RunSql } from '../../jobs/job-table';
 import { customers, fulfillments, orderLineItems, orders, productVariants, products, refunds, returns, trackingEvents } from '../../schema/index';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -125,10 +127,16 @@ async function refuseTakenOrderNames(tx: Tx, storeId: string, records: OrderReco
   }
 }
 
-/** The catalog import into the demo tables, in one transaction (a failure writes nothing). */
-export function catalogWriter(db: Db): CatalogWriter {
+/** Queues the products' re-indexing inside the write's transaction (the job queue's `enqueueIn`, same database). */
+export type QueueReindexIn = (run: RunSql, storeId: string) => Promise<unknown>;
+
+/**
+ * The catalog import into the demo tables, in one transaction (a failure writes nothing); with `reindexProducts`
+ * the products' re-indexing job is queued in that same transaction, so a crash can never keep the one without the other.
+ */
+export function catalogWriter(db: Db, queueReindexIn?: QueueReindexIn): CatalogWriter {
   return {
-    async write(storeId, records) {
+    async write(storeId, records, options = {}) {
       return db.transaction(async (tx) => {
         await writeCustomers(tx, storeId, records.customers);
         await writeProducts(tx, storeId, records.products);
@@ -142,7 +150,9 @@ export function catalogWriter(db: Db): CatalogWriter {
         const variantIds = new Map(variantRows.map((v) => [v.externalId, v.id]));
         await refuseTakenOrderNames(tx, storeId, records.orders);
         for (const order of records.orders) await writeOrder(tx, storeId, order, customerIds, productIds, variantIds);
-        return { customers: records.customers.length, products: records.products.length, orders: records.orders.length };
+        const reindexQueued = Boolean(options.reindexProducts && queueReindexIn && records.products.length > 0);
+        if (reindexQueued) await queueReindexIn!(runSqlIn(tx), storeId);
+        return { customers: records.customers.length, products: records.products.length, orders: records.orders.length, reindexQueued };
       });
     },
   };

@@ -8,8 +8,11 @@ const body = z
   .object({ customers: z.array(z.record(z.string(), z.unknown())).optional(), products: z.array(z.record(z.string(), z.unknown())).optional(), orders: z.array(z.record(z.string(), z.unknown())).optional() })
   .describe('Shopify Admin REST shapes: Customer, Product (with variants), Order (with line_items, fulfillments, refunds). Unknown fields are kept but ignored.');
 
-/** POST /v1/stores/{storeId}/catalog/import: load customers, products and orders into the built-in demo backend; `afterImport` queues the products' re-indexing. */
-export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId: string) => Promise<void>) {
+/**
+ * POST /v1/stores/{storeId}/catalog/import: load customers, products and orders into the built-in demo backend; the
+ * products' re-indexing job is queued in the import's own transaction, and `afterImport` (waking the worker) runs after it commits.
+ */
+export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId: string) => void) {
   return async (app: FastifyInstance) => {
     app.withTypeProvider<ZodTypeProvider>().post(
       '/v1/stores/:storeId/catalog/import',
@@ -33,10 +36,10 @@ export function catalogSurface(importer: CatalogImporter, afterImport?: (storeId
         },
       },
       async (request) => {
-        const imported = await importer.import(request.params.storeId, request.body);
-        // Products changed: a durable job re-indexes them (docs/adr/0033); long descriptions never hold this request.
-        if (imported.products === 0 || !afterImport) return { imported, knowledge: 'unchanged' as const };
-        await afterImport(request.params.storeId);
+        const { reindexQueued, ...imported } = await importer.import(request.params.storeId, request.body);
+        // Products changed: a durable job, committed with them, re-indexes them (docs/adr/0033, 0041); long descriptions never hold this request.
+        if (!reindexQueued) return { imported, knowledge: 'unchanged' as const };
+        afterImport?.(request.params.storeId);
         return { imported, knowledge: 'processing' as const };
       },
     );

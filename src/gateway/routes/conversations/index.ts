@@ -6,6 +6,8 @@ import type { ShopperFeedbackStore } from '../../../core/ports/shopper-feedback'
 import type { EvidenceService } from '../../../core/evidence-service';
 import { actionRoutes } from '../actions/actions';
 import { attachmentRoutes } from './attachments';
+import { emailAttachmentRoutes } from './email-attachments';
+import type { EmailAttachmentLinks } from '../../../core/email-attachments';
 import { conversationEventsRoute } from './conversation-events';
 import { createConversationRoute } from './create-conversation';
 import { feedbackRoutes } from './feedback';
@@ -21,6 +23,8 @@ export interface ConversationSurfaceDeps {
   feedback: ShopperFeedbackStore;
   /** Shoppers' photos (absent: the attachment routes are not offered). */
   evidence?: EvidenceService;
+  /** Files shoppers e-mailed in (absent: the route is not offered). */
+  emailAttachments?: EmailAttachmentLinks;
 }
 
 /** The conversation API of api.md as one surface. */
@@ -35,5 +39,6 @@ export function conversationSurface(deps: ConversationSurfaceDeps) {
     await app.register(feedbackRoutes, deps);
     await app.register(actionRoutes, deps);
     if (deps.evidence) await app.register(attachmentRoutes, { conversations: deps.conversations, evidence: deps.evidence });
+    if (deps.emailAttachments) await app.register(emailAttachmentRoutes, { conversations: deps.conversations, emailAttachments: deps.emailAttachments });
   };
 }

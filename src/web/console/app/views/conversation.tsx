@@ -3,6 +3,7 @@ import type { paths } from '../../../../../clients/typescript/index';
 import { followStoreEvents } from '../events';
 import { humanize, statusLabel } from '../format';
 import { api, ConciergeApiError, ok } from '../session';
+import { EmailAttachments } from './email-attachments';
 import { EvidencePhotos } from './evidence-photos';
 
 type Detail = paths['/v1/conversations/{id}']['get']['responses']['200']['content']['application/json'];
@@ -216,6 +217,7 @@ export function ConversationView({ id }: { id: string }) {
         </div>
       )}
       <EvidencePhotos conversationId={id} heading="Photos the shopper sent" />
+      {detail.channel === 'email' && <EmailAttachments conversationId={id} />}
       <ol class="transcript" aria-label="Transcript">
         {detail.messages.map((message) => (
           <Turn key={message.id} message={message} actions={byAnswer.get(message.id) ?? []} feedback={thumbOf.get(message.id)} />
