@@ -1,5 +1,6 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { resumeLine, tidyReply } from '../dialogue/reply-hygiene';
+import { isBareAcknowledgement } from '../understanding/acknowledgement';
 import type { ReplyRenderer } from '../prompts/render';
 import { runContext, type RunContext } from '../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../state';
@@ -37,7 +38,7 @@ function draftOf(renderer: ReplyRenderer, state: ConversationStateType, run: Run
   const rendered = renderer.render(chosen, { ...settings, brandVoice: { ...settings.brandVoice, signOff: '' } }, now);
   // Acknowledged once, before the first request's facts.
   const upset = state.turn_replies.length === 0 && (state.frustration || (state.sentiment === 'negative' && state.input.length > 25));
-  return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff });
+  return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff, acknowledged: isBareAcknowledgement(state.input) });
 }
 
 /**
@@ -55,8 +56,9 @@ function finish(renderer: ReplyRenderer, state: ConversationStateType, run: RunC
     response = `${response}\n\nSource: ${sources}`;
   }
   // A side question answered mid-task: the task picks up where it was, with its question asked again.
-  const resume = state.suspended && previous !== null ? { awaiting: state.suspended.awaiting, active_intent: state.suspended.intent, suspended: null } : {};
-  if (state.suspended && previous !== null) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
+  const resume = state.suspended && (previous !== null || state.suspended.sameTurn) ? { awaiting: state.suspended.awaiting, active_intent: state.suspended.intent, suspended: null } : {};
+  // Set aside in this turn: its question is the reply just before this one, not asked a second time.
+  if (state.suspended && previous !== null && !state.suspended.sameTurn) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
   const parts = [...state.turn_replies, response];
   const waiting = 'awaiting' in resume ? resume.awaiting : state.awaiting;
   // The next request waits for the shopper's answer to this one: say so, so it is not taken as dropped.

@@ -10,6 +10,7 @@ import { splitRequests } from '../understanding/requests';
 import { asksMoneyBack } from '../understanding/money-back';
 import { isGeneralShippingQuestion } from '../understanding/shipping-question';
 import { saysWrongFit } from '../understanding/wrong-fit';
+import { withdraws } from '../understanding/withdrawal';
 import { asksAmountBack, asksOtherOne, asksWhen, isFollowUp, statusOf } from '../understanding/follow-up';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
@@ -71,6 +72,10 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
 
   // A photo attached while one is asked for answers the question, whatever the words beside it.
   const photoSent = awaiting?.kind === 'photo' && state.attached.length > 0;
+  // "never mind, forget it" while an item, a reason, a size or an address is asked for: the task is dropped (a yes/no reads it as a no).
+  if (activeIntent && awaiting && awaiting.kind !== 'confirmation' && !photoSent && withdraws(state.input)) {
+    return { ...analysis(result, 'greeting', result.confidence), awaiting: null, active_intent: null, suspended: null, withdrawn: true, topics: state.topics };
+  }
   const continuing = activeIntent !== null && awaiting !== null && (photoSent || answersAwaited(state.input, awaiting, result));
   const policyQuestion = !continuing && readPolicyQuestion(state.input, result.entities);
   let suspended = state.suspended;
@@ -82,7 +87,8 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     // "ok and how much will I get back" while a return or a cancellation waits: answered from the order, then the task picks up again.
     return { ...analysis(result, activeIntent, result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: state.topics };
   }
-  suspended = null;
+  // Set aside by next_request for a general question of the same message: kept until the answer is built.
+  suspended = state.suspended?.sameTurn ? state.suspended : null;
   const followUp = continuing ? null : followUpIntent(state, result);
   if (continuing) {
     intent = activeIntent!;
@@ -90,7 +96,7 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     // "when will that arrive then?", "and the other one?", "what about the socks?": read against the last order and answer.
     intent = followUp;
     awaiting = null;
-  } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
+  } else if (activeIntent && awaiting && !movesOnFromOffer(state.input, awaiting) && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
     intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
   } else if (isBareAcknowledgement(state.input)) {
     // "yes please", "ok thanks" with nothing pending: an acknowledgement, never the start of an action.
@@ -132,6 +138,16 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
 
 /**
+ * "Would you like me to pass this to our team?" answered with another question ("ok what about
+ * engraving?"): the offer was optional, the shopper moved on; the question is read as a new one,
+ * not the offer asked again (docs/adr/0039).
+ */
+function movesOnFromOffer(text: string, awaiting: NonNullable<ConversationStateType['awaiting']>): boolean {
+  if (awaiting.kind !== 'confirmation' || awaiting.action !== 'handoff' || isBareAcknowledgement(text)) return false;
+  return /\?|\b(what|how|do you|does|can you|can i|is there|are there|which|when|where)\b/i.test(text);
+}
+
+/**
  * A short follow-up to the last answer about an order (no order number of its own): a question of
  * when or how long is about where the last task stands; "the other one", a product named, or how
  * much comes back carry the last task on (docs/adr/0035).
@@ -162,6 +178,7 @@ function analysis(result: NluResult, intent: Intent, confidence: number): Conver
     frustration: result.frustration,
     language: result.language,
     entities: result.entities,
+    withdrawn: false,
   };
 }
 

@@ -1,3 +1,5 @@
+import { withdraws } from './withdrawal';
+
 const YES = /^(y|ya|yah|yes+|yep|yup|yeah|sure|ok(ay)?|k|please( do)?|do it|go ahead|confirm(ed)?|correct|right|absolutely|definitely|of course|si|sí|oui|ja)\b/i;
 const NO = /^(n|no+|nope|nah|don'?t|do not|cancel that|never ?mind|stop|wait|not now|keep it|no thanks)\b/i;
 
@@ -12,6 +14,8 @@ const MORE = /\?|\b(and|but|also|what|where|when|how|why|which|do you|can you|co
  * a "yes" runs on into a question or another request (that is not a yes to what was offered).
  */
 export function readConfirmation(text: string): boolean | undefined {
+  // "actually don't cancel it, I'll keep it": the offer is taken back, whatever words come first.
+  if (withdraws(text)) return false;
   const cleaned = text.trim().toLowerCase().replace(/^[^a-z]+/, '');
   const no = NO.exec(cleaned);
   // "wait, how many days do I have?" holds the offer while asking: it is no answer, not a no.
