@@ -11,7 +11,10 @@ const MINE = /\b(my (order|package|parcel|refund|return)|i (want|need|would like
 const LEAD_IN = /^(\s*(wait|hold on|hang on|hmm+|um+|oh|ah|actually|sorry|also|and|but|btw|by the way|quick question|one question|before that|first)\b[\s,:.!-]*)+/i;
 
 /** The question without the words leading into it ("oh and how long…" → "how long…"): what the knowledge base is searched with. */
-export const withoutLeadIn = (text: string) => text.replace(LEAD_IN, '').trim() || text;
+export const withoutLeadIn = (text: string) => {
+  const rest = text.replace(LEAD_IN, '').trim();
+  return /\w/.test(rest) ? rest : text;
+};
 
 export function readPolicyQuestion(text: string, entities: Entities): boolean {
   if ((entities.orderNumbers?.length ?? 0) > 0) return false;

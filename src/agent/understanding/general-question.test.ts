@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isGeneralQuestion } from './general-question';
+import { withoutLeadIn } from './policy-question';
+import { shippingQuery } from './shipping-question';
+
+test('a question about how the store works is general: answered while a verification waits', () => {
+  for (const text of ['do you ship to canada?', 'and how long do refunds take', 'do i have to pay for return shipping?', 'how much is shipping to the uk']) assert.equal(isGeneralQuestion(text), true, text);
+});
+
+test('a request about an order is not general: it waits its turn', () => {
+  for (const text of ['where is order 1043', 'i want to return the boots', 'when will my package arrive?', 'cancel #1203', 'is my refund done yet?']) assert.equal(isGeneralQuestion(text), false, text);
+});
+
+test('the knowledge base is searched without the lead-in, with the topic words of a returns question', () => {
+  assert.equal(withoutLeadIn('oh and how long do i have to return stuff?'), 'how long do i have to return stuff?');
+  assert.equal(withoutLeadIn('and?'), 'and?');
+  assert.match(shippingQuery('how long do i have to return stuff?'), /how long do I have to return something/);
+  assert.match(shippingQuery('how many days until i see my refund'), /how long does a refund take/);
+  assert.equal(shippingQuery('is the tent waterproof?'), 'is the tent waterproof?');
+});
