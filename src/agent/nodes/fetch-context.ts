@@ -21,6 +21,7 @@ import { verificationLockout } from '../verification-lockout';
 import { ordersHoldingItems } from '../dialogue/order-of-item';
 import { asksOtherOne } from '../understanding/follow-up';
 import { ordersPlacedAt, readOrderDate } from '../understanding/order-date';
+import { narrowItems } from '../understanding/item-narrowing';
 
 /** An option of the product ("10", "Slate") said as a word of the message. */
 const optionSaid = (text: string, option: string) => new RegExp(`(^|[\\s,])${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text);
@@ -257,6 +258,13 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   if (mentioned.length > 0 && chosenTitles.length > 0 && !mentioned.some((head) => chosenTitles.some((t) => t.includes(head)))) {
     delete slots.itemIds;
     delete slots.itemsHow;
+    delete slots.confirmed;
+  }
+  // "actually I'll keep the parka, just the boots": the items of the task in progress narrowed (docs/adr/0039).
+  const narrowed = state.awaiting && slots.orderRef === state.slots.orderRef ? narrowItems(state.input, view.items, slots.itemIds ?? []) : undefined;
+  if (narrowed) {
+    slots.itemIds = narrowed;
+    slots.itemsHow = 'named';
     delete slots.confirmed;
   }
   const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));
