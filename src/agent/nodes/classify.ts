@@ -11,6 +11,7 @@ import { asksMoneyBack } from '../understanding/money-back';
 import { isGeneralShippingQuestion } from '../understanding/shipping-question';
 import { saysWrongFit } from '../understanding/wrong-fit';
 import { withdraws } from '../understanding/withdrawal';
+import { isSideQuestion } from '../understanding/side-question';
 import { asksAmountBack, asksOtherOne, asksWhen, isFollowUp, statusOf } from '../understanding/follow-up';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
@@ -82,6 +83,10 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
   if (policyQuestion && activeIntent && awaiting && routeOfIntent[activeIntent] !== 'general') {
     // A side question in the middle of a task: answered, then the task picks up where it was.
     return { ...analysis(result, 'policy_question', result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: pushTopic(state.topics, 'policy_question') };
+  }
+  if (!continuing && activeIntent && awaiting && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && routeOfIntent[result.intent] === 'product' && isSideQuestion(state.input)) {
+    // "btw is the tent waterproof?" while an item or a yes waits: answered, then the task picks up again (docs/adr/0039).
+    return { ...analysis(result, 'product_question', result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: pushTopic(state.topics, 'product_question') };
   }
   if (!continuing && activeIntent && awaiting && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && state.slots.orderRef && asksAmountBack(state.input)) {
     // "ok and how much will I get back" while a return or a cancellation waits: answered from the order, then the task picks up again.

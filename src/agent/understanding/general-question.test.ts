@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { isGeneralQuestion } from './general-question';
 import { withoutLeadIn } from './policy-question';
 import { shippingQuery } from './shipping-question';
+import { isSideQuestion } from './side-question';
 
 test('a question about how the store works is general: answered while a verification waits', () => {
   for (const text of ['do you ship to canada?', 'and how long do refunds take', 'do i have to pay for return shipping?', 'how much is shipping to the uk']) assert.equal(isGeneralQuestion(text), true, text);
@@ -18,4 +19,9 @@ test('the knowledge base is searched without the lead-in, with the topic words o
   assert.match(shippingQuery('how long do i have to return stuff?'), /how long do I have to return something/);
   assert.match(shippingQuery('how many days until i see my refund'), /how long does a refund take/);
   assert.equal(shippingQuery('is the tent waterproof?'), 'is the tent waterproof?');
+});
+
+test('a question about an item in the middle of a task chooses nothing; asking for the task itself is not a side question', () => {
+  for (const text of ['btw is the tent waterproof?', 'does the lamp take normal bulbs?', 'oh and what size is the parka?']) assert.equal(isSideQuestion(text), true, text);
+  for (const text of ['the lamp', 'can i return the lamp?', 'is it possible to return the tent?', 'the tent please', 'both']) assert.equal(isSideQuestion(text), false, text);
 });

@@ -1,0 +1,13 @@
+/**
+ * A question about something (a product, how things work) asked in the middle of a task: "btw is
+ * the tent waterproof?", "does the lamp take normal bulbs?". It may name an item of the order, but
+ * it chooses nothing and answers nothing the agent asked (docs/adr/0039). "can I return the lamp?"
+ * is not one: it asks for the task itself.
+ */
+const LEAD_IN = /^\W*(?:(?:btw|by the way|oh|and|also|quick question|just wondering|wait|hmm+|actually)\b[\s,:.-]*)*/i;
+const ASKS_ABOUT = /^(is|are|does|do|did|how|what|whats|what's|why|will|would|which|can it|can they|could it|could they|has|have)\b/i;
+
+export function isSideQuestion(text: string): boolean {
+  const body = text.trim().replace(LEAD_IN, '');
+  return /\?\s*$/.test(body) && ASKS_ABOUT.test(body) && !/\b(return|refund|exchange|cancel|send (it|them) back)\b/i.test(body);
+}
