@@ -5,6 +5,9 @@ import type { ReplyRenderer } from '../prompts/render';
 import { runContext, type RunContext } from '../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../state';
 
+// A negative reading below this counts as upset without the frustration flag (the NLU reads "I want a refund for order 1236" at -0.63).
+const UPSET_SCORE = -0.7;
+
 /** A rewrite of the draft by the remote model, or null to keep the draft. */
 export type Phrase = (state: ConversationStateType, run: RunContext, draft: string, facts: Record<string, unknown>) => Promise<string | null>;
 
@@ -36,8 +39,9 @@ function draftOf(renderer: ReplyRenderer, state: ConversationStateType, run: Run
   if (chosen.template === 'general/greeting' && previous !== null) chosen = { template: 'general/anything_else', vars: chosen.vars };
   const signOff = settings.brandVoice.signOff.trim();
   const rendered = renderer.render(chosen, { ...settings, brandVoice: { ...settings.brandVoice, signOff: '' } }, now);
-  // Acknowledged once, before the first request's facts.
-  const upset = state.turn_replies.length === 0 && (state.frustration || (state.sentiment === 'negative' && state.input.length > 25));
+  // Acknowledged once, before the first request's facts; not for a plain request the model reads as mildly negative
+  // ("I want a refund for order 1236"), nor for a shopper taking a request back ("never mind, forget it").
+  const upset = state.turn_replies.length === 0 && !state.withdrawn && (state.frustration || (state.sentiment === 'negative' && state.sentiment_score <= UPSET_SCORE && state.input.length > 25));
   return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff, acknowledged: isBareAcknowledgement(state.input) });
 }
 

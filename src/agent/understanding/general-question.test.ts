@@ -23,5 +23,5 @@ test('the knowledge base is searched without the lead-in, with the topic words o
 
 test('a question about an item in the middle of a task chooses nothing; asking for the task itself is not a side question', () => {
   for (const text of ['btw is the tent waterproof?', 'does the lamp take normal bulbs?', 'oh and what size is the parka?']) assert.equal(isSideQuestion(text), true, text);
-  for (const text of ['the lamp', 'can i return the lamp?', 'is it possible to return the tent?', 'the tent please', 'both']) assert.equal(isSideQuestion(text), false, text);
+  for (const text of ['the lamp', 'can i return the lamp?', 'is it possible to return the tent?', 'the tent please', 'both', 'what about the shoes?', 'and how about the lamp?']) assert.equal(isSideQuestion(text), false, text);
 });

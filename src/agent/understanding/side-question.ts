@@ -9,5 +9,7 @@ const ASKS_ABOUT = /^(is|are|does|do|did|how|what|whats|what's|why|will|would|wh
 
 export function isSideQuestion(text: string): boolean {
   const body = text.trim().replace(LEAD_IN, '');
+  // "what about the shoes?" carries the task on to another item (docs/adr/0035): not a side question.
+  if (/^(what|how) about\b/i.test(body)) return false;
   return /\?\s*$/.test(body) && ASKS_ABOUT.test(body) && !/\b(return|refund|exchange|cancel|send (it|them) back)\b/i.test(body);
 }
