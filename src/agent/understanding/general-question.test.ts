@@ -16,6 +16,8 @@ test('a request about an order is not general: it waits its turn', () => {
 test('the knowledge base is searched without the lead-in, with the topic words of a returns question', () => {
   assert.equal(withoutLeadIn('oh and how long do i have to return stuff?'), 'how long do i have to return stuff?');
   assert.equal(withoutLeadIn('and?'), 'and?');
+  assert.equal(withoutLeadIn('do you ship to the uk btw?'), 'do you ship to the uk?');
+  assert.equal(withoutLeadIn('how long do refunds take then, thanks'), 'how long do refunds take');
   assert.match(shippingQuery('how long do i have to return stuff?'), /how long do I have to return something/);
   assert.match(shippingQuery('how many days until i see my refund'), /how long does a refund take/);
   assert.equal(shippingQuery('is the tent waterproof?'), 'is the tent waterproof?');

@@ -10,9 +10,14 @@ const MINE = /\b(my (order|package|parcel|refund|return)|i (want|need|would like
 // "wait,", "oh and", "quick question:" before the question itself.
 const LEAD_IN = /^(\s*(wait|hold on|hang on|hmm+|um+|oh|ah|actually|sorry|also|and|but|btw|by the way|quick question|one question|before that|first)\b[\s,:.!-]*)+/i;
 
-/** The question without the words leading into it ("oh and how long…" → "how long…"): what the knowledge base is searched with. */
+// Filler after the question: "do you ship to the uk btw?".
+const TRAILING = /[\s,]+(?:btw|by the way|then|too|as well|pls|plz|please|thanks|thx|lol|haha)(?=\W*$)/gi;
+
+/** The question without the words leading into it or trailing it ("oh and how long…", "…btw?"): what the knowledge base is searched with. */
 export const withoutLeadIn = (text: string) => {
-  const rest = text.replace(LEAD_IN, '').trim();
+  let rest = text.replace(LEAD_IN, '');
+  for (let before = ''; before !== rest; ) [before, rest] = [rest, rest.replace(TRAILING, '')];
+  rest = rest.trim();
   return /\w/.test(rest) ? rest : text;
 };
 
