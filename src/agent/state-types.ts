@@ -41,7 +41,7 @@ export type Awaiting =
   | { kind: 'order_reference'; options?: { name: string; title: string }[] }
   | { kind: 'verification'; orderId: string }
   | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
-  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
+  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff' | 'update_address'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
   | { kind: 'refund_reason'; orderId: string }
   | { kind: 'new_address'; orderId: string }
   | { kind: 'variant_choice'; orderId: string; options: string[] }

@@ -12,6 +12,7 @@ import { isGeneralShippingQuestion } from '../understanding/shipping-question';
 import { saysWrongFit } from '../understanding/wrong-fit';
 import { withdraws } from '../understanding/withdrawal';
 import { isSideQuestion } from '../understanding/side-question';
+import { correctsOrder } from '../understanding/order-reference';
 import { asksAmountBack, asksOtherOne, asksWhen, isFollowUp, statusOf } from '../understanding/follow-up';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
@@ -19,6 +20,8 @@ const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
 const TOPIC_CHANGE_CONFIDENCE = 0.7;
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
+// Asking where an order is, in a message the classifier read as a product question.
+const WHERE_IS = /\b(where('?s| is| are)|wheres|status|track(ing)?|shipped|arriv(e|ed|ing))\b/i;
 const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
 const ASKS_FOR_ACTION = /\b(return|refund|exchange|swap|replace|replacement|cancel|back|compensat\w*|credit|\d+\s?(dollars|bucks|euros?|pounds)|change (the |my )?address|where('?s| is) my (return|refund))\b|[$£€]\s?\d/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
@@ -97,6 +100,10 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
   const followUp = continuing ? null : followUpIntent(state, result);
   if (continuing) {
     intent = activeIntent!;
+  } else if (activeIntent && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && namesOrder(result) && correctsOrder(state.input)) {
+    // "oh sorry wrong one, i meant 1035": the same task, on the corrected order (docs/adr/0039).
+    intent = activeIntent;
+    awaiting = null;
   } else if (followUp) {
     // "when will that arrive then?", "and the other one?", "what about the socks?": read against the last order and answer.
     intent = followUp;
@@ -122,7 +129,8 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     else if (routeOfIntent[intent] !== 'returns' && routeOfIntent[intent] !== 'refunds' && !OWN_FLOW.has(intent) && isGeneralShippingQuestion(state.input, result.entities)) intent = 'shipping_info';
     // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.
     else if (policyQuestion) intent = 'policy_question';
-    else if (namesOrder(result) && routeOfIntent[intent] === 'general') {
+    // (A product reading of a message that names an order and asks where it is, "…1064 and 1244. where is the first one?", is read the same way.)
+    else if (namesOrder(result) && (routeOfIntent[intent] === 'general' || (routeOfIntent[intent] === 'product' && WHERE_IS.test(state.input)))) {
       // "and 1016?", "what about 1002": the same question about another order.
       if (WEAK_INTENTS.has(intent) && activeIntent && routeOfIntent[activeIntent] !== 'general') intent = activeIntent;
       // A message that names an order and asks about it in words we know ("where is 1010", "1040??") is about its status.

@@ -129,6 +129,11 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
       }
     }
   }
+  // "I have 2 orders coming, 1148 and 1208": the others named are remembered for "and the other one?" (docs/adr/0039).
+  const alsoNamed = [...refs.named, ...refs.candidates].map((n) => n.replace(/^#/, '')).filter((n) => n !== slots.orderRef);
+  if (alsoNamed.length > 0 && slots.orderRef && slots.orderRef !== state.slots.orderRef) {
+    slots.ordersSeen = [...new Set([...alsoNamed, ...(slots.ordersSeen ?? []).filter((o) => !alsoNamed.includes(o))])].slice(-5);
+  }
   const email = state.entities.emails?.[0];
   if (email) slots.email = email;
   if (state.awaiting?.kind === 'verification') {

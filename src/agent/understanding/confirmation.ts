@@ -6,6 +6,9 @@ const NO = /^(n|no+|nope|nah|don'?t|do not|cancel that|never ?mind|stop|wait|not
 // After a no: a question means the shopper is asking before deciding.
 const QUESTION = /\?|^[\s,.!-]*(how|what|whats|when|where|why|which|can|could|do|does|is|are|will|would)\b/;
 
+// The action said again after a yes ("…then go ahead and cancel it", "…do it", "…please process it").
+const RESTATED = /[\s,.!]*(?:\b(?:then|so|sure|please|pls|thanks?)\b[\s,.!]*)*(?:\bgo ahead\b[\s,]*)?(?:\band\b\s*)?(?:\b(?:please|pls)\s+)?(?:\b(?:cancel|return|refund|update|change|process|do|send|start|create|make)\b(?:\s+(?:it|that|them|this|the order|my order|the return|the refund|the change))?)?(?:[\s,.!]*\b(?:please|pls|now|thanks?|thank you)\b)*[\s.!]*$/;
+
 // After the yes: a question or another request ("ok and do you have the large in navy?") makes it no answer.
 const MORE = /\?|\b(and|but|also|what|where|when|how|why|which|do you|can you|could you|is there|are there|instead)\b/;
 
@@ -22,7 +25,8 @@ export function readConfirmation(text: string): boolean | undefined {
   if (no) return QUESTION.test(cleaned.slice(no[0].length)) ? undefined : false;
   const yes = YES.exec(cleaned);
   if (!yes) return undefined;
-  const rest = cleaned.slice(yes[0].length);
+  // "ok then go ahead and cancel it", "yes please cancel it": the offer said again is still a yes.
+  const rest = cleaned.slice(yes[0].length).replace(RESTATED, ' ');
   if (MORE.test(rest) || rest.split(/\s+/).filter(Boolean).length > 8) return undefined;
   return true;
 }

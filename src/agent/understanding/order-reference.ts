@@ -46,6 +46,11 @@ function correctedAway(text: string): (number: string) => boolean {
   return (number) => !dropped.has(number.replace(/^#/, ''));
 }
 
+/** "oh sorry wrong one, i meant 1035", "no, its 1035": the shopper corrects the order number of the task in progress. */
+export function correctsOrder(text: string): boolean {
+  return new RegExp(CORRECTION.source, 'i').test(text) || /\bwrong (one|order|number|order number)\b[^\d]{0,30}\d{3,20}/i.test(text);
+}
+
 /** The postal code a verification answer gives, not counting numbers the shopper marked as orders. */
 export function postalCodeAnswer(text: string, named: string[]): string | undefined {
   return findPostalCode(text, named);

@@ -34,3 +34,8 @@ test('what is not a withdrawal: a reason, a question, a request, an address', ()
 test('a withdrawal is a no to the confirmation that waits, never a yes', () => {
   for (const text of ['actually dont cancel it, ill keep it', 'ok never mind', 'hmm forget it', "actually i'll keep it"]) assert.equal(readConfirmation(text), false, text);
 });
+
+test('a yes that says the action again is still a yes; a yes that runs into another request is not', () => {
+  for (const text of ['ok then go ahead and cancel it', 'yes please cancel it', 'yes do it now please']) assert.equal(readConfirmation(text), true, text);
+  for (const text of ['ok and do you have the large in navy?', 'yes but can you also change the address', 'sure, and what about the other order']) assert.equal(readConfirmation(text), undefined, text);
+});
