@@ -15,7 +15,8 @@ export function productsMentioned(text: string, catalogHeads: ReadonlySet<string
   const all = words(text).map(singular);
   const said = new Set(all);
   // "the sleeping bag", "a tote bag": a head with other common senses counts when a describing word comes right before it (docs/adr/0039).
-  const described = (head: string) => all.some((w, i) => w === head && i > 0 && !NOT_DESCRIBING.has(all[i - 1]!));
+  // ("the tote bag" is the tote: a describing word that is itself a product's head names that product.)
+  const described = (head: string) => all.some((w, i) => w === head && i > 0 && !NOT_DESCRIBING.has(all[i - 1]!) && !catalogHeads.has(all[i - 1]!));
   return [...catalogHeads].filter((head) => said.has(head) && (!AMBIGUOUS.has(head) || described(head)));
 }
 
