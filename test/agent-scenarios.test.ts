@@ -109,12 +109,15 @@ describe('agent scenarios through the HTTP API', () => {
     assert.equal((await s.orderRow(order)).cancelled_at, null);
   });
 
-  test('address change before fulfilment, read back from the order', async () => {
+  test('address change before fulfilment, read back for a yes, then read back from the order', async () => {
     const { conversationId, order, owner } = await s.verifiedFor('unfulfilled', 2);
     await s.say(conversationId, `I need to change the shipping address on order ${order}`);
     const askAddress = await s.say(conversationId, owner.email);
     assert.match(askAddress.reply!.content, /new shipping address/);
-    const done = await s.say(conversationId, '221 Baker Street, Springfield, IL 62704');
+    const readBack = await s.say(conversationId, '221 Baker Street, Springfield, IL 62704');
+    assert.match(readBack.reply!.content, /ship to 221 Baker Street, Springfield, IL 62704, US\? Reply yes/);
+    assert.notEqual((await s.orderRow(order)).shipping_address?.address1, '221 Baker Street');
+    const done = await s.say(conversationId, 'yes');
     assert.match(done.reply!.content, /will now ship to 221 Baker Street/);
     assert.equal((await s.orderRow(order)).shipping_address.address1, '221 Baker Street');
   });

@@ -9,7 +9,7 @@ import { createStore, startTestSystem, type TestSystem } from './support/system'
 // shopper did not name, or pick from a list of their orders the agent showed by number; and never
 // on an item the shopper did not name or pick, unless it is the order's only item. An order a
 // logged-in shopper did not number counts as named when it is the only one of theirs holding an
-// item they named.
+// item they named. And never on an order the shopper corrected away from ("sorry i meant 1043").
 const SEED = Number(process.env.PROPERTY_SEED ?? 14);
 const CONVERSATIONS = Number(process.env.PROPERTY_CONVERSATIONS ?? 40);
 
@@ -53,7 +53,7 @@ test('no action on an order or item the shopper did not name or choose', async (
     const item = rand() < 0.5 ? pick(titlesOf(target)) : undefined;
     const noun = rand() < 0.3 ? pick(heads) : item ? headNoun(item) : undefined;
     const thing = noun ? `the ${noun}` : pick(['my order', 'it', 'this order', 'the order']);
-    const naming = pick([`#${number}`, `order ${number}`, `its ${number}`, `it's ${number}`, `from ${number}`, number, '', '', '']);
+    const naming = pick([`#${number}`, `order ${number}`, `its ${number}`, `it's ${number}`, `from ${number}`, number, '', '', '', 'my last order', 'the one i placed yesterday']);
     const request = pick([
       `I need to cancel ${thing}${naming ? `, ${naming}` : ''}`,
       `cancel ${naming || thing} please`,
@@ -68,6 +68,8 @@ test('no action on an order or item the shopper did not name or choose', async (
       'yes', 'yes', 'ok', 'yes please', 'sure go ahead', 'no', '1', '2', 'the second one', 'both', 'all of them',
       owner.email, owner.zip, pick(Object.values(demo.owners)).zip, pick(orders).name.replace('#', ''), `${pick(orders).name}`,
       '88 Pine Street, Austin, TX 78701', 'it was damaged', 'changed my mind', 'the first one', `the ${pick(heads)}`,
+      // docs/adr/0039: withdrawals, corrections and narrowed items mid-task
+      'actually dont cancel it', 'never mind, forget it', `sorry i meant ${pick(orders).name.replace('#', '')}`, `just the ${pick(heads)}`, `actually ill keep the ${pick(heads)}`,
     ];
     const turns = [request, ...Array.from({ length: 3 + Math.floor(rand() * 3) }, () => pick(answers))];
 
@@ -88,6 +90,9 @@ test('no action on an order or item the shopper did not name or choose', async (
         const holds = (name: string, head: string) => titlesOf(name).some((title) => headNoun(title) === head);
         const byItem = loggedIn && saidHeads.some((h) => holds(acted, h) && mine.filter((o) => holds(o, h)).length === 1);
         if (!named && !listed && !byItem) violations.push(`${action.type} on ${acted} never named: ${JSON.stringify(said)}`);
+        // A correction ("sorry i meant 1043") moves the task: the order corrected away from is not acted on unless named again after it.
+        const corrected = said.findLastIndex((s) => /^sorry i meant \d+$/.test(s));
+        if (corrected >= 0 && !said.slice(corrected).some((s) => new RegExp(`(^|[^\\d])${n}([^\\d]|$)`).test(s))) violations.push(`${action.type} on ${acted} after the shopper corrected it to another order: ${JSON.stringify(said)}`);
         const items = (action.data.items as { lineItemId: string }[] | undefined) ?? [];
         if (items.length > 0) {
           const onOrder = titlesOf(acted);

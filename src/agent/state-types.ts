@@ -41,7 +41,7 @@ export type Awaiting =
   | { kind: 'order_reference'; options?: { name: string; title: string }[] }
   | { kind: 'verification'; orderId: string }
   | { kind: 'item_choice'; orderId: string; options: { id: string; title: string }[] }
-  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
+  | { kind: 'confirmation'; action: 'cancel_order' | 'create_return' | 'refund' | 'handoff' | 'update_address'; orderId?: string; /** An offer the agent made (a refund for a damaged item): a no declines it. */ offer?: boolean }
   | { kind: 'refund_reason'; orderId: string }
   | { kind: 'new_address'; orderId: string }
   | { kind: 'variant_choice'; orderId: string; options: string[] }
@@ -51,8 +51,8 @@ export type Awaiting =
 /** What the shopper has told us so far, kept across turns. */
 export interface Slots {
   orderRef?: string;
-  /** How the order came into focus: the shopper wrote its number, chose it from orders listed by number, or named an item only that order of theirs holds. */
-  orderHow?: 'named' | 'chosen' | 'item';
+  /** How the order came into focus: the shopper wrote its number, chose it from orders listed by number, named an item only that order of theirs holds, or (to ask about it, not to act) said when they placed it. */
+  orderHow?: 'named' | 'chosen' | 'item' | 'date';
   /** How the items were chosen: named by the shopper, chosen from a list, or the order's only item. */
   itemsHow?: 'named' | 'chosen' | 'only';
   /** The orders put in focus in this conversation, most recent last: "the other one" is read against them. */
@@ -66,6 +66,8 @@ export interface Slots {
   /** The size or colour the shopper wants in exchange ("a large", "in navy"), from whichever message said it. */
   variantWanted?: string[];
   email?: string;
+  /** An e-mail the shopper proved in this conversation (it matched an order they named): the orders under it are theirs to ask about (docs/adr/0039). */
+  verifiedEmail?: string;
   postalCode?: string;
   itemIds?: string[];
   refundReason?: string;

@@ -44,6 +44,8 @@ export const ConversationState = Annotation.Root({
   // Context
   /** The shopper's own orders, listed by number when they did not name one (logged-in channel). */
   order_choices: last<{ name: string; title: string; createdAt: string }[]>(() => []),
+  /** The orders listed were picked by when the shopper said they placed it ("yesterday"): none fit, or several did (docs/adr/0039). */
+  order_choices_when: last<{ said: string; found: boolean } | null>(() => null),
   /** Products the shopper named this turn that are not on the order in focus. */
   unmatched_items: last<string[]>(() => []),
   order_data: last<OrderView | null>(() => null),
@@ -79,7 +81,9 @@ export const ConversationState = Annotation.Root({
   /** The topics of the conversation, the current last: a side question returns to the task below it. */
   topics: last<Intent[]>(() => []),
   /** A task set aside for a side question this turn: it picks up again after the answer. */
-  suspended: last<{ intent: Intent; awaiting: Awaiting } | null>(() => null),
+  suspended: last<{ intent: Intent; awaiting: Awaiting; /** Set aside for a general question of the same message: its question was just asked. */ sameTurn?: boolean } | null>(() => null),
+  /** The shopper took back the task that waited on their answer this turn ("never mind, forget it"; docs/adr/0039). */
+  withdrawn: last<boolean>(() => false),
   /** Requests of the shopper's message still to handle, in the order written (docs/adr/0035). */
   queued: last<string[]>(() => []),
   /** The replies already composed this turn, for the requests handled before the current one. */

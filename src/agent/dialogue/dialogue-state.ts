@@ -3,7 +3,7 @@ import type { ConversationStateType } from '../state';
 import type { Awaiting } from '../state-types';
 
 /** How the order or item in focus came to be there: named, chosen from a list, the only one, or (an order) by the item it holds. */
-export type Established = 'named' | 'chosen' | 'only' | 'item';
+export type Established = 'named' | 'chosen' | 'only' | 'item' | 'date';
 
 /**
  * The dialogue as a reader (an operator, a test, the next turn) can follow it: which order and
@@ -14,7 +14,7 @@ export type Established = 'named' | 'chosen' | 'only' | 'item';
 export interface DialogueState {
   focus: {
     order: string | null;
-    /** named: the shopper wrote its number; chosen: picked from orders the agent listed by number; item: the only order of theirs holding an item they named. */
+    /** named: the shopper wrote its number; chosen: picked from orders the agent listed by number; item: the only order of theirs holding an item they named; date: the only one of theirs placed when they said ("my last order", "yesterday's"), for a status question. */
     orderEstablished: Established | null;
     verified: boolean;
     items: { title: string; established: Established }[];

@@ -1,8 +1,12 @@
 import type { LangGraphRunnableConfig } from '@langchain/langgraph';
 import { resumeLine, tidyReply } from '../dialogue/reply-hygiene';
+import { isBareAcknowledgement } from '../understanding/acknowledgement';
 import type { ReplyRenderer } from '../prompts/render';
 import { runContext, type RunContext } from '../run-context';
 import type { ConversationStateType, ConversationUpdate } from '../state';
+
+// A negative reading below this counts as upset without the frustration flag (the NLU reads "I want a refund for order 1236" at -0.63).
+const UPSET_SCORE = -0.7;
 
 /** A rewrite of the draft by the remote model, or null to keep the draft. */
 export type Phrase = (state: ConversationStateType, run: RunContext, draft: string, facts: Record<string, unknown>) => Promise<string | null>;
@@ -35,9 +39,10 @@ function draftOf(renderer: ReplyRenderer, state: ConversationStateType, run: Run
   if (chosen.template === 'general/greeting' && previous !== null) chosen = { template: 'general/anything_else', vars: chosen.vars };
   const signOff = settings.brandVoice.signOff.trim();
   const rendered = renderer.render(chosen, { ...settings, brandVoice: { ...settings.brandVoice, signOff: '' } }, now);
-  // Acknowledged once, before the first request's facts.
-  const upset = state.turn_replies.length === 0 && (state.frustration || (state.sentiment === 'negative' && state.input.length > 25));
-  return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff });
+  // Acknowledged once, before the first request's facts; not for a plain request the model reads as mildly negative
+  // ("I want a refund for order 1236"), nor for a shopper taking a request back ("never mind, forget it").
+  const upset = state.turn_replies.length === 0 && !state.withdrawn && (state.frustration || (state.sentiment === 'negative' && state.sentiment_score <= UPSET_SCORE && state.input.length > 25));
+  return tidyReply(rendered, { tone: settings.brandVoice.tone, upset, previous, asking: state.awaiting !== null, signOff, acknowledged: isBareAcknowledgement(state.input) });
 }
 
 /**
@@ -55,8 +60,9 @@ function finish(renderer: ReplyRenderer, state: ConversationStateType, run: RunC
     response = `${response}\n\nSource: ${sources}`;
   }
   // A side question answered mid-task: the task picks up where it was, with its question asked again.
-  const resume = state.suspended && previous !== null ? { awaiting: state.suspended.awaiting, active_intent: state.suspended.intent, suspended: null } : {};
-  if (state.suspended && previous !== null) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
+  const resume = state.suspended && (previous !== null || state.suspended.sameTurn) ? { awaiting: state.suspended.awaiting, active_intent: state.suspended.intent, suspended: null } : {};
+  // Set aside in this turn: its question is the reply just before this one, not asked a second time.
+  if (state.suspended && previous !== null && !state.suspended.sameTurn) response = `${response}\n\n${resumeLine(previous, signOff, settings.brandVoice.tone)}`;
   const parts = [...state.turn_replies, response];
   const waiting = 'awaiting' in resume ? resume.awaiting : state.awaiting;
   // The next request waits for the shopper's answer to this one: say so, so it is not taken as dropped.

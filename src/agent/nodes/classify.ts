@@ -10,6 +10,9 @@ import { splitRequests } from '../understanding/requests';
 import { asksMoneyBack } from '../understanding/money-back';
 import { isGeneralShippingQuestion } from '../understanding/shipping-question';
 import { saysWrongFit } from '../understanding/wrong-fit';
+import { withdraws } from '../understanding/withdrawal';
+import { isSideQuestion } from '../understanding/side-question';
+import { correctsOrder } from '../understanding/order-reference';
 import { asksAmountBack, asksOtherOne, asksWhen, isFollowUp, statusOf } from '../understanding/follow-up';
 
 // Intents that never take over a task in progress: "ok", "thanks", noise.
@@ -17,6 +20,8 @@ const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
 const TOPIC_CHANGE_CONFIDENCE = 0.7;
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
+// Asking where an order is, in a message the classifier read as a product question.
+const WHERE_IS = /\b(where('?s| is| are)|wheres|status|track(ing)?|shipped|arriv(e|ed|ing))\b/i;
 const WISMO_CUE = /\b(where|status|when|track|tracking|shipped|arrive[ds]?|arriving|coming|update|here|soon|get it|delivered)\b|^\W*#?\d+\W*$/i;
 const ASKS_FOR_ACTION = /\b(return|refund|exchange|swap|replace|replacement|cancel|back|compensat\w*|credit|\d+\s?(dollars|bucks|euros?|pounds)|change (the |my )?address|where('?s| is) my (return|refund))\b|[$£€]\s?\d/i;
 const OWN_FLOW = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'return_status', 'refund_status', 'cancel_order', 'change_address']);
@@ -71,6 +76,10 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
 
   // A photo attached while one is asked for answers the question, whatever the words beside it.
   const photoSent = awaiting?.kind === 'photo' && state.attached.length > 0;
+  // "never mind, forget it" while an item, a reason, a size or an address is asked for: the task is dropped (a yes/no reads it as a no).
+  if (activeIntent && awaiting && awaiting.kind !== 'confirmation' && !photoSent && withdraws(state.input)) {
+    return { ...analysis(result, 'greeting', result.confidence), awaiting: null, active_intent: null, suspended: null, withdrawn: true, topics: state.topics };
+  }
   const continuing = activeIntent !== null && awaiting !== null && (photoSent || answersAwaited(state.input, awaiting, result));
   const policyQuestion = !continuing && readPolicyQuestion(state.input, result.entities);
   let suspended = state.suspended;
@@ -78,19 +87,28 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     // A side question in the middle of a task: answered, then the task picks up where it was.
     return { ...analysis(result, 'policy_question', result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: pushTopic(state.topics, 'policy_question') };
   }
+  if (!continuing && activeIntent && awaiting && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && routeOfIntent[result.intent] === 'product' && isSideQuestion(state.input)) {
+    // "btw is the tent waterproof?" while an item or a yes waits: answered, then the task picks up again (docs/adr/0039).
+    return { ...analysis(result, 'product_question', result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: pushTopic(state.topics, 'product_question') };
+  }
   if (!continuing && activeIntent && awaiting && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && state.slots.orderRef && asksAmountBack(state.input)) {
     // "ok and how much will I get back" while a return or a cancellation waits: answered from the order, then the task picks up again.
     return { ...analysis(result, activeIntent, result.confidence), awaiting: null, active_intent: activeIntent, suspended: { intent: activeIntent, awaiting }, topics: state.topics };
   }
-  suspended = null;
+  // Set aside by next_request for a general question of the same message: kept until the answer is built.
+  suspended = state.suspended?.sameTurn ? state.suspended : null;
   const followUp = continuing ? null : followUpIntent(state, result);
   if (continuing) {
     intent = activeIntent!;
+  } else if (activeIntent && ORDER_ROUTES.has(routeOfIntent[activeIntent]) && namesOrder(result) && correctsOrder(state.input)) {
+    // "oh sorry wrong one, i meant 1035": the same task, on the corrected order (docs/adr/0039).
+    intent = activeIntent;
+    awaiting = null;
   } else if (followUp) {
     // "when will that arrive then?", "and the other one?", "what about the socks?": read against the last order and answer.
     intent = followUp;
     awaiting = null;
-  } else if (activeIntent && awaiting && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
+  } else if (activeIntent && awaiting && !movesOnFromOffer(state.input, awaiting) && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
     intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
   } else if (isBareAcknowledgement(state.input)) {
     // "yes please", "ok thanks" with nothing pending: an acknowledgement, never the start of an action.
@@ -111,7 +129,8 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     else if (routeOfIntent[intent] !== 'returns' && routeOfIntent[intent] !== 'refunds' && !OWN_FLOW.has(intent) && isGeneralShippingQuestion(state.input, result.entities)) intent = 'shipping_info';
     // A message that names an order and asks nothing else we know ("where is 1010", "1040??") is about its status.
     else if (policyQuestion) intent = 'policy_question';
-    else if (namesOrder(result) && routeOfIntent[intent] === 'general') {
+    // (A product reading of a message that names an order and asks where it is, "…1064 and 1244. where is the first one?", is read the same way.)
+    else if (namesOrder(result) && (routeOfIntent[intent] === 'general' || (routeOfIntent[intent] === 'product' && WHERE_IS.test(state.input)))) {
       // "and 1016?", "what about 1002": the same question about another order.
       if (WEAK_INTENTS.has(intent) && activeIntent && routeOfIntent[activeIntent] !== 'general') intent = activeIntent;
       // A message that names an order and asks about it in words we know ("where is 1010", "1040??") is about its status.
@@ -130,6 +149,16 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
 }
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
+
+/**
+ * "Would you like me to pass this to our team?" answered with another question ("ok what about
+ * engraving?"): the offer was optional, the shopper moved on; the question is read as a new one,
+ * not the offer asked again (docs/adr/0039).
+ */
+function movesOnFromOffer(text: string, awaiting: NonNullable<ConversationStateType['awaiting']>): boolean {
+  if (awaiting.kind !== 'confirmation' || awaiting.action !== 'handoff' || isBareAcknowledgement(text)) return false;
+  return /\?|\b(what|how|do you|does|can you|can i|is there|are there|which|when|where)\b/i.test(text);
+}
 
 /**
  * A short follow-up to the last answer about an order (no order number of its own): a question of
@@ -162,6 +191,7 @@ function analysis(result: NluResult, intent: Intent, confidence: number): Conver
     frustration: result.frustration,
     language: result.language,
     entities: result.entities,
+    withdrawn: false,
   };
 }
 

@@ -20,11 +20,15 @@ import { headNoun, productsMentioned, productsNotOnOrder } from '../understandin
 import { verificationLockout } from '../verification-lockout';
 import { ordersHoldingItems } from '../dialogue/order-of-item';
 import { asksOtherOne } from '../understanding/follow-up';
+import { ordersPlacedAt, readOrderDate } from '../understanding/order-date';
+import { narrowItems } from '../understanding/item-narrowing';
 
 /** An option of the product ("10", "Slate") said as a word of the message. */
 const optionSaid = (text: string, option: string) => new RegExp(`(^|[\\s,])${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,.!])`, 'i').test(text);
 
 const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
+// Questions that only read an order: an order named by a date goes straight into focus for these.
+const READ_ONLY = new Set(['order_status', 'return_status', 'refund_status']);
 // The shopper's orders searched for an item they named without an order number.
 const ITEM_SEARCH_ORDERS = 20;
 
@@ -59,6 +63,9 @@ function focusOn(slots: Slots, orderRef: string, how: NonNullable<Slots['orderHo
   if (slots.orderRef) {
     delete slots.namedProducts;
     delete slots.situation;
+    // Details given for another order are not a claim on this one; given before any order ("my email is…", then the number), they are.
+    delete slots.email;
+    delete slots.postalCode;
   }
   delete slots.itemIds;
   delete slots.itemsHow;
@@ -68,9 +75,6 @@ function focusOn(slots: Slots, orderRef: string, how: NonNullable<Slots['orderHo
   delete slots.newAddress;
   delete slots.addressDraft;
   delete slots.variantWanted;
-  // Details given for another order are not a claim on this one.
-  delete slots.email;
-  delete slots.postalCode;
   slots.orderRef = orderRef.replace(/^#/, '');
   slots.orderHow = how;
   slots.ordersSeen = [...(slots.ordersSeen ?? []).filter((o) => o !== slots.orderRef), slots.orderRef].slice(-5);
@@ -125,6 +129,11 @@ async function mergeSlots(state: ConversationStateType, deps: AgentDeps): Promis
       }
     }
   }
+  // "I have 2 orders coming, 1148 and 1208": the others named are remembered for "and the other one?" (docs/adr/0039).
+  const alsoNamed = [...refs.named, ...refs.candidates].map((n) => n.replace(/^#/, '')).filter((n) => n !== slots.orderRef);
+  if (alsoNamed.length > 0 && slots.orderRef && slots.orderRef !== state.slots.orderRef) {
+    slots.ordersSeen = [...new Set([...alsoNamed, ...(slots.ordersSeen ?? []).filter((o) => !alsoNamed.includes(o))])].slice(-5);
+  }
   const email = state.entities.emails?.[0];
   if (email) slots.email = email;
   if (state.awaiting?.kind === 'verification') {
@@ -177,6 +186,22 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   if (mentioned.length > 0) slots.namedProducts = mentioned;
   if (situation) slots.situation = situation;
 
+  // "my last order", "the one from yesterday": the shopper's orders placed then (docs/adr/0039).
+  const when = slots.orderRef !== state.slots.orderRef ? null : readOrderDate(state.input, run.now);
+  const shopperEmail = state.identity.verified && state.identity.email ? state.identity.email : slots.verifiedEmail;
+  if (when && shopperEmail) {
+    const mine = await recordToolCall(run, 'find_orders', () => deps.commerce.findOrders(state.store_id, { email: shopperEmail, limit: ITEM_SEARCH_ORDERS }));
+    const fit = ordersPlacedAt(mine, when);
+    // One fits and the shopper only asks about it: that order. To act on it, or several fit, or none: shown by number to pick.
+    if (fit.length === 1 && READ_ONLY.has(state.intent)) focusOn(slots, fit[0]!.name, 'date');
+    else if (mine.length > 0) {
+      delete slots.orderRef;
+      delete slots.orderHow;
+      const choices = (fit.length > 0 ? fit : mine).slice(0, 5).map((o) => ({ name: o.name, title: o.itemTitles.join(', '), createdAt: o.createdAt.toISOString() }));
+      return { slots, order_data: null, order_choices: choices, order_choices_when: when.kind === 'placed' && fit.length !== 1 ? { said: when.said, found: fit.length > 0 } : null };
+    }
+  }
+
   if (!slots.orderRef) {
     // Never the latest order in the shopper's stead: a shopper the channel vouches for is shown
     // their orders by number and picks one; an item they named picks the order that holds it.
@@ -205,7 +230,8 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
     const decision = decideDisclosure({
       order,
       claim: {
-        email: slots.email,
+        // An e-mail already proven on another order of this conversation is the shopper's: their other orders under it need no second check.
+        email: slots.email ?? (slots.verifiedEmail && order.email?.toLowerCase() === slots.verifiedEmail ? slots.verifiedEmail : undefined),
         postalCode: slots.postalCode,
         channelVerifiedEmail: state.identity.verified ? state.identity.email : undefined,
         channelCustomerId: state.identity.verified ? state.identity.customerId : undefined,
@@ -213,7 +239,11 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
       failedAttempts: Math.max(slots.failedVerifications ?? 0, prior),
       now: run.now,
     });
-    if (decision.outcome === 'allow') verified.add(order.id);
+    if (decision.outcome === 'allow') {
+      verified.add(order.id);
+      const claimed = (slots.email ?? slots.verifiedEmail)?.toLowerCase();
+      if (claimed && order.email?.toLowerCase() === claimed) slots.verifiedEmail = claimed;
+    }
     else if (decision.reasons.some((r) => r.code === 'verification_failed' || r.code === 'too_many_attempts')) {
       slots.failedVerifications = (slots.failedVerifications ?? 0) + 1;
       delete slots.email;
@@ -233,6 +263,13 @@ export const fetchContextNode = (deps: AgentDeps) => async (state: ConversationS
   if (mentioned.length > 0 && chosenTitles.length > 0 && !mentioned.some((head) => chosenTitles.some((t) => t.includes(head)))) {
     delete slots.itemIds;
     delete slots.itemsHow;
+    delete slots.confirmed;
+  }
+  // "actually I'll keep the parka, just the boots": the items of the task in progress narrowed (docs/adr/0039).
+  const narrowed = state.awaiting && slots.orderRef === state.slots.orderRef ? narrowItems(state.input, view.items, slots.itemIds ?? []) : undefined;
+  if (narrowed) {
+    slots.itemIds = narrowed;
+    slots.itemsHow = 'named';
     delete slots.confirmed;
   }
   const unmatched = productsNotOnOrder(slots.namedProducts ?? [], view.items.map((i) => i.title));

@@ -7,7 +7,10 @@ import type { ConversationStateType, ConversationUpdate } from '../state';
  */
 export function nextRequestNode(state: ConversationStateType): ConversationUpdate {
   const [next, ...rest] = state.queued;
+  // A general question while the first request waits for the shopper (an e-mail to verify): answered now, and the question kept.
+  const setAside = state.awaiting && state.active_intent ? { suspended: { intent: state.active_intent, awaiting: state.awaiting, sameTurn: true }, awaiting: null } : {};
   return {
+    ...setAside,
     input: next ?? '',
     queued: rest,
     agent_outputs: {},
@@ -15,6 +18,7 @@ export function nextRequestNode(state: ConversationStateType): ConversationUpdat
     policy_decision: null,
     order_data: null,
     order_choices: [],
+    order_choices_when: null,
     unmatched_items: [],
     requires_escalation: false,
     escalation_reason: null,

@@ -20,6 +20,7 @@ export function turnInput(conversation: Conversation, content: string, now: Date
     policy_decision: null,
     order_data: null,
     order_choices: [],
+    order_choices_when: null,
     unmatched_items: [],
     response: '',
     turn_replies: [],

@@ -41,7 +41,7 @@ export async function runScenario(driver: ScenarioDriver, scenario: Scenario): P
     const conversationId = await driver.start(scenario.shopper ? { email: scenario.shopper.email, loggedIn: scenario.shopper.logged_in } : undefined);
     for (const turn of scenario.turns) {
       const seen = await driver.say(conversationId, turn.say);
-      turns.push({ say: turn.say, seen, failures: checkTurn(turn.expect, seen) });
+      turns.push({ say: turn.say, seen, failures: checkTurn(turn.expect, seen, turns.at(-1)?.seen.reply ?? null) });
     }
   } catch (error) {
     return { scenario, turns, passed: false, error: error instanceof Error ? error.message : String(error) };

@@ -15,6 +15,8 @@ const actionExpectation = z
     order: z.string().optional(),
     /** Words the action's recorded data must hold (an exchange's size, an item's title). */
     data_has: text.optional(),
+    /** Words the action's recorded data must not hold (an item of the order that was not named). */
+    data_lacks: text.optional(),
   })
   .strict();
 
@@ -32,6 +34,8 @@ const expectation = z
     handoff: z.boolean().optional(),
     /** What the agent now waits for: order_reference, verification, item_choice, confirmation, refund_reason, new_address, variant_choice, or null. */
     awaiting: z.string().nullable().optional(),
+    /** false: the reply must not be the agent's previous reply word for word. */
+    repeated: z.literal(false).optional(),
   })
   .strict();
 

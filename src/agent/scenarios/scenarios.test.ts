@@ -35,3 +35,11 @@ test('scenario files: one per document or a list, numbers as shopper turns, clea
   assert.throws(() => parseScenarios('name: f\nturns: []\n', 'w.yaml'), ScenarioFileError);
   assert.throws(() => parseScenarios('name: [unclosed\n', 'v.yaml'), ScenarioFileError);
 });
+
+test('repeated: false fails on the previous reply word for word; data_lacks fails on a word the action holds', () => {
+  assert.deepEqual(checkTurn({ repeated: false }, seen, 'Order #1154 is on its way with UPS.'), ['the same reply as the turn before, word for word']);
+  assert.deepEqual(checkTurn({ repeated: false }, seen, 'Order #1154 is being packed.'), []);
+  assert.deepEqual(checkTurn({ repeated: false }, seen, null), []);
+  assert.deepEqual(checkTurn({ actions: [{ type: 'cancel_order', data_lacks: ['1274'] }] }, seen), ['missing action cancel_order without 1274', 'unexpected action cancel_order completed on #1274']);
+  assert.deepEqual(checkTurn({ actions: [{ type: 'cancel_order', data_lacks: ['Parka'] }] }, seen), []);
+});

@@ -9,6 +9,8 @@ const COUNTRIES: Record<string, string> = { us: 'US', usa: 'US', 'united states'
 export function readAddress(text: string, defaultCountry = 'US'): Address | undefined {
   // Order references are not part of it ("please ship #1129 to 500 Granville St…").
   text = text.replace(/(#\s?|\border\s+(?:number\s+|no\.?\s*)?#?)\d{3,20}\b/gi, ' ');
+  // "change the address on 1082 to 77 Lakeview Drive…": a bare order number before "to" is not the house number (docs/adr/0039).
+  text = text.replace(/\b(?:on|for|of)\s+\d{3,20}(?=\s+to\b)/gi, ' ');
   const parts = text
     .replace(/^(please )?(ship|send|deliver|change( it)?|update( it)?)( it)?( (to|the address to))?:?\s*/i, '')
     .split(/\n|,/)

@@ -9,6 +9,7 @@ import { orderReferences } from './order-reference';
 import { readRefundReason } from './refund-reason';
 import { readSizeAnswer, readSizesWanted } from './size-wanted';
 import { saysNoPhoto } from './no-photo';
+import { isSideQuestion } from './side-question';
 
 /** Whether a message answers the question the agent is waiting on. */
 export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult): boolean {
@@ -20,7 +21,8 @@ export function answersAwaited(text: string, awaiting: Awaiting, nlu: NluResult)
     case 'verification':
       return (nlu.entities.emails?.length ?? 0) > 0 || findPostalCode(text, orderReferences(text, nlu.entities, awaiting).named) !== undefined;
     case 'item_choice':
-      return readItemChoice(text, awaiting.options) !== undefined;
+      // "btw is the tent waterproof?" names an item but chooses nothing: a side question (docs/adr/0039).
+      return !isSideQuestion(text) && readItemChoice(text, awaiting.options) !== undefined;
     case 'confirmation':
       return readConfirmation(text) !== undefined;
     case 'refund_reason':

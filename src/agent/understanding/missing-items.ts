@@ -2,7 +2,7 @@ import { headNoun } from './product-mentions';
 
 // A clause that says something did not come: "came without the wallet", "wheres the blanket??",
 // "the scarf wasn't there", "no sign of the mug", "still waiting on the tent".
-const ABSENT = /\b(without|where'?s|wheres|where (is|are)|missing|not (in|there|included)|(was|were|is|are)n'?t (in|there|included)|no sign of|never (came|arrived|showed)|didn'?t (get|receive|come|arrive|show)|did not (get|receive|come|arrive)|haven'?t (got|gotten|received|seen)|hasn'?t (come|arrived|shown)|still waiting (on|for)|no \w+ in)\b/i;
+const ABSENT = /\b(without|where'?s|wheres|where (is|are)|missing|not (in|there|included)|(was|were|is|are)n'?t (in|there|included)|no sign of|never (came|arrived|showed)|didn'?t (get|receive|come|arrive|show)|did not (get|receive|come|arrive)|haven'?t (got|gotten|received|seen)|hasn'?t (come|arrived|shown)|still waiting (on|for)|no \w+ in)\b|^\s*no (sign of )?(the |my )?[a-z]+\W*$/i;
 const CLAUSE = /[,.;!?]+|\bbut\b|\bonly\b|\bhowever\b|\bthough\b/i;
 
 /** Whether a message says anything did not come (a cheap test before the order is read). */

@@ -10,6 +10,17 @@ const MINE = /\b(my (order|package|parcel|refund|return)|i (want|need|would like
 // "wait,", "oh and", "quick question:" before the question itself.
 const LEAD_IN = /^(\s*(wait|hold on|hang on|hmm+|um+|oh|ah|actually|sorry|also|and|but|btw|by the way|quick question|one question|before that|first)\b[\s,:.!-]*)+/i;
 
+// Filler after the question: "do you ship to the uk btw?".
+const TRAILING = /[\s,]+(?:btw|by the way|then|too|as well|pls|plz|please|thanks|thx|lol|haha)(?=\W*$)/gi;
+
+/** The question without the words leading into it or trailing it ("oh and how long…", "…btw?"): what the knowledge base is searched with. */
+export const withoutLeadIn = (text: string) => {
+  let rest = text.replace(LEAD_IN, '');
+  for (let before = ''; before !== rest; ) [before, rest] = [rest, rest.replace(TRAILING, '')];
+  rest = rest.trim();
+  return /\w/.test(rest) ? rest : text;
+};
+
 export function readPolicyQuestion(text: string, entities: Entities): boolean {
   if ((entities.orderNumbers?.length ?? 0) > 0) return false;
   return ASKS.test(text.replace(LEAD_IN, '').trim()) && ABOUT_RULES.test(text) && !MINE.test(text);

@@ -12,9 +12,16 @@ export function headNoun(title: string): string | undefined {
 
 /** The catalog's head nouns the message uses ("the socks" → "sock"), leaving out words with other common senses. */
 export function productsMentioned(text: string, catalogHeads: ReadonlySet<string>): string[] {
-  const said = new Set(words(text).map(singular));
-  return [...catalogHeads].filter((head) => !AMBIGUOUS.has(head) && said.has(head));
+  const all = words(text).map(singular);
+  const said = new Set(all);
+  // "the sleeping bag", "a tote bag": a head with other common senses counts when a describing word comes right before it (docs/adr/0039).
+  // ("the tote bag" is the tote: a describing word that is itself a product's head names that product.)
+  const described = (head: string) => all.some((w, i) => w === head && i > 0 && !NOT_DESCRIBING.has(all[i - 1]!) && !catalogHeads.has(all[i - 1]!));
+  return [...catalogHeads].filter((head) => said.has(head) && (!AMBIGUOUS.has(head) || described(head)));
 }
+
+// Words before "bag", "card", "set" that do not say which product: "my bag", "the card", "credit card".
+const NOT_DESCRIBING = new Set(['the', 'my', 'a', 'an', 'this', 'that', 'your', 'our', 'his', 'her', 'their', 'one', 'same', 'other', 'another', 'whole', 'credit', 'debit', 'bank', 'payment', 'business', 'id', 'sim', 'sd', 'loyalty', 'rewards', 'reward', 'order', 'shopping', 'plastic', 'paper', 'gift']);
 
 /**
  * Of the products the shopper named, those not on the order: a head noun none of the order's item

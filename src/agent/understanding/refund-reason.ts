@@ -6,7 +6,7 @@ type RefundReason = (typeof refundReasons)[number];
 const CUES: [RefundReason, RegExp][] = [
   // Damage first: "it arrived chipped" is an item in hand, never a parcel that did not come.
   ['damaged', DAMAGE],
-  ['defective', /\b(defective|faulty|doesn'?t work|does not work|not working|stopped working|won'?t (turn on|work|charge)|malfunction\w*|dead on arrival|broken zipper|falls apart|fell apart)\b/i],
+  ['defective', /\b(defective|faulty|doesn'?t work|does not work|not working|stopped working|won'?t (turn on|work|charge)|malfunction\w*|dead on arrival|broken zipper|falls apart|fell apart|came apart|coming apart|peel(s|ed|ing)? (off|away)|(sole|heel|strap|handle|seam)s? (is |are |has |have )?(already )?(coming|came|come|peeling|peeled|fell|falling) (off|apart|away|undone)|unravel\w*|fray(ed|ing)|stopped charging)\b/i],
   ['not_received', /\b(never (came|arrived|got|received)|not (received|arrived|delivered)|didn'?t (get|receive|arrive|come)|(?<!\b(refund|money|credit)\s+(still\s+)?)hasn'?t (arrived|come|shown up|turned up)|(has|have|did) not (arrived|come|shown up|turned up)|haven'?t (received|got)|missing|lost|stolen|no package|never (showed|turned) up|never showed)\b/i],
   ['wrong_item', /\b(wrong (item|size|colou?r|product|one|thing|order)|not what i ordered|sent me the wrong|different (item|product))\b/i],
   ['not_as_described', /\b(not as (described|pictured|advertised)|looks nothing like|misleading|different from the (photo|picture|description))\b/i],

@@ -24,8 +24,16 @@ export function isGeneralShippingQuestion(text: string, entities: Entities): boo
   return SHIPPING.test(text) && ASKS.test(text.trim()) && !OWN.test(text);
 }
 
-/** The question with the words of the shipping topic it asks about, so the help article on that topic is found. */
+// Return and refund questions in a shopper's words ("how long do i have to return stuff?") with the article's own words beside them.
+const POLICY_ASPECTS: [RegExp, string][] = [
+  [/\bhow (long|many days|much time)\b[^?]*\b(to|can i|could i) (return|send (it|them|stuff|things)? ?back)\b|\breturn (window|period|deadline)\b|\b(too late|deadline) to return\b/i, 'how long do I have to return something'],
+  [/\bhow (long|many days)\b[^?]*\brefunds?\b|\brefunds?\b[^?]*\bhow long\b|\bwhen (will|do|does) (i|my) (get|see) (my|the)? ?(money|refund)\b/i, 'how long does a refund take'],
+];
+
+/** The question with the words of the shipping (or returns) topic it asks about, so the help article on that topic is found. */
 export function shippingQuery(text: string): string {
+  const policy = POLICY_ASPECTS.find(([cue]) => cue.test(text));
+  if (policy && !SHIPPING.test(text)) return `${text} (${policy[1]})`;
   if (!SHIPPING.test(text) && !HYPOTHETICAL.test(text)) return text;
   const aspect = ASPECTS.find(([cue]) => cue.test(text));
   return aspect ? `${text} (${aspect[1]})` : text;

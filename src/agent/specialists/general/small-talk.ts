@@ -8,6 +8,7 @@ const BYE = /\b(bye|goodbye|see you|that'?s all|have a (good|nice))\b/i;
 export function smallTalkStep(state: ConversationStateType): ConversationUpdate {
   switch (state.intent) {
     case 'greeting':
+      if (state.withdrawn) return reply('general/withdrawn', { order_name: state.slots.orderRef ? `#${state.slots.orderRef.replace(/^#/, '')}` : null }, null, { agent_outputs: { resolved: true } });
       if (THANKS.test(state.input) || BYE.test(state.input)) return reply('general/thanks', {}, null, { agent_outputs: { resolved: true } });
       return reply('general/greeting', { name: state.customer_data?.name?.split(' ')[0] ?? null });
     case 'feedback':

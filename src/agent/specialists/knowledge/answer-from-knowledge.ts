@@ -6,6 +6,7 @@ import { recordToolCall } from '../../tools/tool-calls';
 import { toolConfig } from '../../tools/tool-context';
 import { readConfirmation } from '../../understanding/confirmation';
 import { shippingQuery } from '../../understanding/shipping-question';
+import { withoutLeadIn } from '../../understanding/policy-question';
 import { reply } from '../shared/reply';
 
 /**
@@ -19,9 +20,12 @@ export const answerFromKnowledgeStep = (tools: AgentTools, template: string, pre
     if (answer === false) return reply('general/thanks', {}, null);
   }
   const run = config?.configurable?.run as RunContext | undefined;
-  const result = await recordToolCall(run, tools.searchKnowledgeBase.name, () => tools.searchKnowledgeBase.invoke({ query: state.intent === 'shipping_info' || state.intent === 'policy_question' ? shippingQuery(state.input) : state.input, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id)));
+  // "oh and how long…": the lead-in words are not searched for.
+  const question = withoutLeadIn(state.input);
+  const result = await recordToolCall(run, tools.searchKnowledgeBase.name, () => tools.searchKnowledgeBase.invoke({ query: state.intent === 'shipping_info' || state.intent === 'policy_question' ? shippingQuery(question) : question, ...(prefer ? { prefer } : {}) }, toolConfig(state.store_id)));
   if (!result.found) {
-    return reply('knowledge/not_found', {}, { kind: 'confirmation', action: 'handoff' }, { unresolved_turns: state.unresolved_turns + 1 });
+    // A second question we have no article for says so ("either"), not the first answer again.
+    return reply('knowledge/not_found', { again: state.unresolved_turns > 0 }, { kind: 'confirmation', action: 'handoff' }, { unresolved_turns: state.unresolved_turns + 1 });
   }
   const vars = { answer: result.answer, title: result.title ?? '', kind: result.kind ?? '' };
   if (result.confident === false) {

@@ -11,13 +11,18 @@ import { toolConfig } from '../../tools/tool-context';
 import { actionFailedReply } from '../shared/action-failed';
 import { requestContext } from '../shared/request-context';
 import { readAddress } from '../../understanding/address';
+import { readConfirmation } from '../../understanding/confirmation';
 import { reply } from '../shared/reply';
 import { decidingReason } from '../shared/refusal';
 
 const oneLine = (a: { address1: string; address2?: string | null; city: string; province?: string | null; zip: string; country: string }) =>
   [a.address1, a.address2, a.city, [a.province, a.zip].filter(Boolean).join(' '), a.country].filter(Boolean).join(', ');
 
-/** Address change: only before fulfilment (policy); asks for the new address, changes it, reads it back. */
+/**
+ * Address change: only before fulfilment (policy); asks for the new address, reads it back for a
+ * yes (the address is the agent's reading of what was typed: "Austin TX" became a US address), then
+ * changes it (docs/adr/0039). A no keeps the old address; another address is read back in turn.
+ */
 export const changeAddressStep = (tools: AgentTools) => async (state: ConversationStateType, config: LangGraphRunnableConfig): Promise<ConversationUpdate> => {
   if (state.intent !== 'change_address') return {};
   const run = runContext(config);
@@ -29,6 +34,12 @@ export const changeAddressStep = (tools: AgentTools) => async (state: Conversati
     return reply('changes/address_denied', { order_name: view.name, reason: decidingReason(decision.reasons) }, null, { policy_context: reasons, agent_outputs: { resolved: true } });
   }
   if (!newAddress) return reply('changes/ask_address', { order_name: view.name }, { kind: 'new_address', orderId: view.id });
+  const asked = state.awaiting?.kind === 'confirmation' && state.awaiting.action === 'update_address' && state.awaiting.orderId === view.id;
+  const answer = asked ? readConfirmation(state.input) : undefined;
+  if (answer === false) return reply('changes/address_kept', { order_name: view.name }, null, { slots: { ...state.slots, newAddress: undefined, addressDraft: undefined }, agent_outputs: { resolved: true } });
+  if (answer !== true || readAddress(state.input)) {
+    return reply('changes/confirm_address', { order_name: view.name, address: oneLine(newAddress) }, { kind: 'confirmation', action: 'update_address', orderId: view.id }, { slots: { ...state.slots, newAddress } });
+  }
   const shippingAddress = { ...newAddress, name: view.shippingAddress?.name ?? null, phone: view.shippingAddress?.phone ?? null };
   // Changed inside the order's lock, decided again on the order as it is there.
   const outcome = (await recordToolCall(run, tools.updateOrder.name, () => tools.updateOrder.invoke({ orderId: view.id, shippingAddress }, toolConfig(state.store_id, requestContext(state, run))))) as AddressOutcome;

@@ -36,8 +36,9 @@ export const exchangeVariantStep = (tools: AgentTools) => async (state: Conversa
     else refused.push(size ?? want);
   }
   if (soldOut.length > 0 && refused.length === 0) {
-    // Sold in that size but none left: never recorded; the sizes in stock, or a return.
-    return reply('returns/variant_sold_out', { item: item.title, wanted: listText(soldOut), offered: listText(inStock), options: inStock }, inStock.length > 0 ? { kind: 'variant_choice', orderId: view.id, options: inStock } : null, {
+    // Sold in that size but none left: never recorded; the other sizes in stock (not the one the shopper has), or a return.
+    const others = inStock.filter((o) => o.toLowerCase() !== (item.variantTitle ?? '').toLowerCase());
+    return reply('returns/variant_sold_out', { item: item.title, wanted: listText(soldOut), offered: listText(others), options: others }, others.length > 0 ? { kind: 'variant_choice', orderId: view.id, options: others } : null, {
       slots: { ...state.slots, variantWanted: accepted },
     });
   }

@@ -16,7 +16,9 @@ export function requireOrderStep(state: ConversationStateType): ConversationUpda
   }
   if (state.order_choices.length > 0) {
     const options = state.order_choices.map((c) => ({ name: c.name, title: c.title }));
-    return reply('order/choose_order', { choices: state.order_choices }, { kind: 'order_reference', options });
+    return reply('order/choose_order', { choices: state.order_choices, when: state.order_choices_when }, { kind: 'order_reference', options });
   }
-  return reply('order/ask_reference', {}, { kind: 'order_reference' });
+  // "my email is …" before the order number: kept for the check that follows, and said so.
+  const emailNoted = state.awaiting?.kind === 'order_reference' && (state.entities.emails?.length ?? 0) > 0;
+  return reply('order/ask_reference', { email_noted: emailNoted }, { kind: 'order_reference' });
 }
