@@ -61,9 +61,38 @@ export const loadHeldOut = (): LabelledExample[] => readFolder('heldout');
  */
 export const loadPublicStyle = (): LabelledExample[] => readFolder('public-style');
 
+/** A text labelled for sentiment alone: public posts that teach tone, never intents. */
+export interface SentimentExample {
+  text: string;
+  sentiment: Sentiment;
+  source: string;
+}
+
+const SENTIMENTS: readonly Sentiment[] = ['negative', 'neutral', 'positive'];
+
+/** The sentiment-only corpus: `corpus/public/*.jsonl` ({text, sentiment}), licences in its README. */
+export function loadSentimentCorpus(): SentimentExample[] {
+  const dir = join(corpusDir, 'public');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(join(dir, name), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line, index) => {
+          const row = JSON.parse(line) as { text: string; sentiment: Sentiment };
+          if (!SENTIMENTS.includes(row.sentiment)) throw new Error(`${name}:${index + 1}: unknown sentiment ${row.sentiment}`);
+          return { text: row.text, sentiment: row.sentiment, source: name.replace(/\.jsonl$/, '') };
+        }),
+    );
+}
+
 /** A digest of the training corpus: the model records it, and a test checks they still match. */
-export function corpusHash(examples: LabelledExample[]): string {
+export function corpusHash(examples: LabelledExample[], sentimentOnly: SentimentExample[] = []): string {
   const hash = createHash('sha256');
   for (const e of examples) hash.update(`${e.intent}\t${e.sentiment}\t${e.subIntents.join(',')}\t${e.text}\n`);
+  for (const e of sentimentOnly) hash.update(`-\t${e.sentiment}\t\t${e.text}\n`);
   return hash.digest('hex');
 }

@@ -1,6 +1,6 @@
 import { intents, type Intent, type Sentiment } from '../core/ports/nlu';
 import { augment, stableSeed } from './augment';
-import { corpusHash, type LabelledExample } from './corpus';
+import { corpusHash, type LabelledExample, type SentimentExample } from './corpus';
 import { score } from './evaluate';
 import { denseKeys, featureVector, keyCounts, messageFeatures } from './features';
 import type { WordVectors } from '../text/word-vectors';
@@ -13,15 +13,21 @@ export const sentiments: Sentiment[] = ['negative', 'neutral', 'positive'];
 export interface NluTrainOptions extends TrainOptions {
   /** Typo/case/greeting variants per example (see augment.ts). */
   augmentCopies: number;
+  /** How much a sentiment-only public post counts against a support message of the corpus. */
+  publicSentimentWeight: number;
+  /** A feature seen only in public posts joins the model when this many posts hold it. */
+  publicMinFeatureCount: number;
 }
-export const defaultTrainOptions: NluTrainOptions = { epochs: 10, learningRate: 1, l2: 2e-7, seed: 1042, augmentCopies: 3 };
+export const defaultTrainOptions: NluTrainOptions = { epochs: 10, learningRate: 1, l2: 2e-7, seed: 1042, augmentCopies: 3, publicSentimentWeight: 0.12, publicMinFeatureCount: 8 };
 const MIN_FEATURE_COUNT = 2;
+const NO_INTENT = -1;
 
 interface Prepared {
   text: string;
   /** The written example this row is (or is a variant of). */
   origin: string;
   written: boolean;
+  /** NO_INTENT for a sentiment-only public post. */
   intent: number;
   sentiment: number;
   intentKeys: string[];
@@ -40,11 +46,30 @@ function prepare(examples: LabelledExample[], vectors: WordVectors, augmentCopie
   return rows;
 }
 
-function featureIndex(rows: Prepared[]): string[] {
+// Public posts are read as written (no variants): there are many, and they are already noisy.
+function preparePublic(examples: SentimentExample[], vectors: WordVectors): Prepared[] {
+  return examples.map(({ text, sentiment }) => {
+    const { keys, dense } = messageFeatures(text, vectors);
+    return { text, origin: text, written: true, intent: NO_INTENT, sentiment: sentiments.indexOf(sentiment), intentKeys: [], sentimentKeys: [...keys, ...cueKeys(sentimentCues(text))], dense };
+  });
+}
+
+function keyDocumentCounts(rows: Prepared[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const row of rows) for (const key of new Set([...row.intentKeys, ...row.sentimentKeys])) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The features: those of the support corpus, and of the public posts only the frequent ones (the
+ * tweets' long tail of names and hashtags would grow the model and teach it nothing about shoppers).
+ */
+function featureIndex(rows: Prepared[], publicRows: Prepared[], publicMinCount: number): string[] {
+  const counts = keyDocumentCounts(rows);
   for (const key of denseKeys) counts.set(key, Number.MAX_SAFE_INTEGER);
-  return [...counts].filter(([key, count]) => count >= MIN_FEATURE_COUNT || key.startsWith('w:') || key.startsWith('k:') || !key.includes(':') || /^(lex|caps|excl|q|sarcasm|churn|repeated|supportneg|profanity)/.test(key)).map(([key]) => key).sort();
+  const kept = new Set([...counts].filter(([key, count]) => count >= MIN_FEATURE_COUNT || key.startsWith('w:') || key.startsWith('k:') || !key.includes(':') || /^(lex|caps|excl|q|sarcasm|churn|repeated|supportneg|profanity)/.test(key)).map(([key]) => key));
+  for (const [key, count] of keyDocumentCounts(publicRows)) if (count >= publicMinCount) kept.add(key);
+  return [...kept].sort();
 }
 
 // Rare classes count as much as common ones.
@@ -84,12 +109,18 @@ interface Fitting {
   toSentiment: (r: Prepared) => SparseExample;
 }
 
-function prepareFitting(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions): Fitting {
-  const rows = prepare(examples, vectors, options.augmentCopies);
-  const keys = featureIndex(rows);
+function prepareFitting(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions, sentimentOnly: SentimentExample[] = []): Fitting {
+  const supportRows = prepare(examples, vectors, options.augmentCopies);
+  const publicRows = preparePublic(sentimentOnly, vectors);
+  const keys = featureIndex(supportRows, publicRows, options.publicMinFeatureCount);
   const index = new Map(keys.map((key, i) => [key, i]));
-  const intentWeights = classWeights(rows.map((r) => r.intent), intents.length);
-  const sentimentWeights = classWeights(rows.map((r) => r.sentiment), sentiments.length);
+  const rows = [...supportRows, ...publicRows];
+  const intentWeights = classWeights(supportRows.map((r) => r.intent), intents.length);
+  // Classes balanced within each source; the public posts together weigh `publicSentimentWeight` times the support rows.
+  const supportSentimentWeights = classWeights(supportRows.map((r) => r.sentiment), sentiments.length);
+  const publicScale = publicRows.length > 0 ? (options.publicSentimentWeight * supportRows.length) / publicRows.length : 0;
+  const publicSentimentWeights = classWeights(publicRows.map((r) => r.sentiment), sentiments.length).map((w) => w * publicScale);
+  const sentimentWeight = (r: Prepared) => (r.intent === NO_INTENT ? publicSentimentWeights : supportSentimentWeights)[r.sentiment]!;
   // Validation fold by the original text, so an example and its variants fall on the same side.
   const fold = rows.map((r) => stableSeed(r.origin) % 100 < 15);
   return {
@@ -99,19 +130,33 @@ function prepareFitting(examples: LabelledExample[], vectors: WordVectors, optio
     // Validate on what people wrote, not on our variants of it.
     validationRows: rows.filter((r, i) => fold[i] && r.written),
     toIntent: (r) => ({ ...featureVector(keyCounts(r.intentKeys, index), index, r.dense), label: r.intent, weight: intentWeights[r.intent]! }),
-    toSentiment: (r) => ({ ...featureVector(keyCounts(r.sentimentKeys, index), index, r.dense), label: r.sentiment, weight: sentimentWeights[r.sentiment]! }),
+    toSentiment: (r) => ({ ...featureVector(keyCounts(r.sentimentKeys, index), index, r.dense), label: r.sentiment, weight: sentimentWeight(r) }),
   };
 }
+
+const hasIntent = (r: Prepared) => r.intent !== NO_INTENT;
 
 /** Intent macro-F1 and accuracy on the validation fold of the training data, for comparing settings. */
 export function validateTraining(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions = defaultTrainOptions) {
   const f = prepareFitting(examples, vectors, options);
   const probe = trainLinear(f.trainRows.map(f.toIntent), intents.length, f.keys.length, options);
-  const pairs = f.validationRows.map((r) => {
+  const pairs = f.validationRows.filter(hasIntent).map((r) => {
     const { ids, values } = f.toIntent(r);
     return { expected: intents[r.intent]!, predicted: intents[argmax(scores(probe, ids, values))]! };
   });
   return { examples: pairs.length, ...score(pairs, intents) };
+}
+
+function trainSentiment({ keys, rows, trainRows, validationRows, toSentiment }: Fitting, options: NluTrainOptions) {
+  const probe = trainLinear(trainRows.map(toSentiment), sentiments.length, keys.length, options);
+  const temperature = fitTemperature(probe, validationRows.map(toSentiment));
+  return { ...trainLinear(rows.map(toSentiment), sentiments.length, keys.length, options), temperature };
+}
+
+/** The sentiment model alone with its feature keys, for comparing settings (`npm run nlu:validate-sentiment`). */
+export function trainSentimentForValidation(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions, sentimentOnly: SentimentExample[]) {
+  const fitting = prepareFitting(examples, vectors, options, sentimentOnly);
+  return { featureKeys: fitting.keys, sentiment: { ...quantize(trainSentiment(fitting, options)), labels: sentiments } };
 }
 
 /**
@@ -119,19 +164,17 @@ export function validateTraining(examples: LabelledExample[], vectors: WordVecto
  * byte-identical output. A validation fold of the training data (never the held-out split)
  * calibrates the confidences and picks the `other` threshold; the final models see all of it.
  */
-export function trainNluModel(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions = defaultTrainOptions): NluModelFile {
-  const { keys, rows, trainRows, validationRows, toIntent, toSentiment } = prepareFitting(examples, vectors, options);
-  const probe = trainLinear(trainRows.map(toIntent), intents.length, keys.length, options);
-  const intentTemperature = fitTemperature(probe, validationRows.map(toIntent));
-  const otherThreshold = chooseOtherThreshold({ ...probe, temperature: intentTemperature }, validationRows.map(toIntent));
-  const sentimentProbe = trainLinear(trainRows.map(toSentiment), sentiments.length, keys.length, options);
-  const sentimentTemperature = fitTemperature(sentimentProbe, validationRows.map(toSentiment));
-
-  const intentModel = { ...trainLinear(rows.map(toIntent), intents.length, keys.length, options), temperature: intentTemperature };
-  const sentimentModel = { ...trainLinear(rows.map(toSentiment), sentiments.length, keys.length, options), temperature: sentimentTemperature };
+export function trainNluModel(examples: LabelledExample[], vectors: WordVectors, options: NluTrainOptions = defaultTrainOptions, sentimentOnly: SentimentExample[] = []): NluModelFile {
+  const { keys, rows, trainRows, validationRows, toIntent, toSentiment } = prepareFitting(examples, vectors, options, sentimentOnly);
+  const intentValidation = validationRows.filter(hasIntent).map(toIntent);
+  const probe = trainLinear(trainRows.filter(hasIntent).map(toIntent), intents.length, keys.length, options);
+  const intentTemperature = fitTemperature(probe, intentValidation);
+  const otherThreshold = chooseOtherThreshold({ ...probe, temperature: intentTemperature }, intentValidation);
+  const intentModel = { ...trainLinear(rows.filter(hasIntent).map(toIntent), intents.length, keys.length, options), temperature: intentTemperature };
+  const sentimentModel = trainSentiment({ keys, rows, trainRows, validationRows, toIntent, toSentiment }, options);
   return {
     version: 2,
-    corpusHash: corpusHash(examples),
+    corpusHash: corpusHash(examples, sentimentOnly),
     examples: examples.length,
     featureKeys: keys,
     intent: { ...quantize(intentModel), labels: [...intents] as Intent[], otherThreshold },

@@ -33,3 +33,17 @@ test('cues: negation flips, intensifiers strengthen, sarcasm and threats are see
   assert.equal(sentimentCues('I will dispute the charge with my bank').churnThreat, true);
   assert.ok(sentimentCues('WHY IS NOBODY ANSWERING').capsRatio > 0.5);
 });
+
+test('sincere thanks and praise are not sarcasm; praise turned against a delay is', () => {
+  for (const sincere of ['thanks again for sorting this out so quickly', 'great flight again, crew were lovely', 'nice, more colours this season!', 'a classic design, love it']) assert.equal(sentimentCues(sincere).sarcasm, false, sincere);
+  for (const sneer of ['oh great now the zip is broken', 'perfect, still nothing from the courier', 'love how you ignore my emails', 'best customer service ever #not']) assert.equal(sentimentCues(sneer).sarcasm, true, sneer);
+});
+
+test('public posts: handles, hashtags and emoji read as tone, not as words of the message', () => {
+  const table: [string, 'positive' | 'neutral' | 'negative'][] = [
+    ['@NorthwindShop thanks again, the parcel came a day early 🙌', 'positive'],
+    ['@shopsupport 3 weeks and still no refund. never again #fail', 'negative'],
+    ['@shop do you ship to Norway?', 'neutral'],
+  ];
+  for (const [text, expected] of table) assert.equal(analyzeSentiment(model, text).sentiment, expected, text);
+});
