@@ -23,10 +23,12 @@ export function analyzeSentiment(model: LoadedModel, text: string, features: Mes
   const labels = model.file.sentiment.labels;
   const prob = (label: Sentiment) => p[labels.indexOf(label)]!;
   let sentiment = labels[argmax(p)]!;
-  // Threats to leave or charge back are negative whatever the words around them.
-  if (cues.churnThreat || cues.sarcasm) sentiment = 'negative';
+  // Shouting without a kind word ("WHERE IS MY ORDER"), like threats to leave or charge back and
+  // sarcasm, is negative whatever the words around it; "THANK YOU SO MUCH" is not shouting at anyone.
+  const shouting = cues.capsRatio > 0.5 && cues.lexical <= 0;
+  if (cues.churnThreat || cues.sarcasm || shouting || ((cues.anger || cues.repeatedContact) && sentiment !== 'positive')) sentiment = 'negative';
   const score = Math.max(-1, Math.min(1, prob('positive') - prob('negative')));
-  const angry = cues.capsRatio > 0.5 || cues.exclamations >= 3 || cues.profanity || cues.lexical <= -4;
+  const angry = shouting || cues.anger || cues.exclamations >= 3 || cues.profanity || cues.lexical <= -4;
   const frustration = sentiment === 'negative' && (cues.churnThreat || cues.repeatedContact || angry || (cues.sarcasm && cues.lexical < 0) || prob('negative') > 0.9);
   return { sentiment, score: Number(score.toFixed(3)), frustration };
 }

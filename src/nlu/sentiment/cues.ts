@@ -9,8 +9,8 @@ const POSITIVE_EMOJI = /[😊😀😃😄😁😍🥰👍🙏❤💕😘🤩🎉
 // Praise turned against the writer's situation: "great, another delay", "oh perfect, now it's broken".
 // "Thanks again" and "great flight again" are sincere, so "again" and "now" need the sneer of "oh/just/so".
 const SARCASM = /\b(great|wonderful|fantastic|perfect|brilliant|awesome|lovely|nice)\b[,.!…]*\s*(another|still|just what|a week|two weeks)\b|\b(oh|just|so) (great|wonderful|fantastic|perfect|brilliant|awesome|lovely|nice)\b[,.!…]*\s*(again|now|more)\b|\bthanks? for nothing\b|\byeah,? right\b|\blove (how|it when) (you|it|my)\b|\bgreat (service|job)[.!]*\s*(not|\/s)\b|\bwow,? (just )?wow\b|\bso much for\b|\bwhat a (joke|surprise)\b|#(sarcasm|not)\b/i;
-const CHURN = /\b(charge ?back|dispute (the|this) (charge|payment)|file a dispute|my bank|bbb|better business bureau|lawyer|attorney|sue|legal action|trading standards|never (order\w*|shop\w*|buy\w*|com\w*) (again|from you|here)|last time i (order|shop|buy)|cancel(l?ing)? my (account|membership)|report (you|this)|leave a (bad|negative|1[- ]star) review|going to (amazon|a competitor))\b/i;
-const REPEATED = /\b((third|3rd|fourth|4th|fifth|5th|second|2nd) (time|email|message|request)|(asked|told|emailed|written|contacted|called)( you)? (\w+ )?(times|twice|again)|still (waiting|nothing|no|not|haven'?t|hasn'?t)|keep (asking|waiting|getting)|no (one|body) (has )?(replied|answered|responded|gets back)|been waiting (for )?(\w+ )?(days|weeks|forever|ages))\b/i;
+const CHURN = /\b(charge ?back|dispute (the|this) (charge|payment)|file a dispute|my bank|bbb|better business bureau|lawyer|attorney|sue|legal action|trading standards|never (order\w*|shop\w*|buy\w*|com\w*) (again|from you|here)|last time i (order|shop|buy)|cancel(l?ing)? my (account|membership)|report (you|this)|leave a (bad|negative|1[- ]star) review|going to (amazon|a competitor)|done with (you|this (shop|store|company))|lost (a|another) customer|(tell|telling|warn|warning) (everyone|everybody|all my friends|people)|avoid (you|this (shop|store|company))|credit card company|(or( else)?|otherwise) i('ll| will)? (cancel|dispute|report|leave|go)|i swear if)\b/i;
+const REPEATED = /\b((third|3rd|fourth|4th|fifth|5th|second|2nd) (time|email|message|request)|how many times|(twice|three times|four times|five times|\d+ times|several times|so many times) (now|already)|again and again|(have|had) to (chase|keep asking|ask again)|do you even read|(asked|told|emailed|written|contacted|called)( you)? (\w+ )?(times|twice|again)|still (waiting|nothing|no|not|haven'?t|hasn'?t)|keep (asking|waiting|getting)|no (one|body) (has )?(replied|answered|responded|gets back)|been waiting (for )?(\w+ )?(days|weeks|forever|ages))\b/i;
 const SUPPORT_NEGATIVE = /\b(never (arrived|came|received|showed)|not (received|arrived|working|happy|satisfied|good|acceptable)|doesn'?t work|stopped working|where the (hell|heck|f)|what the (hell|heck|f)|sick (and|of)|fed up|had enough|enough is enough|no response|not responding|waste of (money|time))\b/i;
 
 export interface SentimentCues {
@@ -24,7 +24,11 @@ export interface SentimentCues {
   repeatedContact: boolean;
   supportNegative: boolean;
   profanity: boolean;
+  anger: boolean;
 }
+
+// Anger said outright, whatever the rest of the message: frustration, not only a negative tone.
+const ANGER = /\b(angry|furious|livid|outraged|fuming|infuriat\w*|pissed( off)?|sick of|fed up|had enough|beyond a joke|you (guys |people )?suck|stop lying|lying to me|liars?|ridiculous|unbelievable)\b/i;
 
 const PROFANITY = /\b(f+u+c+k\w*|sh[i1]t\w*|wtf|bullshit|crap|damn|hell|bs|piss\w*|f\*+k)\b/i;
 
@@ -57,6 +61,7 @@ export function sentimentCues(text: string): SentimentCues {
     repeatedContact: REPEATED.test(raw),
     supportNegative: SUPPORT_NEGATIVE.test(raw),
     profanity: PROFANITY.test(raw),
+    anger: ANGER.test(raw),
   };
 }
 
@@ -73,5 +78,6 @@ export function cueKeys(cues: SentimentCues): string[] {
   if (cues.repeatedContact) keys.push('repeated');
   if (cues.supportNegative) keys.push('supportneg');
   if (cues.profanity) keys.push('profanity');
+  if (cues.anger) keys.push('anger');
   return keys;
 }

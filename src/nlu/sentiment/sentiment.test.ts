@@ -39,6 +39,26 @@ test('sincere thanks and praise are not sarcasm; praise turned against a delay i
   for (const sneer of ['oh great now the zip is broken', 'perfect, still nothing from the courier', 'love how you ignore my emails', 'best customer service ever #not']) assert.equal(sentimentCues(sneer).sarcasm, true, sneer);
 });
 
+test('frustration: anger said outright, shouting, threats to leave and asking again, in shoppers\' words', () => {
+  const frustrated = [
+    'HAS ANYONE EVEN LOOKED AT MY TICKET',
+    'honestly I am fuming, the sofa is still not here',
+    'i have emailed three times now and heard nothing',
+    'how many times do i need to send you the photos',
+    "that's it, I'm done with this shop",
+    'sort it out or i will cancel everything',
+    'warning everyone i know about this company',
+    'you people are liars, the tracking never moved',
+  ];
+  for (const text of frustrated) {
+    const result = analyzeSentiment(model, text);
+    assert.equal(result.sentiment, 'negative', text);
+    assert.equal(result.frustration, true, `${text} (frustration)`);
+  }
+  for (const calm of ['THANK YOU SO MUCH, IT IS PERFECT', 'can I order the blue one again?', 'the mug is ok, a bit small']) assert.equal(analyzeSentiment(model, calm).frustration, false, calm);
+  assert.notEqual(analyzeSentiment(model, 'THANK YOU SO MUCH, IT IS PERFECT').sentiment, 'negative');
+});
+
 test('public posts: handles, hashtags and emoji read as tone, not as words of the message', () => {
   const table: [string, 'positive' | 'neutral' | 'negative'][] = [
     ['@NorthwindShop thanks again, the parcel came a day early 🙌', 'positive'],
