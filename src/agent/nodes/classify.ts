@@ -18,6 +18,10 @@ import { asksAmountBack, asksOtherOne, asksWhen, isFollowUp, statusOf } from '..
 // Intents that never take over a task in progress: "ok", "thanks", noise.
 const WEAK_INTENTS = new Set<Intent>(['greeting', 'other', 'feedback']);
 const TOPIC_CHANGE_CONFIDENCE = 0.7;
+// Below TOPIC_CHANGE_CONFIDENCE, a request for another action said with its own verb ("actually just
+// return them" while an exchange asks for a size) still switches the task: the verb is the shopper's word.
+const SWITCH_WITH_VERB_CONFIDENCE = 0.5;
+const ACTION_REQUESTS = new Set<Intent>(['return_request', 'exchange_request', 'refund_request', 'cancel_order', 'change_address']);
 // Requests that already say what the shopper wants done: a situation they mention is their reason.
 const ASKS_WHY_CANCELLED = /\b(why|how come)\b[^.?!]*\bcancel{1,2}(ed|led)\b|\bi (didn'?t|did not|never) cancel/i;
 // Asking where an order is, in a message the classifier read as a product question.
@@ -108,7 +112,7 @@ function decide(state: ConversationStateType, result: NluResult): ConversationUp
     // "when will that arrive then?", "and the other one?", "what about the socks?": read against the last order and answer.
     intent = followUp;
     awaiting = null;
-  } else if (activeIntent && awaiting && !movesOnFromOffer(state.input, awaiting) && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
+  } else if (activeIntent && awaiting && !movesOnFromOffer(state.input, awaiting) && !switchesAction(result, activeIntent, state.input) && (WEAK_INTENTS.has(result.intent) || result.confidence < TOPIC_CHANGE_CONFIDENCE || isBareAcknowledgement(state.input))) {
     intent = activeIntent; // not an answer, not a new request: stay on the task and ask again
   } else if (isBareAcknowledgement(state.input)) {
     // "yes please", "ok thanks" with nothing pending: an acknowledgement, never the start of an action.
@@ -155,6 +159,10 @@ const ORDER_ROUTES = new Set(['wismo', 'returns', 'refunds', 'order_changes']);
  * engraving?"): the offer was optional, the shopper moved on; the question is read as a new one,
  * not the offer asked again (docs/adr/0039).
  */
+function switchesAction(result: NluResult, activeIntent: Intent, text: string): boolean {
+  return ACTION_REQUESTS.has(result.intent) && result.intent !== activeIntent && result.confidence >= SWITCH_WITH_VERB_CONFIDENCE && ASKS_FOR_ACTION.test(text);
+}
+
 function movesOnFromOffer(text: string, awaiting: NonNullable<ConversationStateType['awaiting']>): boolean {
   if (awaiting.kind !== 'confirmation' || awaiting.action !== 'handoff' || isBareAcknowledgement(text)) return false;
   return /\?|\b(what|how|do you|does|can you|can i|is there|are there|which|when|where)\b/i.test(text);
