@@ -18,6 +18,9 @@ test('the knowledge base is searched without the lead-in, with the topic words o
   assert.equal(withoutLeadIn('and?'), 'and?');
   assert.equal(withoutLeadIn('do you ship to the uk btw?'), 'do you ship to the uk?');
   assert.equal(withoutLeadIn('how long do refunds take then, thanks'), 'how long do refunds take');
+  assert.equal(withoutLeadIn('@shop can I order from Finland?'), 'can I order from Finland?');
+  assert.equal(withoutLeadIn('@NorthwindHelp @shop do you ship to norway'), 'do you ship to norway');
+  assert.equal(withoutLeadIn('can you write to ann@example.com about returns?'), 'can you write to ann@example.com about returns?');
   assert.match(shippingQuery('how long do i have to return stuff?'), /how long do I have to return something/);
   assert.match(shippingQuery('how many days until i see my refund'), /how long does a refund take/);
   assert.equal(shippingQuery('is the tent waterproof?'), 'is the tent waterproof?');

@@ -13,9 +13,13 @@ const LEAD_IN = /^(\s*(wait|hold on|hang on|hmm+|um+|oh|ah|actually|sorry|also|a
 // Filler after the question: "do you ship to the uk btw?".
 const TRAILING = /[\s,]+(?:btw|by the way|then|too|as well|pls|plz|please|thanks|thx|lol|haha)(?=\W*$)/gi;
 
-/** The question without the words leading into it or trailing it ("oh and how long…", "…btw?"): what the knowledge base is searched with. */
+// A social handle the shopper addresses ("@shop can I order from Finland?"): not a word of the question.
+const HANDLE = /(^|[^\w@.])@\w{1,30}\b/g;
+const withoutHandles = (text: string) => text.replace(HANDLE, '$1').trim();
+
+/** The question without the words leading into it or trailing it ("oh and how long…", "…btw?", "@shop …"): what the knowledge base is searched with. */
 export const withoutLeadIn = (text: string) => {
-  let rest = text.replace(LEAD_IN, '');
+  let rest = withoutHandles(text).replace(LEAD_IN, '');
   for (let before = ''; before !== rest; ) [before, rest] = [rest, rest.replace(TRAILING, '')];
   rest = rest.trim();
   return /\w/.test(rest) ? rest : text;
@@ -23,5 +27,5 @@ export const withoutLeadIn = (text: string) => {
 
 export function readPolicyQuestion(text: string, entities: Entities): boolean {
   if ((entities.orderNumbers?.length ?? 0) > 0) return false;
-  return ASKS.test(text.replace(LEAD_IN, '').trim()) && ABOUT_RULES.test(text) && !MINE.test(text);
+  return ASKS.test(withoutHandles(text).replace(LEAD_IN, '').trim()) && ABOUT_RULES.test(text) && !MINE.test(text);
 }
