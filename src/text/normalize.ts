@@ -4,8 +4,12 @@
  */
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
 const EMAIL = /\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b/g;
-// A social handle ("@united", TweetEval's "@user"): who is addressed, never what is said.
-const MENTION = /(^|[^\w@])@\w{1,30}\b/g;
+// A social handle ("@united", TweetEval's "@user"): who is addressed, never what is said. Not an
+// e-mail address (a word or a dot before the "@").
+const SOCIAL_HANDLE = /(^|[^\w@.])@\w{1,30}\b/g;
+
+/** The text without the social handles it addresses ("@shop can I order from Finland?"). */
+export const withoutHandles = (text: string) => text.replace(SOCIAL_HANDLE, '$1').trim();
 const MONEY = /[$€£]\s?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s?(?:usd|eur|gbp|cad|dollars?|bucks|euros?|pounds?)\b/gi;
 const TRACKING = /\b1z[0-9a-z]{16}\b|\b9[2-5]\d{18,24}\b/gi;
 const ORDER = /#\s?\d{3,}|\b[a-z]{1,3}-?\d{5,}\b|\b\d{3}-\d{7}-\d{7}\b/gi;
@@ -15,7 +19,7 @@ export function normalizeText(text: string): string {
   return text
     .replace(URL, ' urltoken ')
     .replace(EMAIL, ' emailtoken ')
-    .replace(MENTION, '$1 mentiontoken ')
+    .replace(SOCIAL_HANDLE, '$1 mentiontoken ')
     .replace(MONEY, ' moneytoken ')
     .replace(TRACKING, ' trackingtoken ')
     .replace(ORDER, ' ordertoken ')

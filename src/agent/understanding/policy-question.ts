@@ -1,4 +1,5 @@
 import type { Entities } from '../../core/ports/nlu';
+import { withoutHandles } from '../../text/normalize';
 
 // A question about how things work, not a request about an order: "do I have to pay for return
 // shipping?", "in which cases can I ask for a refund?", "how long do refunds take?".
@@ -13,9 +14,6 @@ const LEAD_IN = /^(\s*(wait|hold on|hang on|hmm+|um+|oh|ah|actually|sorry|also|a
 // Filler after the question: "do you ship to the uk btw?".
 const TRAILING = /[\s,]+(?:btw|by the way|then|too|as well|pls|plz|please|thanks|thx|lol|haha)(?=\W*$)/gi;
 
-// A social handle the shopper addresses ("@shop can I order from Finland?"): not a word of the question.
-const HANDLE = /(^|[^\w@.])@\w{1,30}\b/g;
-const withoutHandles = (text: string) => text.replace(HANDLE, '$1').trim();
 
 /** The question without the words leading into it or trailing it ("oh and how long…", "…btw?", "@shop …"): what the knowledge base is searched with. */
 export const withoutLeadIn = (text: string) => {
